@@ -1,0 +1,131 @@
+// The corpus file format: the zod schema a corpus JSON file must satisfy, and the
+// TypeScript types every later stage (indexes, loaders, stores) reads it through.
+// Shape only lives here; cross-record rules (unique ids, references, spans) are in validate.ts.
+import { z } from "zod";
+
+/** ISO 8601 date, possibly partial: "2025", "2025-07" or "2025-07-15". */
+const PartialDate = z
+  .string()
+  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, "must be an ISO 8601 date such as 2025, 2025-07 or 2025-07-15");
+
+/** ISO 3166-1 alpha-2 country code, upper case. */
+const CountryCode = z.string().regex(/^[A-Z]{2}$/, "must be an upper-case ISO 3166-1 alpha-2 code such as JP");
+
+const Id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "must be lower-case letters, digits and dashes");
+
+/** A UTF-16 span into an article body; `text` must equal `body.slice(start, end)`. */
+const SpanShape = {
+  start: z.number().int().nonnegative(),
+  end: z.number().int().positive(),
+};
+
+export const EntityTypeSchema = z.enum(["PERSON", "COUNTRY", "AGREEMENT", "TARIFF"]);
+
+export const MentionSchema = z.strictObject({
+  entityType: EntityTypeSchema,
+  /** A person, agreement or tariff id, or a country code. */
+  entityId: z.string().min(1),
+  text: z.string().min(1),
+  ...SpanShape,
+});
+
+export const ArticleSchema = z.strictObject({
+  id: Id,
+  headline: z.string().min(1).nullable().optional(),
+  lead: z.string().min(1),
+  body: z.string().min(1),
+  dateline: z.string().min(1).nullable().optional(),
+  publishedAt: z.iso.datetime({ offset: true }).nullable().optional(),
+  source: z.string().min(1),
+  copyright: z.string().min(1).nullable().optional(),
+  mentions: z.array(MentionSchema),
+});
+
+export const RoleSchema = z.strictObject({
+  title: z.string().min(1),
+  country: CountryCode.nullable().optional(),
+  current: z.boolean(),
+  start: PartialDate.nullable().optional(),
+  end: PartialDate.nullable().optional(),
+});
+
+export const PersonSchema = z.strictObject({
+  id: Id,
+  name: z.string().min(1),
+  aliases: z.array(z.string().min(1)),
+  description: z.string().min(1).nullable().optional(),
+  nationality: CountryCode.nullable().optional(),
+  roles: z.array(RoleSchema),
+});
+
+export const CountrySchema = z.strictObject({
+  code: CountryCode,
+  name: z.string().min(1),
+  aliases: z.array(z.string().min(1)),
+});
+
+/** Evidence: the sentence of an article that states a fact. */
+export const EvidenceSchema = z.strictObject({
+  articleId: Id,
+  quote: z.string().min(1),
+  ...SpanShape,
+});
+
+export const MoneySchema = z.strictObject({
+  amount: z.number().finite(),
+  currency: z.string().regex(/^[A-Z]{3}$/, "must be an ISO 4217 currency code such as USD"),
+});
+
+export const CommitmentSchema = z.strictObject({
+  party: CountryCode,
+  description: z.string().min(1),
+  amount: MoneySchema.nullable().optional(),
+  sectors: z.array(z.string().min(1)),
+});
+
+export const AgreementKindSchema = z.enum(["TRADE", "SECURITY", "INVESTMENT", "OTHER"]);
+
+export const AgreementSchema = z.strictObject({
+  id: Id,
+  name: z.string().min(1),
+  kind: AgreementKindSchema,
+  parties: z.array(CountryCode).min(1),
+  concluded: PartialDate.nullable().optional(),
+  summary: z.string().min(1).nullable().optional(),
+  commitments: z.array(CommitmentSchema),
+  evidence: z.array(EvidenceSchema).min(1, "an agreement needs at least one evidence span"),
+});
+
+export const TariffSchema = z.strictObject({
+  id: Id,
+  imposedBy: CountryCode,
+  appliesTo: CountryCode,
+  product: z.string().min(1),
+  ratePercent: z.number().nonnegative().nullable().optional(),
+  previousRatePercent: z.number().nonnegative().nullable().optional(),
+  agreementId: Id.nullable().optional(),
+  evidence: z.array(EvidenceSchema).min(1, "a tariff needs at least one evidence span"),
+});
+
+export const CorpusSchema = z.strictObject({
+  version: z.literal(1),
+  articles: z.array(ArticleSchema),
+  people: z.array(PersonSchema),
+  countries: z.array(CountrySchema),
+  agreements: z.array(AgreementSchema),
+  tariffs: z.array(TariffSchema),
+});
+
+export type EntityType = z.infer<typeof EntityTypeSchema>;
+export type MentionRecord = z.infer<typeof MentionSchema>;
+export type ArticleRecord = z.infer<typeof ArticleSchema>;
+export type RoleRecord = z.infer<typeof RoleSchema>;
+export type PersonRecord = z.infer<typeof PersonSchema>;
+export type CountryRecord = z.infer<typeof CountrySchema>;
+export type EvidenceRecord = z.infer<typeof EvidenceSchema>;
+export type MoneyRecord = z.infer<typeof MoneySchema>;
+export type CommitmentRecord = z.infer<typeof CommitmentSchema>;
+export type AgreementKind = z.infer<typeof AgreementKindSchema>;
+export type AgreementRecord = z.infer<typeof AgreementSchema>;
+export type TariffRecord = z.infer<typeof TariffSchema>;
+export type CorpusRecord = z.infer<typeof CorpusSchema>;

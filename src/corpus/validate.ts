@@ -1,0 +1,113 @@
+// Corpus validation: shape (format.ts) first, then the rules a schema cannot state —
+// unique ids, every reference resolving, every span equal to its body slice.
+// A corpus that breaks any rule is rejected whole, so the server never serves half of one.
+import type { z } from "zod";
+import { CorpusSchema, type CorpusRecord, type EvidenceRecord } from "./format.js";
+import { CorpusError, type CorpusProblem } from "./CorpusError.js";
+
+/** Stop collecting after this many problems: a broken generator can produce millions. */
+const MAX_PROBLEMS = 20;
+
+/**
+ * Given parsed JSON and the file it came from, returns the corpus typed and checked,
+ * or throws a {@link CorpusError} naming the file, each JSON path and what is wrong there.
+ */
+export function validateCorpus(input: unknown, file: string): CorpusRecord {
+  const parsed = CorpusSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new CorpusError(file, parsed.error.issues.slice(0, MAX_PROBLEMS).map(fromZodIssue));
+  }
+  const problems = checkRules(parsed.data);
+  if (problems.length > 0) throw new CorpusError(file, problems);
+  return parsed.data;
+}
+
+/**
+ * Given a corpus that already has the right shape, returns every broken cross-record rule
+ * (at most {@link MAX_PROBLEMS}). Exported for stores that validate record by record.
+ */
+export function checkRules(corpus: CorpusRecord): CorpusProblem[] {
+  const problems: CorpusProblem[] = [];
+  const report = (path: string, reason: string) => {
+    if (problems.length < MAX_PROBLEMS) problems.push({ path, reason });
+  };
+
+  uniqueKeys(corpus.articles, (a) => a.id, "$.articles", "id", report);
+  const people = uniqueKeys(corpus.people, (p) => p.id, "$.people", "id", report);
+  const countries = uniqueKeys(corpus.countries, (c) => c.code, "$.countries", "code", report);
+  const agreements = uniqueKeys(corpus.agreements, (a) => a.id, "$.agreements", "id", report);
+  const tariffs = uniqueKeys(corpus.tariffs, (t) => t.id, "$.tariffs", "id", report);
+  const bodies = new Map(corpus.articles.map((a) => [a.id, a.body]));
+
+  const knownIds = { PERSON: people, COUNTRY: countries, AGREEMENT: agreements, TARIFF: tariffs } as const;
+  const needCountry = (code: string | null | undefined, path: string) => {
+    if (code != null && !countries.has(code)) report(path, `country "${code}" is not in $.countries`);
+  };
+  const checkSpan = (body: string, start: number, end: number, text: string, path: string, field: string) => {
+    if (end <= start) return report(`${path}.end`, `end (${end}) must be greater than start (${start})`);
+    if (end > body.length) return report(`${path}.end`, `end (${end}) is past the end of the body (length ${body.length})`);
+    const slice = body.slice(start, end);
+    if (slice !== text) report(`${path}.${field}`, `${JSON.stringify(text)} does not equal body.slice(${start}, ${end}) = ${JSON.stringify(slice)}`);
+  };
+  const checkEvidence = (evidence: EvidenceRecord[], path: string) =>
+    evidence.forEach((e, i) => {
+      const body = bodies.get(e.articleId);
+      if (body === undefined) return report(`${path}[${i}].articleId`, `article "${e.articleId}" is not in $.articles`);
+      checkSpan(body, e.start, e.end, e.quote, `${path}[${i}]`, "quote");
+    });
+
+  corpus.articles.forEach((article, i) =>
+    article.mentions.forEach((m, j) => {
+      const path = `$.articles[${i}].mentions[${j}]`;
+      if (!knownIds[m.entityType].has(m.entityId)) {
+        report(`${path}.entityId`, `${m.entityType.toLowerCase()} "${m.entityId}" does not exist`);
+      }
+      checkSpan(article.body, m.start, m.end, m.text, path, "text");
+    }),
+  );
+  corpus.people.forEach((p, i) => {
+    needCountry(p.nationality, `$.people[${i}].nationality`);
+    p.roles.forEach((r, j) => needCountry(r.country, `$.people[${i}].roles[${j}].country`));
+  });
+  corpus.agreements.forEach((a, i) => {
+    a.parties.forEach((code, j) => needCountry(code, `$.agreements[${i}].parties[${j}]`));
+    a.commitments.forEach((c, j) => needCountry(c.party, `$.agreements[${i}].commitments[${j}].party`));
+    checkEvidence(a.evidence, `$.agreements[${i}].evidence`);
+  });
+  corpus.tariffs.forEach((t, i) => {
+    needCountry(t.imposedBy, `$.tariffs[${i}].imposedBy`);
+    needCountry(t.appliesTo, `$.tariffs[${i}].appliesTo`);
+    if (t.agreementId != null && !agreements.has(t.agreementId)) {
+      report(`$.tariffs[${i}].agreementId`, `agreement "${t.agreementId}" is not in $.agreements`);
+    }
+    checkEvidence(t.evidence, `$.tariffs[${i}].evidence`);
+  });
+  return problems;
+}
+
+// Private: collects keys, reporting each duplicate at its own path.
+function uniqueKeys<T>(
+  items: T[],
+  key: (item: T) => string,
+  path: string,
+  field: string,
+  report: (path: string, reason: string) => void,
+): Set<string> {
+  const seen = new Map<string, number>();
+  items.forEach((item, i) => {
+    const k = key(item);
+    const first = seen.get(k);
+    if (first !== undefined) report(`${path}[${i}].${field}`, `duplicate ${field} "${k}" (first used at ${path}[${first}])`);
+    else seen.set(k, i);
+  });
+  return new Set(seen.keys());
+}
+
+// Private: turns a zod issue's path array into a JSON path such as $.articles[0].body.
+function fromZodIssue(issue: z.core.$ZodIssue): CorpusProblem {
+  const path = issue.path.reduce<string>(
+    (acc, part) => (typeof part === "number" ? `${acc}[${part}]` : `${acc}.${String(part)}`),
+    "$",
+  );
+  return { path, reason: issue.message };
+}
