@@ -37,7 +37,10 @@ export function checkRules(corpus: CorpusRecord): CorpusProblem[] {
   const countries = uniqueKeys(corpus.countries, (c) => c.code, "$.countries", "code", report);
   const agreements = uniqueKeys(corpus.agreements, (a) => a.id, "$.agreements", "id", report);
   const tariffs = uniqueKeys(corpus.tariffs, (t) => t.id, "$.tariffs", "id", report);
-  const bodies = new Map(corpus.articles.map((a) => [a.id, a.body]));
+  // Evidence resolves to the first article with an id, the one uniqueKeys accepts; a later
+  // duplicate must not make correct evidence spans fail against its body.
+  const bodies = new Map<string, string>();
+  for (const a of corpus.articles) if (!bodies.has(a.id)) bodies.set(a.id, a.body);
 
   const knownIds = { PERSON: people, COUNTRY: countries, AGREEMENT: agreements, TARIFF: tariffs } as const;
   const needCountry = (code: string | null | undefined, path: string) => {
