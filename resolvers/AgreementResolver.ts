@@ -1,0 +1,54 @@
+// Agreement queries and the agreement's relations.
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Agreement } from "../schema/Agreement.js";
+import { Country } from "../schema/Country.js";
+import { Tariff } from "../schema/Tariff.js";
+import { Evidence } from "../schema/Evidence.js";
+import { AgreementKind } from "../schema/enums.js";
+import { ArticleConnection } from "../schema/connections.js";
+import type { Context } from "../src/context.js";
+import type { AgreementRecord } from "../src/corpus/format.js";
+import { loadPresent } from "../src/loaders.js";
+import { AFTER_DESCRIPTION, FIRST_DESCRIPTION, articlesOfEntity } from "./pagination.js";
+
+@Resolver(() => Agreement)
+export class AgreementResolver {
+  @Query(() => Agreement, { nullable: true, description: "One agreement by id; null when no agreement has that id." })
+  agreement(@Arg("id", () => ID, { description: "The agreement's id." }) id: string, @Ctx() ctx: Context) {
+    return ctx.loaders.agreement.load(id);
+  }
+
+  @Query(() => [Agreement], { description: "Agreements, optionally only those a country is party to and of one kind." })
+  async agreements(
+    @Arg("partyCode", () => String, { nullable: true, description: "Only agreements this country (ISO alpha-2, any case) is a party to." }) partyCode: string | null,
+    @Arg("kind", () => AgreementKind, { nullable: true, description: "Only agreements of this kind." }) kind: AgreementKind | null,
+    @Ctx() ctx: Context,
+  ) {
+    return loadPresent(ctx.loaders.agreement, await ctx.store.listAgreements(partyCode?.toUpperCase(), kind));
+  }
+
+  @FieldResolver(() => [Country], { description: "The countries that are party to the agreement." })
+  parties(@Root() agreement: AgreementRecord, @Ctx() ctx: Context) {
+    return loadPresent(ctx.loaders.country, agreement.parties);
+  }
+
+  @FieldResolver(() => [Tariff], { description: "Tariffs set or changed under the agreement." })
+  async tariffs(@Root() agreement: AgreementRecord, @Ctx() ctx: Context) {
+    return loadPresent(ctx.loaders.tariff, await ctx.loaders.tariffsOfAgreement.load(agreement.id));
+  }
+
+  @FieldResolver(() => [Evidence], { description: "The sentences of articles that state the agreement and its terms." })
+  evidence(@Root() agreement: AgreementRecord) {
+    return agreement.evidence;
+  }
+
+  @FieldResolver(() => ArticleConnection, { description: "Articles that mention the agreement, newest first." })
+  articles(
+    @Root() agreement: AgreementRecord,
+    @Arg("first", () => Int, { nullable: true, defaultValue: 20, description: FIRST_DESCRIPTION }) first: number | null,
+    @Arg("after", () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    return articlesOfEntity(ctx, "AGREEMENT", agreement.id, first, after);
+  }
+}

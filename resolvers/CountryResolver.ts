@@ -1,0 +1,54 @@
+// Country queries and the country's relations.
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import { Country } from "../schema/Country.js";
+import { Person } from "../schema/Person.js";
+import { Agreement } from "../schema/Agreement.js";
+import { Tariff } from "../schema/Tariff.js";
+import { ArticleConnection } from "../schema/connections.js";
+import type { Context } from "../src/context.js";
+import type { CountryRecord } from "../src/corpus/format.js";
+import { loadPresent } from "../src/loaders.js";
+import { AFTER_DESCRIPTION, FIRST_DESCRIPTION, articlesOfEntity } from "./pagination.js";
+
+@Resolver(() => Country)
+export class CountryResolver {
+  @Query(() => Country, { nullable: true, description: "One country by ISO 3166-1 alpha-2 code, in any case (`jp` finds Japan); null when unknown." })
+  country(@Arg("code", () => String, { description: "ISO 3166-1 alpha-2 code, e.g. `JP`." }) code: string, @Ctx() ctx: Context) {
+    return ctx.loaders.country.load(code.toUpperCase());
+  }
+
+  @Query(() => [Country], { description: "Every country in the corpus, by name." })
+  async countries(@Ctx() ctx: Context) {
+    return loadPresent(ctx.loaders.country, await ctx.store.listCountries());
+  }
+
+  @FieldResolver(() => [Person], { description: "People who currently hold an office of this country (head of state or government, ministers)." })
+  async leaders(@Root() country: CountryRecord, @Ctx() ctx: Context) {
+    return loadPresent(ctx.loaders.person, await ctx.loaders.leaders.load(country.code));
+  }
+
+  @FieldResolver(() => [Agreement], { description: "Agreements this country is a party to." })
+  async agreements(@Root() country: CountryRecord, @Ctx() ctx: Context) {
+    return loadPresent(ctx.loaders.agreement, await ctx.loaders.agreementsOfCountry.load(country.code));
+  }
+
+  @FieldResolver(() => [Tariff], { description: "Tariffs this country imposes on others." })
+  async tariffsImposed(@Root() country: CountryRecord, @Ctx() ctx: Context) {
+    return loadPresent(ctx.loaders.tariff, await ctx.loaders.tariffsImposedBy.load(country.code));
+  }
+
+  @FieldResolver(() => [Tariff], { description: "Tariffs other countries impose on this country's goods." })
+  async tariffsFaced(@Root() country: CountryRecord, @Ctx() ctx: Context) {
+    return loadPresent(ctx.loaders.tariff, await ctx.loaders.tariffsFacedBy.load(country.code));
+  }
+
+  @FieldResolver(() => ArticleConnection, { description: "Articles that mention the country as a state, newest first." })
+  articles(
+    @Root() country: CountryRecord,
+    @Arg("first", () => Int, { nullable: true, defaultValue: 20, description: FIRST_DESCRIPTION }) first: number | null,
+    @Arg("after", () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    return articlesOfEntity(ctx, "COUNTRY", country.code, first, after);
+  }
+}

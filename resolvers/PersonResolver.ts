@@ -1,0 +1,42 @@
+// Person queries and the person's relations.
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Person } from "../schema/Person.js";
+import { Country } from "../schema/Country.js";
+import { ArticleConnection, PersonConnection } from "../schema/connections.js";
+import type { Context } from "../src/context.js";
+import type { PersonRecord } from "../src/corpus/format.js";
+import { AFTER_DESCRIPTION, FIRST_DESCRIPTION, articlesOfEntity, pageRequest, toConnection } from "./pagination.js";
+
+@Resolver(() => Person)
+export class PersonResolver {
+  @Query(() => Person, { nullable: true, description: "One person by id; null when no person has that id." })
+  person(@Arg("id", () => ID, { description: "The person's id, e.g. `sanae-takaichi`." }) id: string, @Ctx() ctx: Context) {
+    return ctx.loaders.person.load(id);
+  }
+
+  @Query(() => PersonConnection, { description: "People by name (A–Z), optionally only those whose name or alias contains `name`." })
+  async people(
+    @Arg("name", () => String, { nullable: true, description: "Part of a name or alias; case and accents are ignored. Omit for everyone." }) name: string | null,
+    @Arg("first", () => Int, { nullable: true, defaultValue: 20, description: FIRST_DESCRIPTION }) first: number | null,
+    @Arg("after", () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    const page = await ctx.store.listPeople(name, pageRequest(ctx, first, after, "p"));
+    return toConnection(page, await ctx.loaders.person.loadMany(page.ids));
+  }
+
+  @FieldResolver(() => Country, { nullable: true, description: "The person's country of citizenship; null when unknown." })
+  nationality(@Root() person: PersonRecord, @Ctx() ctx: Context) {
+    return person.nationality ? ctx.loaders.country.load(person.nationality) : null;
+  }
+
+  @FieldResolver(() => ArticleConnection, { description: "Articles that mention the person, newest first." })
+  articles(
+    @Root() person: PersonRecord,
+    @Arg("first", () => Int, { nullable: true, defaultValue: 20, description: FIRST_DESCRIPTION }) first: number | null,
+    @Arg("after", () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    return articlesOfEntity(ctx, "PERSON", person.id, first, after);
+  }
+}

@@ -1,0 +1,60 @@
+// Tariff queries and the tariff's relations.
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Tariff } from "../schema/Tariff.js";
+import { Country } from "../schema/Country.js";
+import { Agreement } from "../schema/Agreement.js";
+import { Evidence } from "../schema/Evidence.js";
+import { ArticleConnection } from "../schema/connections.js";
+import type { Context } from "../src/context.js";
+import type { TariffRecord } from "../src/corpus/format.js";
+import { loadPresent } from "../src/loaders.js";
+import { AFTER_DESCRIPTION, FIRST_DESCRIPTION, articlesOfEntity } from "./pagination.js";
+
+@Resolver(() => Tariff)
+export class TariffResolver {
+  @Query(() => Tariff, { nullable: true, description: "One tariff by id; null when no tariff has that id." })
+  tariff(@Arg("id", () => ID, { description: "The tariff's id." }) id: string, @Ctx() ctx: Context) {
+    return ctx.loaders.tariff.load(id);
+  }
+
+  @Query(() => [Tariff], { description: "Tariffs, optionally filtered by who imposes them, on whom, and on what." })
+  async tariffs(
+    @Arg("imposedBy", () => String, { nullable: true, description: "Only tariffs this country (ISO alpha-2, any case) imposes." }) imposedBy: string | null,
+    @Arg("appliesTo", () => String, { nullable: true, description: "Only tariffs on goods from this country (ISO alpha-2, any case)." }) appliesTo: string | null,
+    @Arg("product", () => String, { nullable: true, description: "Only tariffs whose product contains this text, ignoring case, e.g. `auto`." }) product: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    const ids = await ctx.store.listTariffs({ imposedBy: imposedBy?.toUpperCase(), appliesTo: appliesTo?.toUpperCase(), product });
+    return loadPresent(ctx.loaders.tariff, ids);
+  }
+
+  @FieldResolver(() => Country, { description: "The country that imposes the tariff." })
+  imposedBy(@Root() tariff: TariffRecord, @Ctx() ctx: Context) {
+    return ctx.loaders.country.load(tariff.imposedBy);
+  }
+
+  @FieldResolver(() => Country, { description: "The country whose goods the tariff applies to." })
+  appliesTo(@Root() tariff: TariffRecord, @Ctx() ctx: Context) {
+    return ctx.loaders.country.load(tariff.appliesTo);
+  }
+
+  @FieldResolver(() => Agreement, { nullable: true, description: "The agreement under which the tariff was set or changed; null when none." })
+  agreement(@Root() tariff: TariffRecord, @Ctx() ctx: Context) {
+    return tariff.agreementId ? ctx.loaders.agreement.load(tariff.agreementId) : null;
+  }
+
+  @FieldResolver(() => [Evidence], { description: "The sentences of articles that state the tariff and its rates." })
+  evidence(@Root() tariff: TariffRecord) {
+    return tariff.evidence;
+  }
+
+  @FieldResolver(() => ArticleConnection, { description: "Articles that mention the tariff, newest first." })
+  articles(
+    @Root() tariff: TariffRecord,
+    @Arg("first", () => Int, { nullable: true, defaultValue: 20, description: FIRST_DESCRIPTION }) first: number | null,
+    @Arg("after", () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    return articlesOfEntity(ctx, "TARIFF", tariff.id, first, after);
+  }
+}

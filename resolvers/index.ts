@@ -1,0 +1,19 @@
+// Every resolver class of the subgraph, in one list for the schema builder.
+import { ArticleResolver } from "./ArticleResolver.js";
+import { PersonResolver } from "./PersonResolver.js";
+import { CountryResolver } from "./CountryResolver.js";
+import { AgreementResolver } from "./AgreementResolver.js";
+import { TariffResolver } from "./TariffResolver.js";
+import { CommitmentResolver, EvidenceResolver, MentionResolver, RoleResolver } from "./ValueResolvers.js";
+
+export const resolvers = [
+  ArticleResolver,
+  PersonResolver,
+  CountryResolver,
+  AgreementResolver,
+  TariffResolver,
+  RoleResolver,
+  CommitmentResolver,
+  EvidenceResolver,
+  MentionResolver,
+] as const;

@@ -1,0 +1,24 @@
+// The input that narrows the article list; all given filters must hold.
+import { Field, ID, InputType } from "type-graphql";
+import { DateTimeResolver } from "graphql-scalars";
+
+@InputType("ArticleFilter", { description: "Narrows the article list. Every filter given must hold; omitted filters match everything." })
+export class ArticleFilter {
+  @Field(() => ID, { nullable: true, description: "Only articles that mention this person (a Person id)." })
+  personId?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Only articles that mention this country (ISO alpha-2 code, any case)." })
+  countryCode?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "Only articles that mention this agreement (an Agreement id)." })
+  agreementId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "Only articles that mention this tariff (a Tariff id)." })
+  tariffId?: string | null;
+
+  @Field(() => DateTimeResolver, { nullable: true, description: "Only articles published at or after this instant." })
+  publishedAfter?: Date | null;
+
+  @Field(() => DateTimeResolver, { nullable: true, description: "Only articles published at or before this instant." })
+  publishedBefore?: Date | null;
+}

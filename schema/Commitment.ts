@@ -1,0 +1,15 @@
+// A value type: one party's commitment under an agreement. Its party is resolved in CommitmentResolver.
+import { Field, ObjectType } from "type-graphql";
+import { Money } from "./Money.js";
+
+@ObjectType("Commitment", { description: "What one party committed to under an agreement." })
+export class Commitment {
+  @Field(() => String, { description: "The commitment in words, e.g. `Invest $550 billion in key U.S. industries`." })
+  description!: string;
+
+  @Field(() => Money, { nullable: true, description: "The sum committed; null when the commitment names no amount." })
+  amount?: Money | null;
+
+  @Field(() => [String], { description: "Economic sectors the commitment covers, e.g. `semiconductors`. Empty when none is named." })
+  sectors!: string[];
+}

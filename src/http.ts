@@ -1,0 +1,118 @@
+// The HTTP front door: a plain node:http handler that reads bounded bodies, serves the
+// health routes, and hands GraphQL requests to Apollo Server. Owning this layer (rather than
+// Apollo's standalone server) keeps body limits, routes and status codes in one readable place.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from "@apollo/server";
+import type { Context } from "./context.js";
+
+/** What the handler needs from the server around it. */
+export interface HttpHandlerOptions {
+  apollo: ApolloServer<Context>;
+  /** Builds the GraphQL context for one request. */
+  context: (req: IncomingMessage) => Promise<Context>;
+  /** Bodies larger than this many bytes are refused with 413 before they are read whole. */
+  maxBodyBytes: number;
+  /** True once a corpus is being served; `/ready` answers 503 until then. */
+  isReady: () => boolean;
+  /** Hears of errors the handler could not answer cleanly (they reach the client as a bare 500). */
+  onError?: (error: unknown) => void;
+  /** The path GraphQL is served on. @default "/graphql" */
+  path?: string;
+}
+
+/** An HTTP failure with its status and the GraphQL error code a client can switch on. */
+class HttpError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+/** Returns a node:http request listener that serves GraphQL and the health routes. */
+export function createHttpHandler(options: HttpHandlerOptions) {
+  const path = options.path ?? "/graphql";
+  return async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    try {
+      if (url.pathname === "/health") return sendJson(res, 200, { status: "ok" });
+      if (url.pathname === "/ready") {
+        return options.isReady() ? sendJson(res, 200, { status: "ready" }) : sendJson(res, 503, { status: "loading" });
+      }
+      if (url.pathname === "/") {
+        res.writeHead(302, { location: path }).end();
+        return;
+      }
+      if (url.pathname !== path) {
+        throw new HttpError(404, "NOT_FOUND", `Nothing is served at ${url.pathname}; GraphQL is at ${path}.`);
+      }
+      await serveGraphQL(options, req, res, url);
+    } catch (error) {
+      if (error instanceof HttpError) {
+        if (error.status === 413) res.setHeader("connection", "close");
+        return sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+      }
+      // Never a stack trace on the wire; the server's logger has the details.
+      options.onError?.(error);
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
+      else res.destroy();
+    }
+  };
+}
+
+// Private: runs one GraphQL request through Apollo Server and writes its answer.
+async function serveGraphQL(options: HttpHandlerOptions, req: IncomingMessage, res: ServerResponse, url: URL) {
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+  }
+  const method = (req.method ?? "GET").toUpperCase();
+  const httpGraphQLRequest: HTTPGraphQLRequest = {
+    method,
+    headers,
+    search: url.search,
+    body: method === "POST" ? await readJsonBody(req, options.maxBodyBytes) : undefined,
+  };
+  const response = await options.apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest,
+    context: () => options.context(req),
+  });
+  for (const [key, value] of response.headers) res.setHeader(key, value);
+  res.statusCode = response.status ?? 200;
+  if (response.body.kind === "complete") {
+    res.end(response.body.string);
+    return;
+  }
+  for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  res.end();
+}
+
+// Private: reads a POST body within the byte limit; parses it when it is JSON.
+async function readJsonBody(req: IncomingMessage, limit: number): Promise<unknown> {
+  const declared = Number(req.headers["content-length"]);
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) throw tooLarge(limit);
+    chunks.push(chunk);
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
+  const type = (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+  if (type !== "application/json") return text; // Apollo refuses other content types itself.
+  if (text === "") throw new HttpError(400, "BAD_REQUEST", "The request body is empty; send a JSON object such as {\"query\": \"{ countries { code } }\"}.");
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new HttpError(400, "BAD_REQUEST", `The request body is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+// Private: the 413 error for a body over the limit.
+function tooLarge(limit: number) {
+  return new HttpError(413, "PAYLOAD_TOO_LARGE", `The request body is larger than the limit of ${limit} bytes; send a smaller query or use variables.`);
+}
+
+// Private: writes a JSON answer.
+function sendJson(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8" }).end(JSON.stringify(body));
+}
