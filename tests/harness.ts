@@ -1,0 +1,63 @@
+// Test harness: starts the real service on port 0 over a given corpus and speaks GraphQL
+// to it over HTTP, the way a client does. Records every DataLoader batch for batching tests.
+import { afterAll } from "vitest";
+import type { CorpusRecord } from "../src/corpus/format.js";
+import { loadCorpusFile } from "../src/corpus/load.js";
+import { DEFAULT_CORPUS_PATH } from "../src/config.js";
+import type { LoaderName } from "../src/loaders.js";
+import { startServer, type RunningServer } from "../src/server.js";
+import { MemoryStore } from "../src/store/MemoryStore.js";
+
+/** A GraphQL answer as a client sees it. */
+export interface GraphQLAnswer<T = any> {
+  status: number;
+  data?: T;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
+}
+
+/** A started server plus what tests need to talk to it. */
+export interface TestServer {
+  url: string;
+  server: RunningServer;
+  /** Every loader batch since the last {@link TestServer.resetBatches}, in dispatch order. */
+  batches: { loader: LoaderName; size: number }[];
+  resetBatches(): void;
+  /** POSTs one operation and returns the parsed answer. */
+  query<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLAnswer<T>>;
+}
+
+/** The hand-made seed corpus, loaded and validated as the service loads it. */
+export function seedCorpus(): Promise<CorpusRecord> {
+  return loadCorpusFile(DEFAULT_CORPUS_PATH);
+}
+
+/**
+ * Starts the service over `corpus` (the seed corpus by default) on a free port and stops it
+ * after the test file. Options override config defaults.
+ */
+export async function startTestServer(
+  corpus?: CorpusRecord,
+  config: Partial<{ production: boolean; maxPageSize: number; maxBodyBytes: number }> = {},
+): Promise<TestServer> {
+  const batches: TestServer["batches"] = [];
+  const server = await startServer({
+    store: new MemoryStore(corpus ?? (await seedCorpus())),
+    config: { port: 0, host: "127.0.0.1", production: false, maxPageSize: 100, maxBodyBytes: 1024 * 1024, ...config },
+    onBatch: (loader, size) => batches.push({ loader, size }),
+  });
+  afterAll(() => server.stop());
+  return {
+    url: server.url,
+    server,
+    batches,
+    resetBatches: () => void batches.splice(0),
+    async query(query, variables) {
+      const res = await fetch(server.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/graphql-response+json" },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: res.status, ...((await res.json()) as object) };
+    },
+  };
+}
