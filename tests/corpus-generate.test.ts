@@ -1,0 +1,180 @@
+// The synthetic corpus generator's contract: what it makes is a valid corpus of the promised
+// shape, the same seed always makes the same bytes, the streamed file is the in-memory corpus,
+// and the command line writes a file the loader accepts.
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Writable } from "node:stream";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runGenerateCorpus, USAGE, type CommandOutput } from "../scripts/generate-corpus.js";
+import type { CorpusRecord } from "../src/corpus/format.js";
+import { generateCorpus, generateCorpusChunks, writeCorpusFile } from "../src/corpus/generate.js";
+import { loadCorpusFile } from "../src/corpus/load.js";
+import { validateCorpus } from "../src/corpus/validate.js";
+
+const corpus = generateCorpus({ articles: 400, seed: 42 });
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "corpus-generate-"));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Returns output streams for a command and the text written to each, for assertions on messages. */
+function captured(): { output: CommandOutput; text: { stdout: string; stderr: string } } {
+  const text = { stdout: "", stderr: "" };
+  const output: CommandOutput = {
+    stdout: { write: (chunk: string) => (text.stdout += chunk) },
+    stderr: new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        text.stderr += chunk.toString("utf8");
+        done();
+      },
+    }),
+  };
+  return { output, text };
+}
+
+describe("generated corpora are valid", () => {
+  it.each([0, 1, 5, 400])("a corpus of %i articles passes validateCorpus", (articles) => {
+    const generated = articles === 400 ? corpus : generateCorpus({ articles, seed: 42 });
+    expect(() => validateCorpus(JSON.parse(JSON.stringify(generated)), `generated-${articles}`)).not.toThrow();
+    expect(generated.articles).toHaveLength(articles);
+  });
+
+  it("keeps only agreements and tariffs some article gives evidence for, so tiny corpora stay valid", () => {
+    const tiny = generateCorpus({ articles: 5, seed: 42 });
+    expect(tiny.agreements).toHaveLength(5);
+    expect(tiny.tariffs).toHaveLength(5);
+    for (const fact of [...tiny.agreements, ...tiny.tariffs]) expect(fact.evidence.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("rejects options that are not non-negative integers, naming the option", () => {
+    expect(() => generateCorpus({ articles: -1 })).toThrow(/Option "articles" must be an integer >= 0, got -1/);
+    expect(() => generateCorpus({ articles: 10, people: 2.5 })).toThrow(/Option "people"/);
+  });
+});
+
+describe("the same seed gives the same corpus", () => {
+  it("is byte-identical for the same seed and differs for another", () => {
+    const again = JSON.stringify(generateCorpus({ articles: 400, seed: 42 }));
+    expect(again).toBe(JSON.stringify(corpus));
+    expect(JSON.stringify(generateCorpus({ articles: 400, seed: 43 }))).not.toBe(again);
+  });
+
+  it("gives article i the same text whatever else is generated around it", () => {
+    // Articles are drawn from per-index streams; the planned entities must not shift them.
+    const other = generateCorpus({ articles: 400, seed: 42, people: 3000 });
+    expect(other.articles[123]!.body).toBe(corpus.articles[123]!.body);
+  });
+});
+
+describe("generated corpora have the promised shape", () => {
+  it("lists the world's countries once each, with upper-case two-letter codes", () => {
+    const codes = corpus.countries.map((c) => c.code);
+    expect(codes.length).toBeGreaterThanOrEqual(245);
+    expect(codes.length).toBeLessThanOrEqual(260);
+    expect(new Set(codes).size).toBe(codes.length);
+    expect(codes.every((code) => /^[A-Z]{2}$/.test(code))).toBe(true);
+    expect(corpus.countries.find((c) => c.code === "JP")?.aliases).toEqual(expect.arrayContaining(["Japanese", "Tokyo"]));
+  });
+
+  it("invents 3000 people by default, each with a nationality and one or more roles", () => {
+    expect(corpus.people).toHaveLength(3000);
+    expect(generateCorpus({ articles: 1, people: 12 }).people).toHaveLength(12);
+    for (const p of corpus.people) {
+      expect(p.nationality).toMatch(/^[A-Z]{2}$/);
+      expect(p.roles.length).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it("gives each article 5–40 mentions, a 2–6 KB body, a gen- id and its first sentence as lead", () => {
+    corpus.articles.forEach((a, i) => {
+      expect(a.id).toBe(`gen-${String(i + 1).padStart(8, "0")}`);
+      expect(a.mentions.length).toBeGreaterThanOrEqual(5);
+      expect(a.mentions.length).toBeLessThanOrEqual(40);
+      const bytes = Buffer.byteLength(a.body);
+      expect(bytes).toBeGreaterThanOrEqual(2048);
+      expect(bytes).toBeLessThanOrEqual(6144);
+      expect(a.body.startsWith(a.lead)).toBe(true);
+      expect(a.lead).toMatch(/[.”]$/);
+    });
+  });
+
+  it("mentions every kind of entity, and gives every agreement and tariff evidence", () => {
+    const kinds = new Set(corpus.articles.flatMap((a) => a.mentions.map((m) => m.entityType)));
+    expect([...kinds].sort()).toEqual(["AGREEMENT", "COUNTRY", "PERSON", "TARIFF"]);
+    expect(corpus.agreements.length).toBeGreaterThan(100);
+    expect(corpus.tariffs.length).toBeGreaterThan(100);
+    for (const fact of [...corpus.agreements, ...corpus.tariffs]) expect(fact.evidence.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("spreads publication over two years in article order", () => {
+    const times = corpus.articles.map((a) => Date.parse(a.publishedAt!));
+    expect(times).toEqual([...times].sort((x, y) => x - y));
+    expect(times[0]).toBeGreaterThanOrEqual(Date.UTC(2024, 0, 1));
+    expect(times.at(-1)).toBeLessThan(Date.UTC(2026, 0, 1));
+  });
+
+  it("counts spans in UTF-16 code units, past diacritics, CJK and emoji", () => {
+    // A mention after an astral character (an emoji: two UTF-16 units, one code point) is where
+    // offsets counted in code points or bytes would go wrong.
+    const afterAstral = corpus.articles.flatMap((a) => {
+      const astral = a.body.search(/[\uD800-\uDBFF]/);
+      return astral < 0 ? [] : a.mentions.filter((m) => m.start > astral).map((m) => ({ body: a.body, m }));
+    });
+    expect(afterAstral.length).toBeGreaterThan(0);
+    for (const { body, m } of afterAstral) expect(body.slice(m.start, m.end)).toBe(m.text);
+
+    const accented = corpus.articles.flatMap((a) => a.mentions.filter((m) => /[^\x00-\x7F]/.test(m.text)));
+    expect(accented.length).toBeGreaterThan(0);
+    expect(corpus.articles.some((a) => /[\u4E00-\u9FFF]/.test(a.body))).toBe(true);
+  });
+});
+
+describe("the streamed corpus is the in-memory corpus", () => {
+  it("joins chunks into JSON that parses to generateCorpus's result, entities before articles", () => {
+    const text = [...generateCorpusChunks({ articles: 60, seed: 9 })].join("");
+    expect(JSON.parse(text)).toEqual(generateCorpus({ articles: 60, seed: 9 }));
+    expect(text.indexOf('"tariffs"')).toBeLessThan(text.indexOf('"articles"'));
+    expect(text.indexOf('"articles"')).toBeLessThan(text.indexOf('{"id":"gen-00000001"'));
+  });
+
+  it("writes exactly the chunks to the file and reports its size and progress", async () => {
+    const file = join(dir, "streamed.json");
+    const progress: number[] = [];
+    const summary = await writeCorpusFile(file, { articles: 60, seed: 9 }, (written) => progress.push(written));
+    const written = await readFile(file, "utf8");
+    expect(written).toBe([...generateCorpusChunks({ articles: 60, seed: 9 })].join(""));
+    expect(summary).toEqual({ articles: 60, countries: 250, people: 3000, agreements: 60, tariffs: 60, bytes: Buffer.byteLength(written) });
+    expect(progress.at(-1)).toBe(60);
+  });
+});
+
+describe("npm run corpus:generate", () => {
+  it("writes a file that loadCorpusFile accepts and prints a summary", async () => {
+    const file = join(dir, "cli.json");
+    const { output, text } = captured();
+    const code = await runGenerateCorpus(["--articles", "40", "--out", file, "--seed", "3", "--people", "200"], output);
+    expect(code).toBe(0);
+    const loaded: CorpusRecord = await loadCorpusFile(file);
+    expect(loaded.articles).toHaveLength(40);
+    expect(loaded.people).toHaveLength(200);
+    expect(text.stdout).toMatch(/^Wrote .*cli\.json: 40 articles, 250 countries, 200 people, 40 agreements, 40 tariffs; [\d,]+ bytes/);
+  });
+
+  it.each([
+    { name: "no arguments", args: [], reason: "--articles is required" },
+    { name: "a missing --out", args: ["--articles", "10"], reason: "--out is required" },
+    { name: "a non-numeric count", args: ["--articles", "ten", "--out", "x.json"], reason: '--articles must be an integer >= 0, got "ten"' },
+    { name: "a negative count", args: ["--articles=-5", "--out", "x.json"], reason: '--articles must be an integer >= 0, got "-5"' },
+    { name: "an unknown option", args: ["--articles", "1", "--out", "x.json", "--bogus"], reason: "Unknown option '--bogus'" },
+  ])("exits 2 with the reason and the usage for $name", async ({ args, reason }) => {
+    const { output, text } = captured();
+    expect(await runGenerateCorpus(args, output)).toBe(2);
+    expect(text.stderr).toContain(reason);
+    expect(text.stderr).toContain(USAGE);
+  });
+});
