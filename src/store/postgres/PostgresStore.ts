@@ -1,0 +1,368 @@
+// The PostgreSQL store: the Store contract as SQL, one statement per batch (`= ANY($1)` over
+// the batch's keys), keyset pages on the same order and with the same cursors as the memory
+// store, and reads spread over the read replicas. Written by `npm run db:import`.
+import type {
+  AgreementRecord,
+  ArticleRecord,
+  CountryRecord,
+  EntityType,
+  MentionRecord,
+  PersonRecord,
+  TariffRecord,
+} from "../../corpus/format.js";
+import { foldText } from "../../text/fold.js";
+import { decodeCursor } from "../cursor.js";
+import { articleEntities } from "../articleEntities.js";
+import type {
+  ArticleEntities,
+  ArticleFilterInput,
+  EntityArticlesKey,
+  Page,
+  PageRequest,
+  Store,
+  TariffFilterInput,
+} from "../Store.js";
+import { DatabasePools, type DatabaseUrls } from "./DatabasePools.js";
+import { articleCursor, articleSeekKey, personCursor, START, UNDATED } from "./keyset.js";
+import { assertSchemaCurrent } from "./migrate.js";
+
+/** SQL for an article's epoch milliseconds (null when undated) from its newest_first key. */
+const PUBLISHED_MS = (column: string) => `CASE WHEN ${column} = ${UNDATED} THEN NULL ELSE (-${column})::float8 END`;
+
+/** One row of a keyset page as the SQL below returns it: [id, sort value]. */
+type PageRow = [id: string, sortValue: number | string | null];
+
+/** A {@link Store} over a PostgreSQL database that `npm run db:import` filled. */
+export class PostgresStore implements Store {
+  /**
+   * `pg:` and the id of the latest completed import when the store was opened; an import that
+   * finishes later is served (the data is live) but does not change this value.
+   */
+  readonly version: string;
+  private readonly db: DatabasePools;
+
+  private constructor(db: DatabasePools, version: string) {
+    this.db = db;
+    this.version = version;
+  }
+
+  /**
+   * Connects to the primary and replicas, checks that the schema is the one this code reads
+   * (throws SchemaVersionError naming the fix otherwise), and returns the store.
+   */
+  static async open(urls: DatabaseUrls): Promise<PostgresStore> {
+    const db = new DatabasePools(urls);
+    try {
+      for (const pool of new Set([db.primary, ...db.readers])) await assertSchemaCurrent(pool);
+      const last = await db.read<{ id: string | null }>("SELECT max(id)::text AS id FROM imports");
+      return new PostgresStore(db, `pg:${last.rows[0]!.id ?? "empty"}`);
+    } catch (error) {
+      await db.end();
+      throw error;
+    }
+  }
+
+  /** Closes every connection; call once the server has drained. */
+  close(): Promise<void> {
+    return this.db.end();
+  }
+
+  async articlesById(ids: readonly string[]): Promise<(ArticleRecord | null)[]> {
+    const { rows } = await this.db.read<ArticleRow>(
+      `SELECT id, headline, lead, body, dateline, published_at, source, copyright, mentions
+         FROM articles WHERE id = ANY($1::text[])`,
+      [ids],
+    );
+    return inKeyOrder(ids, rows, (r) => r.id, toArticle);
+  }
+
+  async peopleById(ids: readonly string[]): Promise<(PersonRecord | null)[]> {
+    return this.records<PersonRecord>("people", "id", ids);
+  }
+
+  async countriesByCode(codes: readonly string[]): Promise<(CountryRecord | null)[]> {
+    return this.records<CountryRecord>("countries", "code", codes);
+  }
+
+  async agreementsById(ids: readonly string[]): Promise<(AgreementRecord | null)[]> {
+    return this.records<AgreementRecord>("agreements", "id", ids);
+  }
+
+  async tariffsById(ids: readonly string[]): Promise<(TariffRecord | null)[]> {
+    return this.records<TariffRecord>("tariffs", "id", ids);
+  }
+
+  async entitiesOfArticles(articleIds: readonly string[]): Promise<(ArticleEntities | null)[]> {
+    const { rows } = await this.db.read<{ id: string; mentions: MentionRecord[] }>(
+      "SELECT id, mentions FROM articles WHERE id = ANY($1::text[])",
+      [articleIds],
+    );
+    return inKeyOrder(articleIds, rows, (r) => r.id, (r) => articleEntities(r.mentions));
+  }
+
+  async leadersOfCountries(codes: readonly string[]): Promise<string[][]> {
+    return this.grouped(
+      "SELECT country_code AS key, person_id AS id FROM country_leaders WHERE country_code = ANY($1::text[]) ORDER BY person_ord, person_id",
+      codes,
+    );
+  }
+
+  async agreementsOfCountries(codes: readonly string[]): Promise<string[][]> {
+    return this.grouped(
+      "SELECT country_code AS key, agreement_id AS id FROM agreement_parties WHERE country_code = ANY($1::text[]) ORDER BY agreement_ord, agreement_id",
+      codes,
+    );
+  }
+
+  async tariffsImposedBy(codes: readonly string[]): Promise<string[][]> {
+    return this.grouped("SELECT imposed_by AS key, id FROM tariffs WHERE imposed_by = ANY($1::text[]) ORDER BY ord, id", codes);
+  }
+
+  async tariffsFacedBy(codes: readonly string[]): Promise<string[][]> {
+    return this.grouped("SELECT applies_to AS key, id FROM tariffs WHERE applies_to = ANY($1::text[]) ORDER BY ord, id", codes);
+  }
+
+  async tariffsOfAgreements(agreementIds: readonly string[]): Promise<string[][]> {
+    return this.grouped("SELECT agreement_id AS key, id FROM tariffs WHERE agreement_id = ANY($1::text[]) ORDER BY ord, id", agreementIds);
+  }
+
+  async articlesOfEntities(keys: readonly EntityArticlesKey[]): Promise<Page[]> {
+    // One statement for the whole batch: each key's page is a LATERAL index seek past its own
+    // cursor, its total one row of entity_article_counts.
+    const seeks = keys.map((k) => (k.after == null ? null : articleSeekKey(k.after)));
+    const { rows } = await this.db.read<{ ord: string; total: number; page: PageRow[]; has_previous: boolean }>(
+      `SELECT k.ord, coalesce(c.articles, 0)::float8 AS total, p.page,
+              (k.after_id IS NOT NULL AND EXISTS (
+                 SELECT 1 FROM article_entities e
+                  WHERE e.entity_type = k.type AND e.entity_id = k.id
+                    AND (e.newest_first, e.article_id) <= (k.after_key, k.after_id))) AS has_previous
+         FROM unnest($1::text[], $2::text[], $3::int[], $4::bigint[], $5::text[])
+                WITH ORDINALITY AS k(type, id, first, after_key, after_id, ord)
+         LEFT JOIN entity_article_counts c ON c.entity_type = k.type AND c.entity_id = k.id
+        CROSS JOIN LATERAL (
+              SELECT coalesce(json_agg(json_build_array(s.article_id, ${PUBLISHED_MS("s.newest_first")})
+                                       ORDER BY s.newest_first, s.article_id), '[]') AS page
+                FROM (SELECT e.article_id, e.newest_first FROM article_entities e
+                       WHERE e.entity_type = k.type AND e.entity_id = k.id
+                         AND (e.newest_first, e.article_id) > (coalesce(k.after_key, $6::bigint), coalesce(k.after_id, $7::text))
+                       ORDER BY e.newest_first, e.article_id
+                       LIMIT k.first + 1) s) p`,
+      [
+        keys.map((k) => k.type),
+        keys.map((k) => k.id),
+        keys.map((k) => k.first),
+        seeks.map((s) => s?.newestFirst ?? null),
+        seeks.map((s) => s?.id ?? null),
+        START.newestFirst,
+        START.id,
+      ],
+    );
+    const byOrd = new Map(rows.map((r) => [Number(r.ord), r]));
+    return keys.map((k, i) => {
+      const r = byOrd.get(i + 1)!;
+      return articlePage(r.page, k.first, r.total, r.has_previous);
+    });
+  }
+
+  async listArticles(filter: ArticleFilterInput, page: PageRequest): Promise<Page> {
+    const constraints: [EntityType, string][] = [];
+    if (filter.personId != null) constraints.push(["PERSON", filter.personId]);
+    if (filter.countryCode != null) constraints.push(["COUNTRY", filter.countryCode]);
+    if (filter.agreementId != null) constraints.push(["AGREEMENT", filter.agreementId]);
+    if (filter.tariffId != null) constraints.push(["TARIFF", filter.tariffId]);
+    const dated = filter.publishedAfter != null || filter.publishedBefore != null;
+
+    // Drive the seek from the entity with the fewest articles (as the memory store starts from
+    // the shortest list) and check the others per row; an entity nobody mentions ends it here.
+    if (constraints.length > 1) {
+      const counts = await this.db.read<{ entity_type: string; entity_id: string; articles: number }>(
+        `SELECT entity_type, entity_id, articles::float8 AS articles FROM entity_article_counts
+          WHERE (entity_type, entity_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+        [constraints.map((c) => c[0]), constraints.map((c) => c[1])],
+      );
+      const count = (c: [EntityType, string]) =>
+        counts.rows.find((r) => r.entity_type === c[0] && r.entity_id === c[1])?.articles ?? 0;
+      if (constraints.some((c) => count(c) === 0)) return emptyPage();
+      constraints.sort((x, y) => count(x) - count(y));
+    }
+
+    const params: unknown[] = [];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    const where: string[] = [];
+    let from: string;
+    let id: string;
+    if (constraints.length === 0) {
+      from = "articles d";
+      id = "d.id";
+    } else {
+      const [[type, entityId], ...others] = constraints;
+      from = "article_entities d";
+      id = "d.article_id";
+      where.push(`d.entity_type = ${param(type)} AND d.entity_id = ${param(entityId)}`);
+      for (const [t, e] of others) {
+        where.push(`EXISTS (SELECT 1 FROM article_entities x WHERE x.article_id = d.article_id AND x.entity_type = ${param(t)} AND x.entity_id = ${param(e)})`);
+      }
+    }
+    if (dated) {
+      // Newest first is descending time: "at or before" is a lower bound on newest_first,
+      // "at or after" an upper one; undated articles (UNDATED) never match a date filter.
+      const before = filter.publishedBefore != null ? Date.parse(filter.publishedBefore) : null;
+      const after = filter.publishedAfter != null ? Date.parse(filter.publishedAfter) : null;
+      if (before !== null) where.push(`d.newest_first >= ${param(-Math.floor(before))}::bigint`);
+      where.push(`d.newest_first <= ${param(after !== null ? -Math.ceil(after) : (UNDATED - 1n).toString())}::bigint`);
+    }
+    const filtered = where.length > 0 ? where.join(" AND ") : "true";
+    const seek = page.after == null ? null : articleSeekKey(page.after);
+    const seekKey = seek ?? START;
+
+    const total =
+      dated || constraints.length > 1
+        ? `(SELECT count(*) FROM ${from} WHERE ${filtered})`
+        : constraints.length === 1
+          ? `coalesce((SELECT articles FROM entity_article_counts WHERE entity_type = $1 AND entity_id = $2), 0)`
+          : `(SELECT articles FROM article_count)`;
+    const hasPrevious = seek
+      ? `EXISTS (SELECT 1 FROM ${from} WHERE ${filtered} AND (d.newest_first, ${id}) <= (${param(seek.newestFirst)}::bigint, ${param(seek.id)}::text))`
+      : "false";
+    const { rows } = await this.db.read<{ page: PageRow[]; total: number; has_previous: boolean }>(
+      `SELECT (SELECT coalesce(json_agg(json_build_array(s.id, ${PUBLISHED_MS("s.newest_first")}) ORDER BY s.newest_first, s.id), '[]')
+                 FROM (SELECT ${id} AS id, d.newest_first FROM ${from}
+                        WHERE ${filtered} AND (d.newest_first, ${id}) > (${param(seekKey.newestFirst)}::bigint, ${param(seekKey.id)}::text)
+                        ORDER BY d.newest_first, ${id} LIMIT ${param(page.first + 1)}) s) AS page,
+              ${total}::float8 AS total,
+              ${hasPrevious} AS has_previous`,
+      params,
+    );
+    const r = rows[0]!;
+    return articlePage(r.page, page.first, r.total, r.has_previous);
+  }
+
+  async listPeople(name: string | null | undefined, page: PageRequest): Promise<Page> {
+    const needle = name ? foldText(name) : "";
+    const cursor = page.after == null ? null : decodeCursor("p", page.after);
+    // Sorted by (folded_name, id) in "C" order: code point order, which is the memory store's
+    // UTF-16 order for every name without characters beyond U+FFFF next to ones above U+E000.
+    const { rows } = await this.db.read<{ page: PageRow[]; total: number; has_previous: boolean }>(
+      `WITH m AS (
+         SELECT id, folded_name FROM people
+          WHERE $1::text IS NULL OR EXISTS (SELECT 1 FROM unnest(folded_names) n WHERE strpos(n, $1) > 0))
+       SELECT (SELECT count(*) FROM m)::float8 AS total,
+              (SELECT coalesce(json_agg(json_build_array(s.id, s.folded_name) ORDER BY s.folded_name, s.id), '[]')
+                 FROM (SELECT id, folded_name FROM m
+                        WHERE $2::text IS NULL OR (folded_name, id) > ($2::text, $3::text)
+                        ORDER BY folded_name, id LIMIT $4) s) AS page,
+              ($2::text IS NOT NULL AND EXISTS (SELECT 1 FROM m WHERE (folded_name, id) <= ($2::text, $3::text))) AS has_previous`,
+      [needle || null, cursor?.[0] ?? null, cursor?.[1] ?? null, page.first + 1],
+    );
+    const r = rows[0]!;
+    const slice = r.page.slice(0, page.first);
+    return {
+      ids: slice.map(([id]) => id),
+      cursors: slice.map(([id, folded]) => personCursor(folded as string, id)),
+      totalCount: r.total,
+      hasNextPage: r.page.length > page.first,
+      hasPreviousPage: r.has_previous,
+    };
+  }
+
+  async listCountries(): Promise<string[]> {
+    // Ordered here, not in SQL: the memory store's order is JavaScript's "en" localeCompare,
+    // which no database collation reproduces exactly. A country list is a few hundred rows.
+    const { rows } = await this.db.read<{ code: string; name: string }>("SELECT code, name FROM countries ORDER BY ord, code");
+    return rows.sort((x, y) => x.name.localeCompare(y.name, "en")).map((r) => r.code);
+  }
+
+  async listAgreements(partyCode: string | null | undefined, kind: string | null | undefined): Promise<string[]> {
+    const { rows } =
+      partyCode != null
+        ? await this.db.read<{ id: string }>(
+            `SELECT p.agreement_id AS id FROM agreement_parties p JOIN agreements a ON a.id = p.agreement_id
+              WHERE p.country_code = $1 AND ($2::text IS NULL OR a.kind = $2) ORDER BY p.agreement_ord, p.agreement_id`,
+            [partyCode, kind ?? null],
+          )
+        : await this.db.read<{ id: string }>("SELECT id FROM agreements WHERE $1::text IS NULL OR kind = $1 ORDER BY ord, id", [kind ?? null]);
+    return rows.map((r) => r.id);
+  }
+
+  async listTariffs(filter: TariffFilterInput): Promise<string[]> {
+    const product = filter.product ? foldText(filter.product) : null;
+    const { rows } = await this.db.read<{ id: string }>(
+      `SELECT id FROM tariffs
+        WHERE ($1::text IS NULL OR imposed_by = $1) AND ($2::text IS NULL OR applies_to = $2)
+          AND ($3::text IS NULL OR strpos(folded_product, $3) > 0)
+        ORDER BY ord, id`,
+      [filter.imposedBy ?? null, filter.appliesTo ?? null, product],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  // Private: whole records of one entity table by key, in key order.
+  private async records<T>(table: string, key: string, ids: readonly string[]): Promise<(T | null)[]> {
+    const { rows } = await this.db.read<{ key: string; record: T }>(
+      `SELECT ${key} AS key, record FROM ${table} WHERE ${key} = ANY($1::text[])`,
+      [ids],
+    );
+    return inKeyOrder(ids, rows, (r) => r.key, (r) => r.record);
+  }
+
+  // Private: a one-to-many lookup (rows already in list order) grouped per key, in key order.
+  private async grouped(sql: string, keys: readonly string[]): Promise<string[][]> {
+    const { rows } = await this.db.read<{ key: string; id: string }>(sql, [keys]);
+    const lists = new Map<string, string[]>();
+    for (const r of rows) {
+      const list = lists.get(r.key);
+      if (list) list.push(r.id);
+      else lists.set(r.key, [r.id]);
+    }
+    return keys.map((k) => lists.get(k) ?? []);
+  }
+}
+
+/** An article row as selected by articlesById. */
+interface ArticleRow {
+  id: string;
+  headline: string | null;
+  lead: string;
+  body: string;
+  dateline: string | null;
+  published_at: string | null;
+  source: string;
+  copyright: string | null;
+  mentions: MentionRecord[];
+}
+
+// Private: an article row as the corpus record it was imported from (absent optionals omitted).
+function toArticle(r: ArticleRow): ArticleRecord {
+  const article: ArticleRecord = { id: r.id, lead: r.lead, body: r.body, source: r.source, mentions: r.mentions };
+  if (r.headline !== null) article.headline = r.headline;
+  if (r.dateline !== null) article.dateline = r.dateline;
+  if (r.published_at !== null) article.publishedAt = r.published_at;
+  if (r.copyright !== null) article.copyright = r.copyright;
+  return article;
+}
+
+// Private: a page from the first+1 rows seeked past the cursor (the extra row says "there is more").
+function articlePage(rows: PageRow[], first: number, total: number, hasPrevious: boolean): Page {
+  const slice = rows.slice(0, first);
+  return {
+    ids: slice.map(([id]) => id),
+    cursors: slice.map(([id, ms]) => articleCursor(ms as number | null, id)),
+    totalCount: total,
+    hasNextPage: rows.length > first,
+    hasPreviousPage: hasPrevious,
+  };
+}
+
+// Private: the page of a filter no article satisfies.
+function emptyPage(): Page {
+  return { ids: [], cursors: [], totalCount: 0, hasNextPage: false, hasPreviousPage: false };
+}
+
+// Private: one answer per key, in key order, null for a key no row has.
+function inKeyOrder<R, V>(keys: readonly string[], rows: R[], keyOf: (row: R) => string, value: (row: R) => V): (V | null)[] {
+  const byKey = new Map(rows.map((r) => [keyOf(r), r]));
+  return keys.map((k) => {
+    const row = byKey.get(k);
+    return row === undefined ? null : value(row);
+  });
+}
