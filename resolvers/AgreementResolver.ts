@@ -1,5 +1,6 @@
 // Agreement queries and the agreement's relations.
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { PUBLIC } from "../schema/contract.js";
 import { Agreement } from "../schema/Agreement.js";
 import { Country } from "../schema/Country.js";
 import { Tariff } from "../schema/Tariff.js";
@@ -13,11 +14,13 @@ import { AFTER_DESCRIPTION, FIRST_DESCRIPTION, articlesOfEntity } from "./pagina
 
 @Resolver(() => Agreement)
 export class AgreementResolver {
+  @Directive(PUBLIC)
   @Query(() => Agreement, { nullable: true, description: "One agreement by id; null when no agreement has that id." })
   agreement(@Arg("id", () => ID, { description: "The agreement's id." }) id: string, @Ctx() ctx: Context) {
     return ctx.loaders.agreement.load(id);
   }
 
+  @Directive(PUBLIC)
   @Query(() => [Agreement], { description: "Agreements, optionally only those a country is party to and of one kind." })
   async agreements(
     @Arg("partyCode", () => String, { nullable: true, description: "Only agreements this country (ISO alpha-2, any case) is a party to." }) partyCode: string | null,

@@ -1,5 +1,6 @@
 // Country queries and the country's relations.
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import { PUBLIC } from "../schema/contract.js";
 import { Country } from "../schema/Country.js";
 import { Person } from "../schema/Person.js";
 import { Agreement } from "../schema/Agreement.js";
@@ -7,19 +8,32 @@ import { Tariff } from "../schema/Tariff.js";
 import { ArticleConnection } from "../schema/connections.js";
 import type { Context } from "../src/context.js";
 import type { CountryRecord } from "../src/corpus/format.js";
+import { alpha3FromAlpha2 } from "../src/iso3166.js";
 import { loadPresent } from "../src/loaders.js";
 import { AFTER_DESCRIPTION, FIRST_DESCRIPTION, articlesOfEntity } from "./pagination.js";
 
 @Resolver(() => Country)
 export class CountryResolver {
+  @Directive(PUBLIC)
   @Query(() => Country, { nullable: true, description: "One country by ISO 3166-1 alpha-2 code, in any case (`jp` finds Japan); null when unknown." })
   country(@Arg("code", () => String, { description: "ISO 3166-1 alpha-2 code, e.g. `JP`." }) code: string, @Ctx() ctx: Context) {
     return ctx.loaders.country.load(code.toUpperCase());
   }
 
+  @Directive(PUBLIC)
   @Query(() => [Country], { description: "Every country in the corpus, by name." })
   async countries(@Ctx() ctx: Context) {
     return loadPresent(ctx.loaders.country, await ctx.store.listCountries());
+  }
+
+  // The second key (see schema/Country.ts); public, so clients can look countries up by it too.
+  @Directive(PUBLIC)
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "ISO 3166-1 alpha-3 code, upper case, e.g. `JPN`; null for a code ISO does not assign (a user-assigned code such as `XX`).",
+  })
+  alpha3(@Root() country: CountryRecord): string | null {
+    return alpha3FromAlpha2(country.code);
   }
 
   @FieldResolver(() => [Person], { description: "People who currently hold an office of this country (head of state or government, ministers)." })

@@ -1,5 +1,6 @@
 // Person queries and the person's relations.
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { PUBLIC } from "../schema/contract.js";
 import { Person } from "../schema/Person.js";
 import { Country } from "../schema/Country.js";
 import { ArticleConnection, PersonConnection } from "../schema/connections.js";
@@ -9,11 +10,13 @@ import { AFTER_DESCRIPTION, FIRST_DESCRIPTION, articlesOfEntity, pageRequest, to
 
 @Resolver(() => Person)
 export class PersonResolver {
+  @Directive(PUBLIC)
   @Query(() => Person, { nullable: true, description: "One person by id; null when no person has that id." })
   person(@Arg("id", () => ID, { description: "The person's id, e.g. `sanae-takaichi`." }) id: string, @Ctx() ctx: Context) {
     return ctx.loaders.person.load(id);
   }
 
+  @Directive(PUBLIC)
   @Query(() => PersonConnection, { description: "People by name (A–Z), optionally only those whose name or alias contains `name`." })
   async people(
     @Arg("name", () => String, { nullable: true, description: "Part of a name or alias; case and accents are ignored. Omit for everyone." }) name: string | null,

@@ -1,5 +1,6 @@
 // Tariff queries and the tariff's relations.
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { PUBLIC } from "../schema/contract.js";
 import { Tariff } from "../schema/Tariff.js";
 import { Country } from "../schema/Country.js";
 import { Agreement } from "../schema/Agreement.js";
@@ -12,11 +13,13 @@ import { AFTER_DESCRIPTION, FIRST_DESCRIPTION, articlesOfEntity } from "./pagina
 
 @Resolver(() => Tariff)
 export class TariffResolver {
+  @Directive(PUBLIC)
   @Query(() => Tariff, { nullable: true, description: "One tariff by id; null when no tariff has that id." })
   tariff(@Arg("id", () => ID, { description: "The tariff's id." }) id: string, @Ctx() ctx: Context) {
     return ctx.loaders.tariff.load(id);
   }
 
+  @Directive(PUBLIC)
   @Query(() => [Tariff], { description: "Tariffs, optionally filtered by who imposes them, on whom, and on what." })
   async tariffs(
     @Arg("imposedBy", () => String, { nullable: true, description: "Only tariffs this country (ISO alpha-2, any case) imposes." }) imposedBy: string | null,

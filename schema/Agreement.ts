@@ -1,9 +1,11 @@
 // The Agreement entity: a deal or alliance between countries, with the commitments it holds.
 import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { PUBLIC } from "./contract.js";
 import { AgreementKind } from "./enums.js";
 import { Commitment } from "./Commitment.js";
 
 @Directive(`@key(fields: "id")`)
+@Directive(PUBLIC)
 @ObjectType("Agreement", { description: "An agreement between countries, such as a trade deal or a security alliance." })
 export class Agreement {
   @Field(() => ID, { description: "Stable id, e.g. `japan-us-trade-agreement-2025`." })

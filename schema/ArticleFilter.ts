@@ -1,7 +1,9 @@
 // The input that narrows the article list; all given filters must hold.
-import { Field, ID, InputType } from "type-graphql";
+import { Directive, Field, ID, InputType } from "type-graphql";
+import { PUBLIC } from "./contract.js";
 import { DateTimeResolver } from "graphql-scalars";
 
+@Directive(PUBLIC)
 @InputType("ArticleFilter", { description: "Narrows the article list. Every filter given must hold; omitted filters match everything." })
 export class ArticleFilter {
   @Field(() => ID, { nullable: true, description: "Only articles that mention this person (a Person id)." })

@@ -1,7 +1,9 @@
 // A value type: one party's commitment under an agreement. Its party is resolved in CommitmentResolver.
-import { Field, ObjectType } from "type-graphql";
+import { Directive, Field, ObjectType } from "type-graphql";
+import { PUBLIC } from "./contract.js";
 import { Money } from "./Money.js";
 
+@Directive(PUBLIC)
 @ObjectType("Commitment", { description: "What one party committed to under an agreement." })
 export class Commitment {
   @Field(() => String, { description: "The commitment in words, e.g. `Invest $550 billion in key U.S. industries`." })

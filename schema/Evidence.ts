@@ -1,6 +1,8 @@
 // A value type: the sentence of an article that states a fact. Its article is resolved in EvidenceResolver.
-import { Field, Int, ObjectType } from "type-graphql";
+import { Directive, Field, Int, ObjectType } from "type-graphql";
+import { PUBLIC } from "./contract.js";
 
+@Directive(PUBLIC)
 @ObjectType("Evidence", { description: "The words of an article that state a fact; `article.body.slice(start, end)` equals `quote`." })
 export class Evidence {
   @Field(() => String, { description: "The sentence, verbatim." })

@@ -1,6 +1,8 @@
 // A value type: one place in an article's body where an entity is named.
-import { Field, Int, ObjectType } from "type-graphql";
+import { Directive, Field, Int, ObjectType } from "type-graphql";
+import { PUBLIC } from "./contract.js";
 
+@Directive(PUBLIC)
 @ObjectType("Mention", { description: "One place in an article's body that names an entity; `body.slice(start, end)` equals `text`." })
 export class Mention {
   @Field(() => String, { description: "The words as they appear, e.g. `Takaichi` or `Washington`." })

@@ -1,8 +1,10 @@
 // The Person entity: someone named in the news, with the offices they hold or held.
 import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { PUBLIC } from "./contract.js";
 import { Role } from "./Role.js";
 
 @Directive(`@key(fields: "id")`)
+@Directive(PUBLIC)
 @ObjectType("Person", { description: "A person named in the news, such as a head of government." })
 export class Person {
   @Field(() => ID, { description: "Stable id, e.g. `sanae-takaichi`." })

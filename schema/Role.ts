@@ -1,6 +1,8 @@
 // A value type: an office a person holds or held. Its country is resolved in RoleResolver.
-import { Field, ObjectType } from "type-graphql";
+import { Directive, Field, ObjectType } from "type-graphql";
+import { PUBLIC } from "./contract.js";
 
+@Directive(PUBLIC)
 @ObjectType("Role", { description: "An office a person holds or held, such as Prime Minister of Japan." })
 export class Role {
   @Field(() => String, { description: "The title of the office, e.g. `Prime Minister`." })

@@ -1,7 +1,9 @@
 // The Tariff entity: a duty one country imposes on a product from another.
 import { Directive, Field, Float, ID, ObjectType } from "type-graphql";
+import { PUBLIC } from "./contract.js";
 
 @Directive(`@key(fields: "id")`)
+@Directive(PUBLIC)
 @ObjectType("Tariff", { description: "A tariff one country imposes on a product from another." })
 export class Tariff {
   @Field(() => ID, { description: "Stable id, e.g. `us-tariff-japan-automobiles`." })

@@ -1,9 +1,13 @@
 // Relay connections for the paginated lists. One factory makes each Edge/Connection pair,
 // so every list pages the same way: edges { cursor node }, nodes, pageInfo, totalCount.
-import { Field, Int, ObjectType, type ClassType } from "type-graphql";
+import { Directive, Field, Int, ObjectType, type ClassType } from "type-graphql";
+import { PUBLIC } from "./contract.js";
 import { Article } from "./Article.js";
 import { Person } from "./Person.js";
 
+// Shareable: every subgraph with Relay connections defines this same PageInfo.
+@Directive("@shareable")
+@Directive(PUBLIC)
 @ObjectType("PageInfo", { description: "Where a page sits in its list (Relay cursor connections)." })
 export class PageInfo {
   @Field(() => Boolean, { description: "True when more items follow this page; fetch them with `after: endCursor`." })
@@ -29,6 +33,7 @@ export interface ConnectionValue<T> {
 
 // Private: makes the Edge and Connection object types for one node type.
 function connectionOf<T extends object>(node: ClassType<T>, name: string, plural: string) {
+  @Directive(PUBLIC)
   @ObjectType(`${name}Edge`, { description: `One ${name.toLowerCase()} in a page, with its cursor.` })
   class Edge {
     @Field(() => String, { description: "Opaque cursor of this item; pass it as `after` to continue after it." })
@@ -38,6 +43,7 @@ function connectionOf<T extends object>(node: ClassType<T>, name: string, plural
     node!: T;
   }
 
+  @Directive(PUBLIC)
   @ObjectType(`${name}Connection`, { description: `A page of ${plural}, Relay style.` })
   class Connection {
     @Field(() => [Edge], { description: `The ${plural} of this page with their cursors.` })

@@ -6,12 +6,19 @@ import { buildSchema } from "type-graphql";
 import { buildSubgraphSchema, printSubgraphSchema } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { createResolversMap } from "type-graphql";
-import { lexicographicSortSchema, parse, type GraphQLSchema } from "graphql";
+import { lexicographicSortSchema, parse, visit, type DocumentNode, type GraphQLSchema, type UnionTypeDefinitionNode } from "graphql";
 import { resolvers } from "../resolvers/index.js";
 import { referenceResolvers } from "../resolvers/references.js";
+import { PUBLIC } from "../schema/contract.js";
 
 /** The Federation 2 version and directives this subgraph links; composition reads this. */
 export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@tag", "@inaccessible", "@external", "@requires", "@provides"])`;
+
+/**
+ * Directives on unions, by union name: type-graphql has no decorator for them. A public
+ * contract keeps a union only when it is tagged (enums, scalars and inputs stay unless excluded).
+ */
+const UNION_DIRECTIVES: Record<string, string> = { Entity: PUBLIC };
 
 /** Returns the executable federated schema of the news subgraph. */
 export async function buildNewsSchema(): Promise<GraphQLSchema> {
@@ -22,7 +29,7 @@ export async function buildNewsSchema(): Promise<GraphQLSchema> {
     skipCheck: true,
     validate: false,
   });
-  const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
+  const typeDefs = withUnionDirectives(parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`));
   const resolverMap = createResolversMap(schema) as Record<string, Record<string, unknown>>;
   for (const [type, fields] of Object.entries(referenceResolvers)) {
     resolverMap[type] = { ...resolverMap[type], ...fields };
@@ -33,4 +40,16 @@ export async function buildNewsSchema(): Promise<GraphQLSchema> {
 /** Returns the subgraph SDL (what `_service { sdl }` serves), types sorted so diffs stay stable. */
 export function printNewsSchema(schema: GraphQLSchema): string {
   return printSubgraphSchema(lexicographicSortSchema(schema));
+}
+
+// Private: adds UNION_DIRECTIVES to the union definitions of a printed schema.
+function withUnionDirectives(document: DocumentNode): DocumentNode {
+  return visit(document, {
+    UnionTypeDefinition(node) {
+      const sdl = UNION_DIRECTIVES[node.name.value];
+      if (sdl === undefined) return undefined;
+      const parsed = parse(`union Directives ${sdl} = Directives`).definitions[0] as UnionTypeDefinitionNode;
+      return { ...node, directives: [...(node.directives ?? []), ...(parsed.directives ?? [])] };
+    },
+  });
 }
