@@ -18,6 +18,28 @@ export interface Config {
   maxBodyBytes: number;
   /** Log level for pino (`fatal`…`trace`, or `silent`). Env `LOG_LEVEL`. @default "info" */
   logLevel: string;
+  /**
+   * Deepest field nesting an operation may select, introspection included. Env `MAX_DEPTH`.
+   * @default 15 (the depth of the standard introspection query that GraphiQL and codegen send)
+   */
+  maxDepth: number;
+  /** Most aliases in one operation, fragments included. Env `MAX_ALIASES`. @default 30 (Apollo Router's `max_aliases`) */
+  maxAliases: number;
+  /** Most directives in one operation, fragments included. Env `MAX_DIRECTIVES`. @default 50 (graphql-armor's default) */
+  maxDirectives: number;
+  /** Most lexical tokens in one document; parsing stops past it. Env `MAX_TOKENS`. @default 2000 */
+  maxTokens: number;
+  /** Most root fields in one operation. Env `MAX_ROOT_FIELDS`. @default 20 (Apollo Router's `max_root_fields`) */
+  maxRootFields: number;
+  /**
+   * Highest estimated cost of one operation: objects cost 1, lists multiply by their page size
+   * (src/cost.ts). Env `MAX_COST`. @default 10000
+   */
+  maxCost: number;
+  /** Reload the corpus when its file changes (SIGHUP always reloads). Env `CORPUS_WATCH=1`. @default false */
+  corpusWatch: boolean;
+  /** How long SIGTERM waits for in-flight requests before closing their connections. Env `SHUTDOWN_TIMEOUT_MS`. @default 10000 */
+  shutdownTimeoutMs: number;
 }
 
 /** The corpus that ships with the project. */
@@ -38,6 +60,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxPageSize: integer(env, "MAX_PAGE_SIZE", 100, 1, 10_000),
     maxBodyBytes: integer(env, "MAX_BODY_BYTES", 1024 * 1024, 1024, 1024 * 1024 * 1024),
     logLevel: env.LOG_LEVEL || "info",
+    maxDepth: integer(env, "MAX_DEPTH", 15, 1, 1000),
+    maxAliases: integer(env, "MAX_ALIASES", 30, 0, 10_000),
+    maxDirectives: integer(env, "MAX_DIRECTIVES", 50, 0, 10_000),
+    maxTokens: integer(env, "MAX_TOKENS", 2000, 100, 1_000_000),
+    maxRootFields: integer(env, "MAX_ROOT_FIELDS", 20, 1, 10_000),
+    maxCost: integer(env, "MAX_COST", 10_000, 1, 1_000_000_000),
+    corpusWatch: flag(env, "CORPUS_WATCH"),
+    shutdownTimeoutMs: integer(env, "SHUTDOWN_TIMEOUT_MS", 10_000, 0, 600_000),
   };
 }
 
@@ -50,4 +80,12 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max}; got "${raw}"`);
   }
   return value;
+}
+
+// Private: a yes/no variable; unset or empty is no.
+function flag(env: NodeJS.ProcessEnv, name: string): boolean {
+  const raw = (env[name] ?? "").trim().toLowerCase();
+  if (raw === "" || raw === "0" || raw === "false" || raw === "no") return false;
+  if (raw === "1" || raw === "true" || raw === "yes") return true;
+  throw new ConfigError(`${name} must be 1 or 0 (true or false); got "${env[name]}"`);
 }
