@@ -40,6 +40,11 @@ export interface Config {
   corpusWatch: boolean;
   /** How long SIGTERM waits for in-flight requests before closing their connections. Env `SHUTDOWN_TIMEOUT_MS`. @default 10000 */
   shutdownTimeoutMs: number;
+  /**
+   * Serve the GraphiQL explorer at the GraphQL path to browsers (bundled, no CDN). Env `EXPLORER=on|off`.
+   * @default on, except off when `NODE_ENV=production`
+   */
+  explorer: boolean;
 }
 
 /** The corpus that ships with the project. */
@@ -68,6 +73,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxCost: integer(env, "MAX_COST", 10_000, 1, 1_000_000_000),
     corpusWatch: flag(env, "CORPUS_WATCH"),
     shutdownTimeoutMs: integer(env, "SHUTDOWN_TIMEOUT_MS", 10_000, 0, 600_000),
+    explorer: onOff(env, "EXPLORER", env.NODE_ENV !== "production"),
   };
 }
 
@@ -88,4 +94,13 @@ function flag(env: NodeJS.ProcessEnv, name: string): boolean {
   if (raw === "" || raw === "0" || raw === "false" || raw === "no") return false;
   if (raw === "1" || raw === "true" || raw === "yes") return true;
   throw new ConfigError(`${name} must be 1 or 0 (true or false); got "${env[name]}"`);
+}
+
+// Private: an on/off switch; unset or empty takes the default.
+function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = (env[name] ?? "").trim().toLowerCase();
+  if (raw === "") return fallback;
+  if (raw === "on") return true;
+  if (raw === "off") return false;
+  throw new ConfigError(`${name} must be on or off; got "${env[name]}"`);
 }
