@@ -1,17 +1,47 @@
 // Test runner configuration. graphql is aliased to its CommonJS build because
 // @apollo/subgraph requires that build; two copies would fail with "another module or realm".
 import { createRequire } from "node:module";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
+import { findPostgresBinaries } from "./src/store/postgres/TemporaryCluster.js";
 
 const require = createRequire(import.meta.url);
+
+// Test files that run twice: on the memory store and on a real PostgreSQL server (the
+// "postgres" project), through tests/harness.ts. Add any test of resolver behaviour here.
+const BOTH_STORES = ["tests/contract.test.ts", "tests/batching.test.ts", "tests/schema.test.ts"];
+
+// The postgres project needs Debian's PostgreSQL. CI (REQUIRE_POSTGRES=1, set by .ci/run, or
+// CI) always runs it, so a missing server fails there; a machine without it skips it, loudly.
+const withPostgres = Boolean(findPostgresBinaries() || process.env.TEST_DATABASE_URL || process.env.REQUIRE_POSTGRES || process.env.CI);
+if (!withPostgres) console.warn("PostgreSQL is not installed: skipping the postgres test project (apt-get install -y postgresql)");
 
 export default defineConfig({
   resolve: {
     alias: { graphql: require.resolve("graphql/index.js") },
   },
   test: {
-    include: ["tests/**/*.test.ts"],
+    // No `include` here: projects inherit this block and vitest concatenates arrays, so each
+    // project names its own files.
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: "memory", include: ["tests/**/*.test.ts"], exclude: [...configDefaults.exclude, "tests/postgres/**"] },
+      },
+      ...(withPostgres
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: "postgres",
+                include: [...BOTH_STORES, "tests/postgres/**/*.test.ts"],
+                globalSetup: ["tests/postgres/globalSetup.ts"],
+                provide: { testStore: "postgres" as const },
+              },
+            },
+          ]
+        : []),
+    ],
   },
 });

@@ -6,7 +6,7 @@ import { loadCorpusFile } from "../src/corpus/load.js";
 import { DEFAULT_CORPUS_PATH } from "../src/config.js";
 import type { LoaderName } from "../src/loaders.js";
 import { startServer, type RunningServer } from "../src/server.js";
-import { MemoryStore } from "../src/store/MemoryStore.js";
+import { testStore } from "./stores.js";
 
 /** A GraphQL answer as a client sees it. */
 export interface GraphQLAnswer<T = any> {
@@ -41,7 +41,8 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const batches: TestServer["batches"] = [];
   const server = await startServer({
-    store: new MemoryStore(corpus ?? (await seedCorpus())),
+    // The memory store, or PostgreSQL in the "postgres" vitest project (tests/stores.ts).
+    store: await testStore(corpus ?? (await seedCorpus())),
     config: { port: 0, host: "127.0.0.1", production: false, maxPageSize: 100, maxBodyBytes: 1024 * 1024, ...config },
     onBatch: (loader, size) => batches.push({ loader, size }),
   });
