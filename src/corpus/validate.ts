@@ -2,11 +2,14 @@
 // unique ids, every reference resolving, every span equal to its body slice.
 // A corpus that breaks any rule is rejected whole, so the server never serves half of one.
 import type { z } from "zod";
-import { CorpusSchema, type CorpusRecord, type EvidenceRecord } from "./format.js";
+import { CorpusSchema, type ArticleRecord, type CorpusRecord, type EvidenceRecord } from "./format.js";
 import { CorpusError, type CorpusProblem } from "./CorpusError.js";
 
 /** Stop collecting after this many problems: a broken generator can produce millions. */
-const MAX_PROBLEMS = 20;
+export const MAX_PROBLEMS = 20;
+
+/** Hears of one broken rule at a JSON path. */
+export type ReportProblem = (path: string, reason: string) => void;
 
 /**
  * Given parsed JSON and the file it came from, returns the corpus typed and checked,
@@ -15,20 +18,30 @@ const MAX_PROBLEMS = 20;
 export function validateCorpus(input: unknown, file: string): CorpusRecord {
   const parsed = CorpusSchema.safeParse(input);
   if (!parsed.success) {
-    throw new CorpusError(file, parsed.error.issues.slice(0, MAX_PROBLEMS).map(fromZodIssue));
+    throw new CorpusError(file, parsed.error.issues.slice(0, MAX_PROBLEMS).map((issue) => shapeProblem(issue)));
   }
   const problems = checkRules(parsed.data);
   if (problems.length > 0) throw new CorpusError(file, problems);
   return parsed.data;
 }
 
+/** What {@link checkRules} may leave out because the caller already checked it. */
+export interface CheckRulesOptions {
+  /**
+   * Check each mention's span against its article's body. The streaming loader checks spans
+   * record by record with {@link checkArticleSpans} while the body is at hand, and skips them here.
+   * @default true
+   */
+  articleSpans?: boolean;
+}
+
 /**
  * Given a corpus that already has the right shape, returns every broken cross-record rule
  * (at most {@link MAX_PROBLEMS}). Exported for stores that validate record by record.
  */
-export function checkRules(corpus: CorpusRecord): CorpusProblem[] {
+export function checkRules(corpus: CorpusRecord, options: CheckRulesOptions = {}): CorpusProblem[] {
   const problems: CorpusProblem[] = [];
-  const report = (path: string, reason: string) => {
+  const report: ReportProblem = (path, reason) => {
     if (problems.length < MAX_PROBLEMS) problems.push({ path, reason });
   };
 
@@ -46,28 +59,22 @@ export function checkRules(corpus: CorpusRecord): CorpusProblem[] {
   const needCountry = (code: string | null | undefined, path: string) => {
     if (code != null && !countries.has(code)) report(path, `country "${code}" is not in $.countries`);
   };
-  const checkSpan = (body: string, start: number, end: number, text: string, path: string, field: string) => {
-    if (end <= start) return report(`${path}.end`, `end (${end}) must be greater than start (${start})`);
-    if (end > body.length) return report(`${path}.end`, `end (${end}) is past the end of the body (length ${body.length})`);
-    const slice = body.slice(start, end);
-    if (slice !== text) report(`${path}.${field}`, `${JSON.stringify(text)} does not equal body.slice(${start}, ${end}) = ${JSON.stringify(slice)}`);
-  };
   const checkEvidence = (evidence: EvidenceRecord[], path: string) =>
     evidence.forEach((e, i) => {
       const body = bodies.get(e.articleId);
       if (body === undefined) return report(`${path}[${i}].articleId`, `article "${e.articleId}" is not in $.articles`);
-      checkSpan(body, e.start, e.end, e.quote, `${path}[${i}]`, "quote");
+      checkSpan(body, e.start, e.end, e.quote, `${path}[${i}]`, "quote", report);
     });
 
-  corpus.articles.forEach((article, i) =>
+  const articleSpans = options.articleSpans ?? true;
+  corpus.articles.forEach((article, i) => {
     article.mentions.forEach((m, j) => {
-      const path = `$.articles[${i}].mentions[${j}]`;
       if (!knownIds[m.entityType].has(m.entityId)) {
-        report(`${path}.entityId`, `${m.entityType.toLowerCase()} "${m.entityId}" does not exist`);
+        report(`$.articles[${i}].mentions[${j}].entityId`, `${m.entityType.toLowerCase()} "${m.entityId}" does not exist`);
       }
-      checkSpan(article.body, m.start, m.end, m.text, path, "text");
-    }),
-  );
+    });
+    if (articleSpans) checkArticleSpans(article, i, report);
+  });
   corpus.people.forEach((p, i) => {
     needCountry(p.nationality, `$.people[${i}].nationality`);
     p.roles.forEach((r, j) => needCountry(r.country, `$.people[${i}].roles[${j}].country`));
@@ -88,6 +95,23 @@ export function checkRules(corpus: CorpusRecord): CorpusProblem[] {
   return problems;
 }
 
+/**
+ * Given one article (already of the right shape) and its index in `$.articles`, reports every
+ * mention whose span is not its text's exact place in the body. Needs nothing but the article,
+ * so a streaming loader can check it while the record is at hand.
+ */
+export function checkArticleSpans(article: ArticleRecord, index: number, report: ReportProblem): void {
+  article.mentions.forEach((m, j) => checkSpan(article.body, m.start, m.end, m.text, `$.articles[${index}].mentions[${j}]`, "text", report));
+}
+
+// Private: checks that body.slice(start, end) is exactly `text`, reporting at `path`.
+function checkSpan(body: string, start: number, end: number, text: string, path: string, field: string, report: ReportProblem) {
+  if (end <= start) return report(`${path}.end`, `end (${end}) must be greater than start (${start})`);
+  if (end > body.length) return report(`${path}.end`, `end (${end}) is past the end of the body (length ${body.length})`);
+  const slice = body.slice(start, end);
+  if (slice !== text) report(`${path}.${field}`, `${JSON.stringify(text)} does not equal body.slice(${start}, ${end}) = ${JSON.stringify(slice)}`);
+}
+
 // Private: collects keys, reporting each duplicate at its own path.
 function uniqueKeys<T>(
   items: T[],
@@ -106,11 +130,15 @@ function uniqueKeys<T>(
   return new Set(seen.keys());
 }
 
-// Private: turns a zod issue's path array into a JSON path such as $.articles[0].body.
-function fromZodIssue(issue: z.core.$ZodIssue): CorpusProblem {
+/**
+ * Given a zod issue and the JSON path of the value that was parsed (`$` for the whole corpus,
+ * `$.articles[3]` for one record), returns the problem at the issue's full JSON path, such as
+ * `$.articles[3].body`.
+ */
+export function shapeProblem(issue: z.core.$ZodIssue, at = "$"): CorpusProblem {
   const path = issue.path.reduce<string>(
     (acc, part) => (typeof part === "number" ? `${acc}[${part}]` : `${acc}.${String(part)}`),
-    "$",
+    at,
   );
   return { path, reason: issue.message };
 }
