@@ -33,7 +33,7 @@ export interface Config {
   maxRootFields: number;
   /**
    * Highest estimated cost of one operation: objects cost 1, lists multiply by their page size
-   * (src/cost.ts). Env `MAX_COST`. @default 10000
+   * (src/cost.ts). Env `MAX_COST`. @default 20000 (a 100-article page with every relation costs about 6000)
    */
   maxCost: number;
   /** Reload the corpus when its file changes (SIGHUP always reloads). Env `CORPUS_WATCH=1`. @default false */
@@ -70,7 +70,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxDirectives: integer(env, "MAX_DIRECTIVES", 50, 0, 10_000),
     maxTokens: integer(env, "MAX_TOKENS", 2000, 100, 1_000_000),
     maxRootFields: integer(env, "MAX_ROOT_FIELDS", 20, 1, 10_000),
-    maxCost: integer(env, "MAX_COST", 10_000, 1, 1_000_000_000),
+    maxCost: integer(env, "MAX_COST", 20_000, 1, 1_000_000_000),
     corpusWatch: flag(env, "CORPUS_WATCH"),
     shutdownTimeoutMs: integer(env, "SHUTDOWN_TIMEOUT_MS", 10_000, 0, 600_000),
     explorer: onOff(env, "EXPLORER", env.NODE_ENV !== "production"),

@@ -2,7 +2,7 @@
 // health routes, and hands GraphQL requests to Apollo Server. Owning this layer (rather than
 // Apollo's standalone server) keeps body limits, routes and status codes in one readable place.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from "@apollo/server";
+import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest, type HTTPGraphQLResponse } from "@apollo/server";
 import type { Context } from "./context.js";
 
 /** What the handler needs from the server around it. */
@@ -18,6 +18,10 @@ export interface HttpHandlerOptions {
   onError?: (error: unknown) => void;
   /** The path GraphQL is served on. @default "/graphql" */
   path?: string;
+  /** Renders `/metrics` (Prometheus text format); without it `/metrics` is not found. */
+  metrics?: () => Promise<{ contentType: string; body: string }>;
+  /** Hears of every request refused here, before GraphQL, by its error code (metrics count them). */
+  onRefused?: (code: string) => void;
 }
 
 /** An HTTP failure with its status and the GraphQL error code a client can switch on. */
@@ -37,6 +41,11 @@ export function createHttpHandler(options: HttpHandlerOptions) {
       if (url.pathname === "/ready") {
         return options.isReady() ? sendJson(res, 200, { status: "ready" }) : sendJson(res, 503, { status: "loading" });
       }
+      if (url.pathname === "/metrics" && options.metrics) {
+        const { contentType, body } = await options.metrics();
+        res.writeHead(200, { "content-type": contentType }).end(body);
+        return;
+      }
       if (url.pathname === "/") {
         res.writeHead(302, { location: path }).end();
         return;
@@ -47,7 +56,9 @@ export function createHttpHandler(options: HttpHandlerOptions) {
       await serveGraphQL(options, req, res, url);
     } catch (error) {
       if (error instanceof HttpError) {
-        if (error.status === 413) res.setHeader("connection", "close");
+        options.onRefused?.(error.code);
+        // The body was not read: close rather than read (and discard) the rest of it.
+        if (error.status === 413 || error.status === 415) res.setHeader("connection", "close");
         return sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
       }
       // Never a stack trace on the wire; the server's logger has the details.
@@ -76,7 +87,7 @@ async function serveGraphQL(options: HttpHandlerOptions, req: IncomingMessage, r
     context: () => options.context(req),
   });
   for (const [key, value] of response.headers) res.setHeader(key, value);
-  res.statusCode = response.status ?? 200;
+  res.statusCode = graphQLOverHttpStatus(response);
   if (response.body.kind === "complete") {
     res.end(response.body.string);
     return;
@@ -85,8 +96,20 @@ async function serveGraphQL(options: HttpHandlerOptions, req: IncomingMessage, r
   res.end();
 }
 
-// Private: reads a POST body within the byte limit; parses it when it is JSON.
+// Private: reads a JSON POST body within the byte limit and parses it.
 async function readJsonBody(req: IncomingMessage, limit: number): Promise<unknown> {
+  // CSRF: only JSON bodies are read. A browser sends a cross-site POST without a CORS preflight
+  // only with a "simple" content type (text/plain, a form); those are refused unread here, so every
+  // POST that runs was preflighted. This is the POST half of Apollo's csrfPrevention, which
+  // server.ts turns off because it also refuses plain GETs (see the README, "CSRF").
+  const type = (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+  if (type !== "application/json") {
+    throw new HttpError(
+      415,
+      "UNSUPPORTED_MEDIA_TYPE",
+      `POST bodies must be JSON: send "Content-Type: application/json"${type ? `, not "${type}"` : ""}, or use GET for a query.`,
+    );
+  }
   const declared = Number(req.headers["content-length"]);
   if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
   const chunks: Buffer[] = [];
@@ -97,13 +120,28 @@ async function readJsonBody(req: IncomingMessage, limit: number): Promise<unknow
     chunks.push(chunk);
   }
   const text = Buffer.concat(chunks).toString("utf8");
-  const type = (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
-  if (type !== "application/json") return text; // Apollo refuses other content types itself.
   if (text === "") throw new HttpError(400, "BAD_REQUEST", "The request body is empty; send a JSON object such as {\"query\": \"{ countries { code } }\"}.");
   try {
     return JSON.parse(text);
   } catch (error) {
     throw new HttpError(400, "BAD_REQUEST", `The request body is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+// Private: the status of a GraphQL answer under the GraphQL-over-HTTP spec. Apollo answers 400 to
+// every parse, validation, variable and operation-limit error whatever the client accepts. For
+// `application/graphql-response+json` that is right; for `application/json` the spec asks for 200
+// whenever the request itself was well formed (clients of that older type read errors from 2xx
+// bodies). Requests Apollo could not read at all (code BAD_REQUEST) stay 400 either way.
+function graphQLOverHttpStatus(response: HTTPGraphQLResponse): number {
+  const status = response.status ?? 200;
+  if (status !== 400 || response.body.kind !== "complete") return status;
+  if (!(response.headers.get("content-type") ?? "").startsWith("application/json")) return status;
+  try {
+    const { errors } = JSON.parse(response.body.string) as { errors?: { extensions?: { code?: unknown } }[] };
+    return errors?.length && errors.every((e) => e.extensions?.code !== "BAD_REQUEST") ? 200 : status;
+  } catch {
+    return status;
   }
 }
 

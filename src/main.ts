@@ -1,15 +1,17 @@
-// `npm start`: reads the configuration, loads and validates the corpus, and serves it.
-// A bad corpus or configuration stops start-up with one clear message, never a stack trace alone.
-import { pino } from "pino";
+// `npm start`: reads the configuration, loads and validates the corpus, and serves it until
+// SIGTERM (SIGHUP reloads the corpus). A bad corpus or configuration stops start-up with one
+// clear message, never a stack trace alone.
 import { ConfigError, readConfig } from "./config.js";
 import { CorpusError } from "./corpus/CorpusError.js";
 import { loadCorpusFile } from "./corpus/load.js";
+import { createCorpusReloader, handleSignals, watchCorpusFile } from "./lifecycle.js";
+import { createLogger } from "./logging.js";
 import { startServer } from "./server.js";
 import { MemoryStore } from "./store/MemoryStore.js";
 
 async function main() {
   const config = readConfig();
-  const logger = pino({ level: config.logLevel });
+  const logger = createLogger(config.logLevel);
   const started = performance.now();
   const corpus = await loadCorpusFile(config.corpusPath);
   const store = new MemoryStore(corpus);
@@ -18,13 +20,13 @@ async function main() {
     "corpus loaded",
   );
   const server = await startServer({ store, config, logger });
-  logger.info({ url: server.url }, `news-entity subgraph ready at ${server.url}`);
-  const shutdown = (signal: string) => {
-    logger.info({ signal }, "draining and shutting down");
-    server.stop().then(() => process.exit(0));
-  };
-  process.once("SIGTERM", () => shutdown("SIGTERM"));
-  process.once("SIGINT", () => shutdown("SIGINT"));
+  // `port` is the bound one: with PORT=0 this line is how a supervisor (or a test) finds it.
+  logger.info({ url: server.url, port: server.port }, `news-entity subgraph ready at ${server.url}`);
+  const reloader = createCorpusReloader({ server, corpusPath: config.corpusPath, logger, metrics: server.metrics });
+  const stopWatching = config.corpusWatch
+    ? watchCorpusFile(config.corpusPath, () => void reloader.reload("file changed"), logger)
+    : undefined;
+  handleSignals({ server, reloader, logger, onDrain: stopWatching });
 }
 
 main().catch((error: unknown) => {

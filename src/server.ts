@@ -10,11 +10,16 @@ import {
 } from "@apollo/server/plugin/landingPage/default";
 import type { GraphQLSchema } from "graphql";
 import { pino, type Logger } from "pino";
-import type { Config } from "./config.js";
+import { readConfig, type Config } from "./config.js";
 import type { Context } from "./context.js";
+import { costLimitPlugin } from "./cost.js";
 import { buildNewsSchema } from "./federation.js";
+import { createFormatError } from "./formatError.js";
 import { createHttpHandler } from "./http.js";
+import { operationLimitRules, operationParseOptions } from "./limits.js";
 import { createLoaders, type BatchObserver } from "./loaders.js";
+import { currentLogger, requestLogPlugin, scopedApolloLogger, withRequestScope } from "./logging.js";
+import { ServiceMetrics } from "./metrics.js";
 import type { Store } from "./store/Store.js";
 
 /** What {@link startServer} needs. */
@@ -22,11 +27,14 @@ export interface ServerOptions {
   /** The store to serve; replace it later with {@link RunningServer.setStore}. */
   store: Store;
   /** Port, host, limits; anything omitted takes its default from config.ts. */
-  config: Pick<Config, "port" | "host" | "production" | "maxPageSize" | "maxBodyBytes">;
+  config: Pick<Config, "port" | "host" | "production" | "maxPageSize" | "maxBodyBytes"> &
+    Partial<Pick<Config, "maxDepth" | "maxAliases" | "maxDirectives" | "maxTokens" | "maxRootFields" | "maxCost" | "shutdownTimeoutMs">>;
   /** Structured logger. @default a silent pino logger */
   logger?: Logger;
   /** Hears of every DataLoader batch (metrics, and tests that assert batching). */
   onBatch?: BatchObserver;
+  /** Where `/metrics` reads from. @default a fresh registry for this server */
+  metrics?: ServiceMetrics;
 }
 
 /** A started service. */
@@ -41,6 +49,8 @@ export interface RunningServer {
   store(): Store;
   /** Stops accepting connections, lets in-flight requests finish, then resolves. */
   stop(): Promise<void>;
+  /** The metrics `/metrics` serves. */
+  metrics: ServiceMetrics;
 }
 
 let schemaPromise: Promise<GraphQLSchema> | undefined;
@@ -53,38 +63,60 @@ export function newsSchema(): Promise<GraphQLSchema> {
 
 /** Starts Apollo Server over node:http on the configured port (0 for any free port). */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const { config } = options;
+  const config = { ...readConfig({}), ...options.config };
   const logger = options.logger ?? pino({ level: "silent" });
+  const metrics = options.metrics ?? new ServiceMetrics();
+  const observeBatch: BatchObserver = (loader, size) => {
+    metrics.observeBatch(loader, size);
+    options.onBatch?.(loader, size);
+  };
   let store = options.store;
+  let stopping = false;
 
   const httpServer = createServer();
   const apollo = new ApolloServer<Context>({
     schema: await newsSchema(),
     introspection: true,
     includeStacktraceInErrorResponses: !config.production,
+    formatError: createFormatError({ production: config.production }),
+    // Operation limits, refused before execution: static ones in validation (limits.ts), the
+    // token limit in the parser, and the cost (which needs the variables) in a plugin (cost.ts).
+    validationRules: operationLimitRules(config),
+    parseOptions: operationParseOptions(config),
+    allowBatchedHttpRequests: false,
+    // GET must work without custom headers (GraphQL over HTTP); http.ts keeps the POST half of
+    // CSRF prevention by reading only JSON bodies. The trade-off is in the README ("CSRF").
+    csrfPrevention: false,
+    // main.ts owns the signals: it drains and exits 0, where Apollo's handler would re-raise them.
+    stopOnTerminationSignals: false,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
+      costLimitPlugin(config),
+      metrics.plugin(),
+      requestLogPlugin(logger),
       config.production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
     ],
-    logger,
+    logger: scopedApolloLogger(logger),
   });
   await apollo.start();
 
   httpServer.on(
     "request",
-    createHttpHandler({
+    withRequestScope(logger, createHttpHandler({
       apollo,
       maxBodyBytes: config.maxBodyBytes,
-      isReady: () => true,
-      onError: (err) => logger.error({ err }, "request failed outside GraphQL"),
+      isReady: () => !stopping,
+      metrics: () => metrics.render(),
+      onRefused: (code) => metrics.countError(code),
+      onError: (err) => currentLogger(logger).error({ err }, "request failed outside GraphQL"),
       context: async () => {
         // Pin the snapshot once: every resolver of this request reads the same corpus.
         const snapshot = store;
-        return { store: snapshot, loaders: createLoaders(snapshot, options.onBatch), maxPageSize: config.maxPageSize };
+        return { store: snapshot, loaders: createLoaders(snapshot, observeBatch), maxPageSize: config.maxPageSize };
       },
-    }),
+    })),
   );
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
@@ -101,6 +133,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       store = next;
     },
     store: () => store,
-    stop: () => apollo.stop(),
+    stop: () => {
+      stopping = true; // `/ready` answers 503 from now on, so balancers stop sending
+      return apollo.stop();
+    },
+    metrics,
   };
 }

@@ -5,7 +5,7 @@ import type { CorpusRecord } from "../src/corpus/format.js";
 import { loadCorpusFile } from "../src/corpus/load.js";
 import { DEFAULT_CORPUS_PATH } from "../src/config.js";
 import type { LoaderName } from "../src/loaders.js";
-import { startServer, type RunningServer } from "../src/server.js";
+import { startServer, type RunningServer, type ServerOptions } from "../src/server.js";
 import { testStore } from "./stores.js";
 
 /** A GraphQL answer as a client sees it. */
@@ -37,7 +37,7 @@ export function seedCorpus(): Promise<CorpusRecord> {
  */
 export async function startTestServer(
   corpus?: CorpusRecord,
-  config: Partial<{ production: boolean; maxPageSize: number; maxBodyBytes: number }> = {},
+  config: Partial<ServerOptions["config"]> = {},
 ): Promise<TestServer> {
   const batches: TestServer["batches"] = [];
   const server = await startServer({

@@ -1,0 +1,35 @@
+// How errors look on the wire: every error keeps an `extensions.code`, operation-limit errors get
+// their own code back from Apollo's wrappers, and production answers carry no stack trace or file path.
+import type { GraphQLFormattedError } from "graphql";
+import { operationLimitErrorOf } from "./limits.js";
+
+/** What the formatter needs to know about the deployment. */
+export interface ErrorFormatOptions {
+  /** True when `NODE_ENV=production`: unexpected errors are reduced to a generic message. */
+  production: boolean;
+}
+
+/**
+ * Returns Apollo's `formatError`: given the formatted error and the error behind it, returns what
+ * the client sees. Stack traces are added by Apollo only outside production
+ * (`includeStacktraceInErrorResponses`); this removes them in production even if something added one.
+ */
+export function createFormatError(options: ErrorFormatOptions) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const limit = operationLimitErrorOf(error);
+    if (limit) {
+      const { http: _http, ...extensions } = limit.extensions as Record<string, unknown>;
+      return {
+        message: limit.message,
+        ...(formatted.locations ? { locations: formatted.locations } : {}),
+        extensions: { ...formatted.extensions, ...extensions, code: limit.extensions.code },
+      };
+    }
+    const code = typeof formatted.extensions?.code === "string" ? formatted.extensions.code : "INTERNAL_SERVER_ERROR";
+    if (!options.production) return { ...formatted, extensions: { ...formatted.extensions, code } };
+    const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions ?? {};
+    // An unexpected error's message can name files and internals (ENOENT /srv/…); the log has it.
+    const message = code === "INTERNAL_SERVER_ERROR" ? "Internal server error" : formatted.message;
+    return { ...formatted, message, extensions: { ...extensions, code } };
+  };
+}
