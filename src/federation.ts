@@ -6,7 +6,7 @@ import { buildSchema } from "type-graphql";
 import { buildSubgraphSchema, printSubgraphSchema } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { createResolversMap } from "type-graphql";
-import { lexicographicSortSchema, parse, visit, type DocumentNode, type GraphQLSchema, type UnionTypeDefinitionNode } from "graphql";
+import { Kind, lexicographicSortSchema, parse, visit, type DocumentNode, type GraphQLSchema, type UnionTypeDefinitionNode } from "graphql";
 import { resolvers } from "../resolvers/index.js";
 import { referenceResolvers } from "../resolvers/references.js";
 import { PUBLIC } from "../schema/contract.js";
@@ -20,6 +20,10 @@ export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.d
  */
 const UNION_DIRECTIVES: Record<string, string> = { Entity: PUBLIC };
 
+/** What the root `Query` type says in the explorer and the SDL; type-graphql has no decorator for it. */
+const QUERY_DESCRIPTION =
+  "Where every read starts: one article, person, country, agreement or tariff by its key, or lists of them with filters. Long lists are paginated Relay style (`first`, `after`).";
+
 /** Returns the executable federated schema of the news subgraph. */
 export async function buildNewsSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
@@ -29,7 +33,7 @@ export async function buildNewsSchema(): Promise<GraphQLSchema> {
     skipCheck: true,
     validate: false,
   });
-  const typeDefs = withUnionDirectives(parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`));
+  const typeDefs = withQueryDescription(withUnionDirectives(parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`)));
   const resolverMap = createResolversMap(schema) as Record<string, Record<string, unknown>>;
   for (const [type, fields] of Object.entries(referenceResolvers)) {
     resolverMap[type] = { ...resolverMap[type], ...fields };
@@ -50,6 +54,16 @@ function withUnionDirectives(document: DocumentNode): DocumentNode {
       if (sdl === undefined) return undefined;
       const parsed = parse(`union Directives ${sdl} = Directives`).definitions[0] as UnionTypeDefinitionNode;
       return { ...node, directives: [...(node.directives ?? []), ...(parsed.directives ?? [])] };
+    },
+  });
+}
+
+// Private: gives the root Query type its description.
+function withQueryDescription(document: DocumentNode): DocumentNode {
+  return visit(document, {
+    ObjectTypeDefinition(node) {
+      if (node.name.value !== "Query") return undefined;
+      return { ...node, description: { kind: Kind.STRING, value: QUERY_DESCRIPTION, block: true } };
     },
   });
 }
