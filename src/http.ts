@@ -18,6 +18,8 @@ export interface HttpHandlerOptions {
   onError?: (error: unknown) => void;
   /** The path GraphQL is served on. @default "/graphql" */
   path?: string;
+  /** Answers the explorer's requests (src/explorer/serve.ts) before GraphQL; resolves true when it did. */
+  explorer?: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
   /** Renders `/metrics` (Prometheus text format); without it `/metrics` is not found. */
   metrics?: () => Promise<{ contentType: string; body: string }>;
   /** Hears of every request refused here, before GraphQL, by its error code (metrics count them). */
@@ -50,6 +52,8 @@ export function createHttpHandler(options: HttpHandlerOptions) {
         res.writeHead(302, { location: path }).end();
         return;
       }
+      // A browser asking for HTML at the GraphQL path gets the explorer, as do its asset paths.
+      if (options.explorer && (await options.explorer(req, res, url))) return;
       if (url.pathname !== path) {
         throw new HttpError(404, "NOT_FOUND", `Nothing is served at ${url.pathname}; GraphQL is at ${path}.`);
       }

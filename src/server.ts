@@ -4,15 +4,13 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import {
-  ApolloServerPluginLandingPageLocalDefault,
-  ApolloServerPluginLandingPageProductionDefault,
-} from "@apollo/server/plugin/landingPage/default";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
 import { pino, type Logger } from "pino";
 import { readConfig, type Config } from "./config.js";
 import type { Context } from "./context.js";
 import { costLimitPlugin } from "./cost.js";
+import { createExplorer } from "./explorer/serve.js";
 import { buildNewsSchema } from "./federation.js";
 import { createFormatError } from "./formatError.js";
 import { createHttpHandler } from "./http.js";
@@ -27,7 +25,7 @@ export interface ServerOptions {
   /** The store to serve; replace it later with {@link RunningServer.setStore}. */
   store: Store;
   /** Port, host, limits; anything omitted takes its default from config.ts. */
-  config: Pick<Config, "port" | "host" | "production" | "maxPageSize" | "maxBodyBytes"> &
+  config: Pick<Config, "port" | "host" | "production" | "maxPageSize" | "maxBodyBytes"> & Partial<Pick<Config, "explorer">> &
     Partial<Pick<Config, "maxDepth" | "maxAliases" | "maxDirectives" | "maxTokens" | "maxRootFields" | "maxCost" | "shutdownTimeoutMs">>;
   /** Structured logger. @default a silent pino logger */
   logger?: Logger;
@@ -94,9 +92,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       costLimitPlugin(config),
       metrics.plugin(),
       requestLogPlugin(logger),
-      config.production
-        ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
-        : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
+      // Apollo's landing pages load Sandbox from a CDN, blank offline; the explorer is ours (src/explorer/).
+      ApolloServerPluginLandingPageDisabled(),
     ],
     logger: scopedApolloLogger(logger),
   });
@@ -107,6 +104,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     withRequestScope(logger, createHttpHandler({
       apollo,
       maxBodyBytes: config.maxBodyBytes,
+      // Off in production unless asked for (EXPLORER=on); main.ts passes the configured choice.
+      explorer: (options.config.explorer ?? !config.production) ? createExplorer() : undefined,
       isReady: () => !stopping,
       metrics: () => metrics.render(),
       onRefused: (code) => metrics.countError(code),
