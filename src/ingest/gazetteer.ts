@@ -1,0 +1,144 @@
+// The country gazetteer: ISO codes, names, demonyms and capitals from the world-countries
+// package, plus the short forms wire copy uses ("U.S.", "Britain"), and a finder for them in text.
+import worldCountries from "world-countries";
+
+/** How a surface form names a country: by name ("Japan", "U.S."), demonym ("Japanese") or capital ("Tokyo"). */
+export type SurfaceKind = "name" | "demonym" | "capital";
+
+/** One country as the gazetteer knows it. */
+export interface GazetteerCountry {
+  /** ISO 3166-1 alpha-2 code. */
+  code: string;
+  /** Common English name, the corpus's `name`. */
+  name: string;
+  /** Other names: official name, wire short forms, alternative spellings. */
+  names: string[];
+  /** The official name when it differs from the common one ("United States of America"). */
+  officialName: string | null;
+  /** Wire short forms ("U.S.", "America"), first the one agreement names use. */
+  newsForms: string[];
+  demonyms: string[];
+  capital: string | null;
+  /** The dotted wire abbreviation ("U.S.", "U.K."), when style uses one. */
+  abbreviation: string | null;
+}
+
+/** A place in the text where a gazetteer form occurs. */
+export interface SurfaceHit {
+  code: string;
+  kind: SurfaceKind;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * Short forms news style uses that the ISO-oriented package lacks (wire copy writes "U.S." and
+ * "Britain", not "United States of America" and "United Kingdom"). The first form is the one
+ * agreement names use.
+ */
+const NEWS_FORMS: Record<string, string[]> = {
+  US: ["U.S.", "U.S.A.", "US", "America", "United States"],
+  GB: ["Britain", "U.K.", "UK", "Great Britain"],
+  AE: ["U.A.E."],
+  CN: ["PRC"],
+  KR: ["ROK"],
+  KP: ["DPRK"],
+};
+
+const COUNTRIES: GazetteerCountry[] = buildCountries();
+const BY_CODE = new Map(COUNTRIES.map((c) => [c.code, c]));
+const SURFACES: Map<string, { code: string; kind: SurfaceKind }> = buildSurfaces(COUNTRIES);
+const FINDER = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${[...SURFACES.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|")})(?![\\p{L}\\p{N}])`,
+  "gu",
+);
+
+/** Given an ISO alpha-2 code, returns the gazetteer's country, or undefined. */
+export function countryByCode(code: string): GazetteerCountry | undefined {
+  return BY_CODE.get(code);
+}
+
+/** Given an exact surface form ("Japanese", "U.S.", "Tokyo"), returns its country and kind, or undefined. */
+export function lookUpSurface(text: string): { code: string; kind: SurfaceKind } | undefined {
+  return SURFACES.get(text);
+}
+
+/**
+ * Given a body, returns every occurrence of a country name, demonym or capital, longest form
+ * first ("North Korea", never "Korea"; "Japanese", never "Japan"), in text order. Matching is
+ * case-sensitive: "china" is porcelain, "us" a pronoun.
+ */
+export function findSurfaces(body: string): SurfaceHit[] {
+  const hits: SurfaceHit[] = [];
+  for (const m of body.matchAll(FINDER)) {
+    const entry = SURFACES.get(m[0])!;
+    hits.push({ ...entry, start: m.index, end: m.index + m[0].length, text: m[0] });
+  }
+  return hits;
+}
+
+/** Given a code, returns how headlines and agreement names write it: "U.S.", "Britain", "Japan". */
+export function shortName(code: string): string {
+  return NEWS_FORMS[code]?.[0] ?? BY_CODE.get(code)?.name ?? code;
+}
+
+// Private: the package's countries reduced to what extraction needs.
+function buildCountries(): GazetteerCountry[] {
+  return worldCountries
+    .filter((c) => /^[A-Z]{2}$/.test(c.cca2))
+    .map((c) => {
+      const news = NEWS_FORMS[c.cca2] ?? [];
+      const official = latin(c.name.official) ? [c.name.official] : [];
+      const alternatives = c.altSpellings.filter((a) => a.length >= 3 && latin(a) && /\p{Lu}/u.test(a) && !a.includes(","));
+      const names = unique([...news, ...official, ...alternatives]).filter((n) => n !== c.name.common);
+      const demonym = c.demonyms?.eng;
+      return {
+        code: c.cca2,
+        name: c.name.common,
+        names,
+        officialName: official[0] !== undefined && official[0] !== c.name.common ? official[0] : null,
+        newsForms: news.filter((n) => n !== c.name.common),
+        demonyms: demonym ? unique([demonym.m, demonym.f]) : [],
+        capital: c.capital[0] ? c.capital[0].replace(/\s+D\.C\.$/, "") : null,
+        abbreviation: news.find((n) => /^(?:\p{Lu}\.){2,}$/u.test(n)) ?? null,
+      };
+    });
+}
+
+// Private: surface form → country. A form two countries share goes to the one independent
+// state among them ("American" is the United States, not American Samoa); when that does not
+// decide it ("Congolese", "Kingston"), the form is left out rather than guessed.
+function buildSurfaces(countries: GazetteerCountry[]): Map<string, { code: string; kind: SurfaceKind }> {
+  const independent = new Set(worldCountries.filter((c) => c.independent).map((c) => c.cca2));
+  const candidates = new Map<string, { code: string; kind: SurfaceKind }[]>();
+  const add = (text: string, code: string, kind: SurfaceKind) => {
+    if (text.trim() === "") return;
+    const list = candidates.get(text) ?? [];
+    if (!list.some((e) => e.code === code)) list.push({ code, kind });
+    candidates.set(text, list);
+  };
+  // Names first so a capital spelled like its country ("Singapore") counts as the name.
+  for (const c of countries) for (const n of [c.name, ...c.names]) add(n, c.code, "name");
+  for (const c of countries) for (const d of c.demonyms) add(d, c.code, "demonym");
+  for (const c of countries) if (c.capital !== null && !candidates.has(c.capital)) add(c.capital, c.code, "capital");
+
+  const surfaces = new Map<string, { code: string; kind: SurfaceKind }>();
+  for (const [text, list] of candidates) {
+    const kept = list.length === 1 ? list : list.filter((e) => independent.has(e.code));
+    if (kept.length === 1) surfaces.set(text, kept[0]);
+  }
+  return surfaces;
+}
+
+function latin(text: string): boolean {
+  return /^[\p{Script=Latin}\s.'’()-]+$/u.test(text);
+}
+
+function unique(items: string[]): string[] {
+  return [...new Set(items)];
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

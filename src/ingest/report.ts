@@ -1,0 +1,41 @@
+// The ingest run's report for a person: what each article added, and every reference the
+// extractor could not resolve, with its place in the article, so an editor can check it.
+import type { IngestResult } from "./ingest.js";
+import type { MergeCounts } from "./merge.js";
+
+/** Given a run's result, returns the report as lines of text (no trailing newline). */
+export function formatIngestReport(result: IngestResult): string {
+  const lines: string[] = [];
+  const fresh = result.articles.filter((a) => !a.alreadyPresent);
+  const total = fresh.reduce(
+    (sum, a) => ({
+      people: sum.people + a.added.people,
+      countries: sum.countries + a.added.countries,
+      agreements: sum.agreements + a.added.agreements,
+      tariffs: sum.tariffs + a.added.tariffs,
+    }),
+    { people: 0, countries: 0, agreements: 0, tariffs: 0 },
+  );
+  lines.push(`Wrote ${result.written}: ${plural(fresh.length, "article")} ingested; added ${counts(total)}.`);
+  for (const a of result.articles) {
+    if (a.alreadyPresent) {
+      lines.push(`  ${a.file}: already in the corpus as ${a.articleId}; left as it was`);
+      continue;
+    }
+    lines.push(`  ${a.file} → ${a.articleId}: ${plural(a.mentions, "mention")}; new ${counts(a.added)}; known ${counts(a.matched)}`);
+  }
+  const unresolved = result.articles.flatMap((a) => a.unresolved.map((u) => ({ file: a.file, ...u })));
+  if (unresolved.length > 0) {
+    lines.push(`Unresolved (${unresolved.length}), not in the corpus:`);
+    for (const u of unresolved) lines.push(`  ${u.file} [${u.start}, ${u.end}) ${u.entityType} ${JSON.stringify(u.text)}: ${u.reason}`);
+  }
+  return lines.join("\n");
+}
+
+function counts(c: MergeCounts): string {
+  return `${plural(c.people, "person", "people")}, ${plural(c.countries, "country", "countries")}, ${plural(c.agreements, "agreement")}, ${plural(c.tariffs, "tariff")}`;
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
