@@ -19,7 +19,8 @@ const ARTICLE_PAGE = `query($first: Int) {
 
 let api: TestServer;
 beforeAll(async () => {
-  api = await startTestServer(generateCorpus({ articles: 300, seed: 7 }));
+  // This test is about batching, not limits: the deliberately heavy page may cost what it costs.
+  api = await startTestServer(generateCorpus({ articles: 300, seed: 7 }), { maxCost: 1_000_000 });
 });
 
 /** Runs a query and returns how many batches each loader made and the keys it asked for in total. */
