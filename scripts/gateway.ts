@@ -62,8 +62,9 @@ running.push(gateway);
 console.log(`Supergraph ready at ${gateway.url}`);
 console.log(`  news subgraph:   ${newsUrls.join(", ")}`);
 console.log(`  reader subgraph: ${reader.url}`);
-console.log(`Try: curl -s ${gateway.url} -H 'content-type: application/json' \\
-  -d '{"query":"{ readingLists { title items { subject { __typename ... on Article { headline lead readingTimeMinutes } ... on Person { name } ... on Country { name travelAdvisory { level } } } } } }"}'`);
+console.log(`Open ${gateway.url} in a browser, or try (reader → news → reader):
+  curl -s ${gateway.url} -H 'content-type: application/json' \\
+    -d '{"query":"{ readingList(id: \\"us-japan-trade\\") { title items { subject { __typename ... on Article { source readingTimeMinutes bookmarkCount } ... on Person { name } ... on Country { name travelAdvisory { level } } } } } }"}'`);
 
 const shutdown = async () => {
   for (const server of running.reverse()) await server.stop();
