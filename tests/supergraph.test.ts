@@ -4,7 +4,7 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Kind, parse, type ConstDirectiveNode, type DocumentNode } from "graphql";
+import { Kind, parse, type ConstDirectiveNode, type DocumentNode, type ObjectTypeDefinitionNode } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readerTypeDefs } from "../examples/reader/server.js";
 import { composeSupergraph, type SubgraphDefinition } from "../src/gateway/compose.js";
@@ -79,11 +79,11 @@ describe('the public contract (include tag "public")', () => {
 
 // Private: the reader SDL with one more field on its Article type.
 function withArticleField(document: DocumentNode, fieldSdl: string): DocumentNode {
-  const field = (parse(`type T { ${fieldSdl} }`).definitions[0] as { fields: unknown[] }).fields[0];
+  const field = (parse(`type T { ${fieldSdl} }`).definitions[0] as ObjectTypeDefinitionNode).fields![0]!;
   return {
     ...document,
     definitions: document.definitions.map((d) =>
-      d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === "Article" ? { ...d, fields: [...(d.fields ?? []), field as never] } : d,
+      d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === "Article" ? { ...d, fields: [...(d.fields ?? []), field] } : d,
     ),
   };
 }
