@@ -11,7 +11,7 @@ const GEO_FEATURES = new Set(["sea", "seas", "ocean", "strait", "straits", "gulf
 /** Prepositions after which a capital is the place: "in Tokyo", "southwest of Tokyo". */
 const LOCATIVE = new Set(["in", "at", "to", "from", "near", "into", "inside", "outside", "around", "via", "through", "across", "of", "within", "throughout", "onto", "beyond"]);
 /** Verbs of travel whose object is the place: "visited Seoul". */
-const MOTION = new Set(["visit", "visits", "visited", "visiting", "arrive", "arrives", "arrived", "arriving", "leave", "leaves", "leaving", "reach", "reached", "tour", "toured", "touring"]);
+const MOTION = new Set(["visit", "visits", "visited", "visiting", "arrive", "arrives", "arrived", "arriving", "leave", "leaves", "left", "leaving", "reach", "reached", "tour", "toured", "touring", "return", "returned", "fly", "flew", "travel", "traveled", "travelled"]);
 /** Words relating two parties, after which a capital is the state: "talks with Beijing". */
 const RELATIONAL = new Set(["with", "against", "toward", "towards", "between", "for", "by", "on", "over"]);
 /** Nouns after a possessive capital that make it the city: "Tokyo's governor", "Seoul's streets". */
@@ -81,7 +81,12 @@ function standsForState(
   }
   if (prev !== undefined && (LOCATIVE.has(prev.lower) || MOTION.has(prev.lower))) return false;
   if (prev !== undefined && RELATIONAL.has(prev.lower)) return true;
-  return next !== undefined && ["Verb", "Modal", "Auxiliary", "Copula"].some((tag) => next.tags.has(tag));
+  // The object of any other verb is the state: "criticized New Delhi", "urged Beijing".
+  if (prev !== undefined && prev.tags.has("Verb") && !prev.tags.has("Copula") && !prev.tags.has("Auxiliary")) return true;
+  // The subject of a verb, adverbs aside: "Washington would", "Beijing also said".
+  let verb = next;
+  while (verb !== undefined && verb.tags.has("Adverb") && last.after === " ") verb = neighbour(text, verb, 1);
+  return verb !== undefined && ["Verb", "Modal", "Auxiliary", "Copula"].some((tag) => verb.tags.has(tag));
 }
 
 // Private: when a capital is one of "X and Y", the first token of the pair; null otherwise.

@@ -40,6 +40,9 @@ const NOT_A_NAME = new Set([
   "Company", "Corporation", "Holdings", "Industries", "Electric", "Media", "Service", "Services", "Network",
 ]);
 
+/** Lower-case titles news copy puts between an institution and a name ("Foreign Ministry spokesman Lin Jian"). */
+const LOWER_CASE_TITLES = new Set(["spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "ambassador", "envoy", "chairman", "chairwoman", "president", "governor", "adviser", "advisor", "director"]);
+
 const NAME_TAGS = ["Person", "FirstName", "LastName", "MaleName", "FemaleName"];
 /** Tags of words that open sentences but never names ("With Trump demanding…" is not a name). */
 const FUNCTION_TAGS = ["Preposition", "Conjunction", "Determiner", "Pronoun", "Adverb", "Verb", "QuestionWord", "Value"];
@@ -70,7 +73,10 @@ export function findNamedPeople(text: AnalysedText, hits: SurfaceHit[]): NamedPe
   const vessels: Span[] = [];
   const standalone = standaloneWords(text);
 
+  let previousRun: Word[] = [];
   for (const run of capitalisedRuns(text)) {
+    const runBefore = previousRun;
+    previousRun = run;
     const first = run[0][0];
     const before = text.tokens[first.index - 1];
     const sameSentenceBefore = before !== undefined && before.sentence === first.sentence ? before : undefined;
@@ -83,13 +89,24 @@ export function findNamedPeople(text: AnalysedText, hits: SurfaceHit[]): NamedPe
     if (head !== null) {
       const nameWords = run.slice(head + 1, head + 4);
       if (!nameWords.every((w) => nameLike(w, hitAt))) continue;
-      const role = roleOf(text, run, head, hitAt);
+      const role = roleOf(text, run.slice(0, head + 1), hits);
       const mention = { ...spanOfWords(text, nameWords[0], nameWords[nameWords.length - 1]), sentence: first.sentence };
       if (nameWords.length === 1) {
         titledSurnames.push({ surname: mention.text, role, mention });
         continue;
       }
       addPerson(byName, mention, role);
+      continue;
+    }
+
+    // A lower-case title after an institution: "Chinese Foreign Ministry spokesman Lin Jian".
+    if (sameSentenceBefore !== undefined && LOWER_CASE_TITLES.has(sameSentenceBefore.text) && sameSentenceBefore.after === " " && run.length <= 3 && run.every((w) => nameLike(w, hitAt))) {
+      const lastBefore = runBefore.at(-1)?.at(-1);
+      const institution = lastBefore !== undefined && lastBefore.index === sameSentenceBefore.index - 1 && lastBefore.after === " " ? runBefore : [];
+      const role = roleOf(text, [...institution, [sameSentenceBefore]], hits);
+      const mention = { ...spanOfWords(text, run[0], run[run.length - 1]), sentence: first.sentence };
+      if (run.length === 1) titledSurnames.push({ surname: mention.text, role, mention });
+      else addPerson(byName, mention, role);
       continue;
     }
 
@@ -159,34 +176,39 @@ function titleHead(run: Word[]): number | null {
   return null;
 }
 
-// Private: the role a run's title states, with the country from a leading demonym or name
-// ("U.S. President", "Chinese Vice Premier") or a possessive before it ("Japan's new Prime Minister").
-function roleOf(text: AnalysedText, run: Word[], head: number, hitAt: Map<number, SurfaceHit>): RoleFinding {
+// Private: the role title words state, with the country from a leading demonym or name
+// ("U.S. President", "South Korean President", "Chinese Foreign Ministry spokesman") or a
+// possessive or demonym before them ("Japan's new Prime Minister"). `words` end with the head.
+function roleOf(text: AnalysedText, words: Word[], hits: SurfaceHit[]): RoleFinding {
   let country: string | null = null;
   let current = true;
   let titleStart = 0;
-  while (titleStart < head) {
-    const w = run[titleStart];
-    const hit = hitAt.get(w[0].start);
-    if (hit !== undefined && hit.kind !== "capital" && hit.end === w[w.length - 1].end) {
+  const last = words.length - 1;
+  while (titleStart < last) {
+    const w = words[titleStart];
+    const hit = hits.find((h) => h.start === w[0].start && h.kind !== "capital");
+    if (hit !== undefined) {
       country = hit.code;
-    } else if (ROLE_STATE_WORDS.has(w[0].lower)) {
-      if (PAST_ROLE_WORDS.has(w[0].lower)) current = false;
-    } else break;
+      while (titleStart < last && words[titleStart][0].start < hit.end) titleStart++;
+      continue;
+    }
+    if (!ROLE_STATE_WORDS.has(w[0].lower)) break;
+    if (PAST_ROLE_WORDS.has(w[0].lower)) current = false;
     titleStart++;
   }
-  // Before the run: lower-case state words, then a possessive or demonym naming the country.
-  for (let i = run[0][0].index - 1; i >= 0 && text.tokens[i].sentence === run[0][0].sentence; i--) {
+  // Before the title: lower-case state words, then a possessive or demonym naming the country.
+  const first = words[0][0];
+  for (let i = first.index - 1; i >= 0 && text.tokens[i].sentence === first.sentence; i--) {
     const t = text.tokens[i];
     if (ROLE_STATE_WORDS.has(t.lower)) {
       if (PAST_ROLE_WORDS.has(t.lower)) current = false;
       continue;
     }
-    const hit = hitAt.get(t.start);
-    if (country === null && hit !== undefined && (t.possessive || hit.kind === "demonym") && hit.end === t.end) country = hit.code;
+    const hit = hits.find((h) => h.end === t.end && h.kind !== "capital");
+    if (country === null && hit !== undefined && (t.possessive || hit.kind === "demonym")) country = hit.code;
     break;
   }
-  const title = text.body.slice(run[titleStart][0].start, run[head][run[head].length - 1].end);
+  const title = text.body.slice(words[titleStart][0].start, words[last][words[last].length - 1].end);
   return { title: normaliseTitle(title), country, current };
 }
 

@@ -10,6 +10,10 @@ const REPORTED_HEADS = new Set(["tariff", "tariffs", "levy", "levies"]);
 const DETERMINERS = new Set(["a", "an", "the", "its", "their", "these", "those", "this", "that"]);
 /** Words that may open a product phrase without being the product: "on all Chinese goods". */
 const PRODUCT_OPENERS = new Set(["the", "all", "some", "most", "remaining", "about", "nearly", "around", "roughly", "some"]);
+/** How many sentences back "the levy" may reach for the tariff it refers to. */
+const ANAPHORA_REACH = 2;
+/** Tags that end a product phrase. */
+const PRODUCT_STOP_TAGS = ["Preposition", "Conjunction", "Determiner", "Pronoun", "Adverb", "Modal", "Auxiliary", "PastTense", "Gerund"];
 const RATE = String.raw`(\d+(?:\.\d+)?)\s*(?:percent|%)`;
 /** "to 15 percent from the previous rate of 27.5 percent", "at 25 percent". */
 const RATE_TO_FROM = new RegExp(String.raw`^[\s,]*(?:\w+\s+){0,2}?(?:to|at)\s+(?:as much as\s+|up to\s+)?${RATE}(?:\s+from\s+(?:the\s+previous\s+(?:rate|level)\s+of\s+|a\s+previous\s+|an?\s+earlier\s+)?${RATE})?`);
@@ -27,12 +31,18 @@ export function findTariffs(
   agreements: AgreementFinding[],
 ): { tariffs: TariffFinding[]; unresolved: UnresolvedFinding[] } {
   const unresolved: UnresolvedFinding[] = [];
-  const phrases = text.tokens.map((t) => readPhrase(text, t, countries)).filter((p): p is TariffPhrase => p !== null);
+  const phrases = text.tokens.map((t) => readPhrase(text, t, countries, people)).filter((p): p is TariffPhrase => p !== null);
   const byKey = new Map<string, TariffFinding>();
   const previousInSentence: { phrase: TariffPhrase; imposedBy: string; appliesTo: string }[] = [];
 
   for (const phrase of phrases) {
     if (phrase.product === null) {
+      // "the levy", "the tariffs": a definite phrase refers to the tariff named shortly before.
+      const antecedent = phrase.definite && REPORTED_HEADS.has(phrase.head.lower) ? latestTariff([...byKey.values()], phrase) : undefined;
+      if (antecedent !== undefined) {
+        antecedent.mentions.push(phrase.mention);
+        continue;
+      }
       if (REPORTED_HEADS.has(phrase.head.lower)) {
         unresolved.push({ entityType: "TARIFF", ...phrase.mention, reason: "no product or target country stated" });
       }
@@ -41,7 +51,7 @@ export function findTariffs(
     const earlier = previousInSentence.filter((p) => p.phrase.mention.sentence === phrase.mention.sentence).at(-1);
     let imposedBy = phrase.imposer;
     let appliesTo = phrase.target;
-    if (imposedBy === null && earlier !== undefined && !phrase.pronoun) {
+    if (imposedBy === null && earlier !== undefined && !phrase.pronoun && earlier.imposedBy !== appliesTo) {
       imposedBy = earlier.imposedBy;
       appliesTo ??= earlier.appliesTo;
     }
@@ -81,13 +91,15 @@ interface TariffPhrase {
   rate: number | null;
   /** Opened by "its"/"their": the imposer is the subject, not the tariff before. */
   pronoun: boolean;
+  /** Opened by "the", "these", "this": it may refer back to a tariff already named. */
+  definite: boolean;
   /** Index of the last token of the phrase. */
   lastIndex: number;
 }
 
 // Private: the phrase a tariff word heads, or null when the word only modifies another noun
 // ("tariff war", "tariff-free") or is not a tariff at all.
-function readPhrase(text: AnalysedText, head: Token, countries: CountryMention[]): TariffPhrase | null {
+function readPhrase(text: AnalysedText, head: Token, countries: CountryMention[], people: PersonFinding[]): TariffPhrase | null {
   if (!HEADS.has(head.lower) || head.after.startsWith("-")) return null;
   const tokens = text.tokens;
   const same = (t: Token | undefined): t is Token => t !== undefined && t.sentence === head.sentence;
@@ -100,12 +112,14 @@ function readPhrase(text: AnalysedText, head: Token, countries: CountryMention[]
   let imposer: string | null = null;
   let rate: number | null = null;
   let pronoun = false;
+  let definite = false;
   for (let i = head.index - 1; i >= head.index - 6; i--) {
     const t = tokens[i];
     if (!same(t) || t.after !== " ") break;
     if (DETERMINERS.has(t.lower)) {
       first = t;
       pronoun = t.lower === "its" || t.lower === "their";
+      definite = /^(the|these|those|this|that)$/.test(t.lower);
       break;
     }
     const country = countryAt(t);
@@ -114,6 +128,12 @@ function readPhrase(text: AnalysedText, head: Token, countries: CountryMention[]
       first = t;
       if (t.possessive) break;
       continue;
+    }
+    // "Trump's new duties": a person's tariffs are their country's; the phrase starts after the name.
+    const owner = t.possessive ? people.find((p) => p.nationality !== null && p.mentions.some((m) => m.end === t.end)) : undefined;
+    if (owner !== undefined) {
+      imposer ??= owner.nationality;
+      break;
     }
     if (t.lower === "percent" && /^\d+(?:\.\d+)?$/.test(tokens[i - 1]?.text ?? "")) {
       rate = Number(tokens[i - 1].text);
@@ -146,7 +166,11 @@ function readPhrase(text: AnalysedText, head: Token, countries: CountryMention[]
       while (same(tokens[i]) && tokens[i].start < country.end) i++;
     }
     const words: Token[] = [];
-    while (same(tokens[i]) && /^\p{Ll}+$/u.test(tokens[i].text) && (tokens[i].tags.has("Noun") || tokens[i].tags.has("Adjective")) && !tokens[i].tags.has("Preposition")) {
+    // Nouns and adjectives; a word tagged as a verb only first ("Chinese imports", not "goods remain").
+    const productWord = (t: Token) =>
+      /^\p{Ll}+$/u.test(t.text) && !PRODUCT_STOP_TAGS.some((tag) => t.tags.has(tag)) &&
+      (t.tags.has("Noun") || t.tags.has("Adjective") || (words.length === 0 && t.tags.has("PresentTense") && t.lower.endsWith("s")));
+    while (same(tokens[i]) && productWord(tokens[i])) {
       words.push(tokens[i]);
       if (tokens[i].after !== " ") break;
       i++;
@@ -175,8 +199,22 @@ function readPhrase(text: AnalysedText, head: Token, countries: CountryMention[]
     product,
     rate,
     pronoun,
+    definite,
     lastIndex: product === null ? head.index : last.index,
   };
+}
+
+// Private: the tariff mentioned last within the few sentences before a phrase, if its imposer fits.
+function latestTariff(tariffs: TariffFinding[], phrase: TariffPhrase): TariffFinding | undefined {
+  let best: { tariff: TariffFinding; at: number } | undefined;
+  for (const tariff of tariffs) {
+    if (phrase.imposer !== null && tariff.imposedBy !== phrase.imposer) continue;
+    for (const m of tariff.mentions) {
+      if (m.start >= phrase.mention.start || m.sentence < phrase.mention.sentence - ANAPHORA_REACH) continue;
+      if (best === undefined || m.start > best.at) best = { tariff, at: m.start };
+    }
+  }
+  return best?.tariff;
 }
 
 // Private: the country or person (by nationality) nearest before a phrase in its sentence and
