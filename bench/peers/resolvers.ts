@@ -1,0 +1,129 @@
+// The peers' resolvers: the subgraph's schema (schema/schema.graphql) resolved SDL-first, as a
+// plain resolver map over the same store and DataLoaders as the service, without type-graphql.
+// Every peer (Apollo Server, Mercurius, graphql-yoga) serves this one executable schema, so
+// what differs between them and the service is the GraphQL stack alone.
+import { readFileSync } from "node:fs";
+import { buildSubgraphSchema } from "@apollo/subgraph";
+import { parse, type GraphQLSchema } from "graphql";
+import { DateTimeResolver } from "graphql-scalars";
+import type { Context } from "../../src/context.js";
+import type { AgreementRecord, ArticleRecord, CountryRecord, EntityType, MentionRecord, PersonRecord, RoleRecord, TariffRecord } from "../../src/corpus/format.js";
+import { loadPresent } from "../../src/loaders.js";
+import type { ArticleEntities } from "../../src/store/Store.js";
+import { articlesOfEntity, pageRequest, toConnection } from "../../resolvers/pagination.js";
+import { referenceResolvers } from "../../resolvers/references.js";
+
+type PageArgs = { first: number | null; after: string | null };
+type ArticleFilterArgs = {
+  personId?: string | null;
+  countryCode?: string | null;
+  agreementId?: string | null;
+  tariffId?: string | null;
+  publishedAfter?: Date | null;
+  publishedBefore?: Date | null;
+};
+
+/** The subgraph SDL the service generates; the peers build their schema from the same text. */
+export const SUBGRAPH_SDL_FILE = new URL("../../schema/schema.graphql", import.meta.url);
+
+/** Returns the peers' executable subgraph schema: the service's SDL with this file's resolvers. */
+export function peerSchema(): GraphQLSchema {
+  return buildSubgraphSchema({ typeDefs: parse(readFileSync(SUBGRAPH_SDL_FILE, "utf8")), resolvers: resolvers as never });
+}
+
+// Private: the entities an article mentions, through the request's loader.
+const entitiesOf = async (article: ArticleRecord, ctx: Context): Promise<ArticleEntities | null> => ctx.loaders.articleEntities.load(article.id);
+
+const articleLists = (type: EntityType, id: (record: never) => string) => ({
+  articles: (record: never, args: PageArgs, ctx: Context) => articlesOfEntity(ctx, type, id(record), args.first, args.after),
+});
+
+const resolvers = {
+  DateTime: DateTimeResolver,
+  Query: {
+    article: (_: unknown, args: { id: string }, ctx: Context) => ctx.loaders.article.load(args.id),
+    articles: async (_: unknown, args: PageArgs & { filter?: ArticleFilterArgs | null }, ctx: Context) => {
+      const request = pageRequest(ctx, args.first, args.after, "a");
+      const f = args.filter;
+      const page = await ctx.store.listArticles(
+        {
+          personId: f?.personId,
+          countryCode: f?.countryCode?.toUpperCase(),
+          agreementId: f?.agreementId,
+          tariffId: f?.tariffId,
+          publishedAfter: f?.publishedAfter?.toISOString(),
+          publishedBefore: f?.publishedBefore?.toISOString(),
+        },
+        request,
+      );
+      return toConnection(page, await ctx.loaders.article.loadMany(page.ids));
+    },
+    person: (_: unknown, args: { id: string }, ctx: Context) => ctx.loaders.person.load(args.id),
+    country: (_: unknown, args: { code: string }, ctx: Context) => ctx.loaders.country.load(args.code.toUpperCase()),
+    agreement: (_: unknown, args: { id: string }, ctx: Context) => ctx.loaders.agreement.load(args.id),
+    tariff: (_: unknown, args: { id: string }, ctx: Context) => ctx.loaders.tariff.load(args.id),
+  },
+  Article: {
+    ...referenceResolvers.Article,
+    people: async (a: ArticleRecord, _: unknown, ctx: Context) => loadPresent(ctx.loaders.person, (await entitiesOf(a, ctx))?.people ?? []),
+    countries: async (a: ArticleRecord, _: unknown, ctx: Context) => loadPresent(ctx.loaders.country, (await entitiesOf(a, ctx))?.countries ?? []),
+    agreements: async (a: ArticleRecord, _: unknown, ctx: Context) => loadPresent(ctx.loaders.agreement, (await entitiesOf(a, ctx))?.agreements ?? []),
+    tariffs: async (a: ArticleRecord, _: unknown, ctx: Context) => loadPresent(ctx.loaders.tariff, (await entitiesOf(a, ctx))?.tariffs ?? []),
+    mentions: async (a: ArticleRecord, args: { type?: EntityType | null }, ctx: Context) => {
+      const mentions = (await entitiesOf(a, ctx))?.mentions ?? [];
+      return args.type == null ? mentions : mentions.filter((m) => m.entityType === args.type);
+    },
+  },
+  Person: {
+    ...referenceResolvers.Person,
+    nationality: (p: PersonRecord, _: unknown, ctx: Context) => (p.nationality ? ctx.loaders.country.load(p.nationality) : null),
+    ...articleLists("PERSON", (p: PersonRecord) => p.id),
+  },
+  Role: {
+    country: (r: RoleRecord, _: unknown, ctx: Context) => (r.country ? ctx.loaders.country.load(r.country) : null),
+  },
+  Country: {
+    ...referenceResolvers.Country,
+    leaders: async (c: CountryRecord, _: unknown, ctx: Context) => loadPresent(ctx.loaders.person, await ctx.loaders.leaders.load(c.code)),
+    agreements: async (c: CountryRecord, _: unknown, ctx: Context) => loadPresent(ctx.loaders.agreement, await ctx.loaders.agreementsOfCountry.load(c.code)),
+    tariffsImposed: async (c: CountryRecord, _: unknown, ctx: Context) => loadPresent(ctx.loaders.tariff, await ctx.loaders.tariffsImposedBy.load(c.code)),
+    tariffsFaced: async (c: CountryRecord, _: unknown, ctx: Context) => loadPresent(ctx.loaders.tariff, await ctx.loaders.tariffsFacedBy.load(c.code)),
+    ...articleLists("COUNTRY", (c: CountryRecord) => c.code),
+  },
+  Agreement: {
+    ...referenceResolvers.Agreement,
+    parties: (a: AgreementRecord, _: unknown, ctx: Context) => loadPresent(ctx.loaders.country, a.parties),
+    tariffs: async (a: AgreementRecord, _: unknown, ctx: Context) => loadPresent(ctx.loaders.tariff, await ctx.loaders.tariffsOfAgreement.load(a.id)),
+    ...articleLists("AGREEMENT", (a: AgreementRecord) => a.id),
+  },
+  Commitment: {
+    party: (c: { party: string }, _: unknown, ctx: Context) => ctx.loaders.country.load(c.party),
+  },
+  Tariff: {
+    ...referenceResolvers.Tariff,
+    imposedBy: (t: TariffRecord, _: unknown, ctx: Context) => ctx.loaders.country.load(t.imposedBy),
+    appliesTo: (t: TariffRecord, _: unknown, ctx: Context) => ctx.loaders.country.load(t.appliesTo),
+    agreement: (t: TariffRecord, _: unknown, ctx: Context) => (t.agreementId ? ctx.loaders.agreement.load(t.agreementId) : null),
+    ...articleLists("TARIFF", (t: TariffRecord) => t.id),
+  },
+  Evidence: {
+    article: (e: { articleId: string }, _: unknown, ctx: Context) => ctx.loaders.article.load(e.articleId),
+  },
+  Mention: {
+    entity: (m: MentionRecord, _: unknown, ctx: Context) => {
+      const l = ctx.loaders;
+      return m.entityType === "PERSON"
+        ? l.person.load(m.entityId)
+        : m.entityType === "COUNTRY"
+          ? l.country.load(m.entityId)
+          : m.entityType === "AGREEMENT"
+            ? l.agreement.load(m.entityId)
+            : l.tariff.load(m.entityId);
+    },
+  },
+  Entity: {
+    // Records carry no type tag; each kind has one field no other kind has (as schema/Entity.ts).
+    __resolveType: (record: object) =>
+      "roles" in record ? "Person" : "code" in record ? "Country" : "commitments" in record ? "Agreement" : "Tariff",
+  },
+};
