@@ -45,6 +45,17 @@ export interface Config {
    * @default on, except off when `NODE_ENV=production`
    */
   explorer: boolean;
+  /** Where the data lives: the corpus file in memory, or a PostgreSQL database. Env `STORE=memory|postgres`. @default "memory" */
+  store: "memory" | "postgres";
+  /**
+   * The PostgreSQL primary, e.g. `postgres://news@db:5432/news` (required with `STORE=postgres`; imports
+   * write here). Env `DATABASE_URL`. @default null
+   */
+  databaseUrl: string | null;
+  /** Read replicas; reads spread across them, the primary takes over if none answers. Env `DATABASE_REPLICA_URLS` (comma-separated). @default [] (the primary serves reads) */
+  databaseReplicaUrls: string[];
+  /** Most connections the store opens to each database server. Env `DATABASE_POOL_SIZE`. @default 10 */
+  databasePoolSize: number;
 }
 
 /** The corpus that ships with the project. */
@@ -74,7 +85,21 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corpusWatch: flag(env, "CORPUS_WATCH"),
     shutdownTimeoutMs: integer(env, "SHUTDOWN_TIMEOUT_MS", 10_000, 0, 600_000),
     explorer: onOff(env, "EXPLORER", env.NODE_ENV !== "production"),
+    ...storeChoice(env),
+    databasePoolSize: integer(env, "DATABASE_POOL_SIZE", 10, 1, 1000),
   };
+}
+
+// Private: STORE and the database URLs it needs, checked together.
+function storeChoice(env: NodeJS.ProcessEnv): Pick<Config, "store" | "databaseUrl" | "databaseReplicaUrls"> {
+  const store = (env.STORE || "memory").trim().toLowerCase();
+  if (store !== "memory" && store !== "postgres") throw new ConfigError(`STORE must be memory or postgres; got "${env.STORE}"`);
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (store === "postgres" && databaseUrl === null) {
+    throw new ConfigError("STORE=postgres needs DATABASE_URL, e.g. postgres://user@host:5432/news (fill it with `npm run db:import`)");
+  }
+  const databaseReplicaUrls = (env.DATABASE_REPLICA_URLS ?? "").split(",").map((u) => u.trim()).filter(Boolean);
+  return { store, databaseUrl, databaseReplicaUrls };
 }
 
 // Private: an integer variable within bounds, or its default when unset.

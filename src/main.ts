@@ -8,11 +8,30 @@ import { createCorpusReloader, handleSignals, watchCorpusFile } from "./lifecycl
 import { createLogger } from "./logging.js";
 import { startServer } from "./server.js";
 import { MemoryStore } from "./store/MemoryStore.js";
+import { SchemaVersionError } from "./store/postgres/migrate.js";
+import { PostgresStore } from "./store/postgres/PostgresStore.js";
+import { createVersionReloader } from "./store/postgres/versionReloader.js";
 
 async function main() {
   const config = readConfig();
   const logger = createLogger(config.logLevel);
   const started = performance.now();
+  if (config.store === "postgres") {
+    // The database was filled by `npm run db:import`; nothing is loaded here, only checked.
+    const store = await PostgresStore.open({
+      primary: config.databaseUrl!,
+      replicas: config.databaseReplicaUrls,
+      poolSize: config.databasePoolSize,
+    });
+    logger.info(
+      { store: "postgres", replicas: config.databaseReplicaUrls.length, version: store.version, ms: Math.round(performance.now() - started) },
+      "database opened",
+    );
+    const server = await startServer({ store, config, logger });
+    logger.info({ url: server.url, port: server.port }, `news-entity subgraph ready at ${server.url}`);
+    handleSignals({ server, reloader: createVersionReloader(server, logger), logger });
+    return;
+  }
   const corpus = await loadCorpusFile(config.corpusPath);
   const store = new MemoryStore(corpus);
   logger.info(
@@ -30,7 +49,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof CorpusError || error instanceof ConfigError) {
+  if (error instanceof CorpusError || error instanceof ConfigError || error instanceof SchemaVersionError) {
     console.error(error.message);
   } else {
     console.error("Start-up failed:", error);

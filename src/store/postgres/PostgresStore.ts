@@ -54,12 +54,19 @@ export class PostgresStore implements Store {
     const db = new DatabasePools(urls);
     try {
       for (const pool of new Set([db.primary, ...db.readers])) await assertSchemaCurrent(pool);
-      const last = await db.read<{ id: string | null }>("SELECT max(id)::text AS id FROM imports");
-      return new PostgresStore(db, `pg:${last.rows[0]!.id ?? "empty"}`);
+      return new PostgresStore(db, await latestVersion(db));
     } catch (error) {
       await db.end();
       throw error;
     }
+  }
+
+  /**
+   * Returns a store over the same connections whose version names the latest completed import
+   * (SIGHUP after `npm run db:import`, so caches keyed by version start afresh).
+   */
+  async reopen(): Promise<PostgresStore> {
+    return new PostgresStore(this.db, await latestVersion(this.db));
   }
 
   /** Closes every connection; call once the server has drained. */
@@ -316,6 +323,12 @@ export class PostgresStore implements Store {
     }
     return keys.map((k) => lists.get(k) ?? []);
   }
+}
+
+// Private: the store version of the latest completed import.
+async function latestVersion(db: DatabasePools): Promise<string> {
+  const last = await db.read<{ id: string | null }>("SELECT max(id)::text AS id FROM imports");
+  return `pg:${last.rows[0]!.id ?? "empty"}`;
 }
 
 /** An article row as selected by articlesById. */

@@ -3,6 +3,10 @@
 // its own transaction. Validation happens before records reach here.
 import type pg from "pg";
 import type { AgreementRecord, ArticleRecord, CorpusRecord, CountryRecord, PersonRecord, TariffRecord } from "../../corpus/format.js";
+import { CorpusError } from "../../corpus/CorpusError.js";
+import { readCorpusEntries } from "../../corpus/records.js";
+import { CORPUS_SECTIONS } from "../../corpus/streamCheck.js";
+import { shapeProblem } from "../../corpus/validate.js";
 import { CorpusWriter } from "./CorpusWriter.js";
 import { migrate } from "./migrate.js";
 
@@ -79,6 +83,23 @@ export async function importCorpus(
   await flush();
   await writer.recordImport(options.corpusName ?? "(in memory)", summary.read.articles, startedAt);
   return summary;
+}
+
+/**
+ * Given a corpus file (already passed by checkCorpusFile), yields its records one by one in file
+ * order, each parsed by its section's schema again: a file changed since the check still never
+ * writes a record of the wrong shape (it throws CorpusError instead).
+ */
+export async function* corpusFileItems(file: string): AsyncGenerator<CorpusItem> {
+  for await (const entry of readCorpusEntries(file)) {
+    if (entry.kind !== "item" || !Object.hasOwn(CORPUS_SECTIONS, entry.key)) continue;
+    const section = entry.key as CorpusSection;
+    const parsed = CORPUS_SECTIONS[section].safeParse(entry.value);
+    if (!parsed.success) {
+      throw new CorpusError(file, parsed.error.issues.slice(0, 20).map((issue) => shapeProblem(issue, `$.${section}[${entry.index}]`)));
+    }
+    yield { section, index: entry.index, record: parsed.data } as CorpusItem;
+  }
 }
 
 /** Given a whole corpus in memory, yields its records in the order a corpus file lists them. */
