@@ -1,6 +1,7 @@
 // Commitments under an agreement, read from the sentences that mention it: "a Japanese commitment
-// to invest $550 billion in … such as A, B and C", "purchases by Japan of U.S. agricultural …
-// products", and tariff changes made under it ("Based on the deal, Trump lowered U.S. tariffs…").
+// to invest $550 billion in … such as A, B and C", "China committed to buy …", "purchases by
+// Japan of U.S. agricultural … products", and tariff changes made under it ("Based on the deal,
+// Trump lowered U.S. tariffs…").
 import type { CommitmentRecord, MoneyRecord } from "../corpus/format.js";
 import type { AgreementFinding, CountryMention, TariffFinding } from "./findings.js";
 import { lookUpSurface } from "./gazetteer.js";
@@ -32,6 +33,13 @@ export function findCommitments(text: AnalysedText, countries: CountryMention[],
         const opener = /^(?:['’]s)?\s+(?:new\s+|firm\s+)?(?:commitment|pledge|promise)\s+to\s+/.exec(text.body.slice(c.end, s.end));
         if (opener === null) continue;
         const clause = untilClauseEnd(text.body.slice(c.end + opener[0].length, s.end));
+        found.push({ party: c.code, description: capitalise(clause), amount: money(clause), sectors: sectorsOf(clause) });
+      }
+      // "Under the deal, China committed to buy an additional $200 billion of U.S. goods"
+      for (const c of countries.filter((c) => c.sentence === sentence)) {
+        const verb = /^\s+(?:has\s+|had\s+|also\s+)?(?:committed|pledged|promised|agreed|vowed)\s+to\s+/.exec(text.body.slice(c.end, s.end));
+        if (verb === null) continue;
+        const clause = untilClauseEnd(text.body.slice(c.end + verb[0].length, s.end));
         found.push({ party: c.code, description: capitalise(clause), amount: money(clause), sectors: sectorsOf(clause) });
       }
       // "purchases by Japan of U.S. agricultural and other products"

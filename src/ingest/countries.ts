@@ -71,6 +71,8 @@ function standsForState(
   if (prev !== undefined && joinsAsName(prev, hitEnds)) return false;
   if (next !== undefined && last.after === " " && !last.possessive && isCapitalised(next)) return false;
 
+  // A compound adjective is about the city: "a Beijing-based diplomat", "Tokyo-bound flights".
+  if (last.after === "-" && next !== undefined && !isCapitalised(next)) return false;
   if (last.possessive) return next === undefined || !CITY_NOUNS.has(next.lower);
 
   // Coordinated with another state: "Tokyo and Washington", "between Washington and Beijing".

@@ -149,9 +149,14 @@ function readPhrase(text: AnalysedText, head: Token, countries: CountryMention[]
 
   // Rightwards: "of 25 percent", then "on" and the product phrase, then "from X".
   let i = head.index + 1;
-  if (same(tokens[i]) && tokens[i].lower === "of" && /^\d+(?:\.\d+)?$/.test(tokens[i + 1]?.text ?? "") && tokens[i + 2]?.lower === "percent") {
-    rate = Number(tokens[i + 1].text);
-    i += 3;
+  if (same(tokens[i]) && tokens[i].lower === "of") {
+    // "tariffs of 25 percent on", "tariffs of up to 25 percent on"
+    let j = i + 1;
+    while (same(tokens[j]) && /^(up|to|as|much|about|around|nearly)$/.test(tokens[j].lower)) j++;
+    if (/^\d+(?:\.\d+)?$/.test(tokens[j]?.text ?? "") && tokens[j + 1]?.lower === "percent") {
+      rate = Number(tokens[j].text);
+      i = j + 2;
+    }
   }
   let target: string | null = null;
   let product: string | null = null;

@@ -66,7 +66,7 @@ export function analyseText(body: string): AnalysedText {
       const located = locate(body, term, cursor);
       if (located === null) continue;
       cursor = located.outerEnd;
-      raw.push(located);
+      raw.push(...splitAtHyphens(body, located));
     }
   }
 
@@ -148,6 +148,24 @@ function locate(body: string, term: CompromiseTerm, cursor: number): Omit<Token,
   }
   const text = body.slice(start, end);
   return { start, end, outerEnd, text, lower: text.toLowerCase(), possessive, tags: new Set(term.tags) };
+}
+
+// Private: compromise keeps "U.S.-China" as one token though it splits "Japan-U.S."; split it the
+// same way, so each country in a hyphenated pair is a token of its own.
+function splitAtHyphens(body: string, token: Omit<Token, "index" | "sentence" | "after">): Omit<Token, "index" | "sentence" | "after">[] {
+  const whole = body.slice(token.start, token.outerEnd);
+  if (!/^[^-]+(?:-[^-]+)+$/.test(whole)) return [token];
+  const parts: Omit<Token, "index" | "sentence" | "after">[] = [];
+  let start = token.start;
+  for (const piece of whole.split("-")) {
+    const outerEnd = start + piece.length;
+    const last = outerEnd === token.outerEnd;
+    const end = last ? token.end : outerEnd;
+    const text = body.slice(start, end);
+    parts.push({ start, end, outerEnd, text, lower: text.toLowerCase(), possessive: last && token.possessive, tags: token.tags });
+    start = outerEnd + 1;
+  }
+  return parts;
 }
 
 // Private: splits a sentence span after a terminal mark inside closing quotes when the next
