@@ -134,6 +134,15 @@ describe("corpus reload", () => {
     expect(await reloader.reload("test")).toBe("applied");
   });
 
+  it("folds reloads asked for while one runs into a single further run", async () => {
+    const applied = async () => Number(/^corpus_reloads_total\{outcome="applied"\} (\d+)$/m.exec(await (await fetch(new URL("/metrics", api.url))).text())?.[1] ?? 0);
+    const before = await applied();
+    // Three asks in one tick (a burst of file events): the first runs, the other two share one run after it.
+    const outcomes = await Promise.all([reloader.reload("test"), reloader.reload("test"), reloader.reload("test")]);
+    expect(outcomes).toEqual(["applied", "applied", "applied"]);
+    expect((await applied()) - before).toBe(2);
+  });
+
   it("counts reloads by outcome in /metrics", async () => {
     const metrics = await (await fetch(new URL("/metrics", api.url))).text();
     expect(metrics).toMatch(/^corpus_reloads_total\{outcome="applied"\} [1-9]\d*$/m);
