@@ -20,6 +20,11 @@ export interface GatewayOptions {
   host?: string;
   /** Hears of every request sent to a subgraph. */
   onSubgraphRequest?: SubgraphRequestObserver;
+  /**
+   * Lets @apollo/gateway send its anonymous usage metrics to Apollo, which also probes cloud
+   * metadata endpoints at start-up. Off, so a dev tool and its tests never call out. @default false
+   */
+  apolloTelemetry?: boolean;
 }
 
 /** A started gateway. */
@@ -32,11 +37,29 @@ export interface RunningGateway {
 
 /** Starts the gateway; resolves once it listens and has loaded the supergraph. */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
-  const gateway = new ApolloGateway({
-    supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) => new ReplicaDataSource(name, options.subgraphUrls?.[name] ?? [url!], options.onSubgraphRequest),
-  });
+  const gateway = withTelemetry(
+    options.apolloTelemetry ?? false,
+    () =>
+      new ApolloGateway({
+        supergraphSdl: options.supergraphSdl,
+        buildService: ({ name, url }) => new ReplicaDataSource(name, options.subgraphUrls?.[name] ?? [url!], options.onSubgraphRequest),
+      }),
+  );
   const apollo = new ApolloServer({ gateway });
   const { url } = await startStandaloneServer(apollo, { listen: { port: options.port ?? 0, host: options.host ?? "127.0.0.1" } });
   return { url, stop: () => apollo.stop() };
+}
+
+// Private: runs `create` with the gateway's telemetry switch set. ApolloGateway reads only the
+// environment variable APOLLO_TELEMETRY_DISABLED, and only in its constructor, so it is set for
+// that call and restored after.
+function withTelemetry<T>(enabled: boolean, create: () => T): T {
+  const previous = process.env.APOLLO_TELEMETRY_DISABLED;
+  process.env.APOLLO_TELEMETRY_DISABLED = enabled ? "false" : "true";
+  try {
+    return create();
+  } finally {
+    if (previous === undefined) delete process.env.APOLLO_TELEMETRY_DISABLED;
+    else process.env.APOLLO_TELEMETRY_DISABLED = previous;
+  }
 }
