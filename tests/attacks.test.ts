@@ -34,9 +34,12 @@ async function post(body: unknown, headers: Record<string, string> = {}): Promis
   return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
 }
 
-/** The ordinary query every case runs afterwards: the server must still serve it. */
+let ordinaryRuns = 0;
+
+/** The ordinary query every case runs afterwards: the server must still execute it. */
 async function expectStillServing() {
-  const res = await api.query(`query Ordinary($id: ID!) { article(id: $id) { id people { name } } }`, { id: ARTICLE });
+  // The comment makes each run distinct, so it is executed rather than answered from the response cache.
+  const res = await api.query(`query Ordinary($id: ID!) { article(id: $id) { id people { name } } } # ${++ordinaryRuns}`, { id: ARTICLE });
   expect(res.status).toBe(200);
   expect(res.errors).toBeUndefined();
   expect(res.data.article.id).toBe(ARTICLE);

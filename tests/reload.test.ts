@@ -76,10 +76,13 @@ describe("corpus reload", () => {
     const answers: string[] = [];
     const failures: string[] = [];
     let running = true;
+    let sent = 0;
     const worker = async () => {
       while (running) {
         try {
-          const res = await api.query(SPANNING_QUERY);
+          // Each request distinct (a trailing comment), so every one executes while corpora swap
+          // instead of being answered from the response cache.
+          const res = await api.query(`${SPANNING_QUERY} # ${++sent}`);
           if (res.status !== 200 || res.errors) failures.push(JSON.stringify(res));
           else answers.push(JSON.stringify(res.data));
         } catch (error) {
