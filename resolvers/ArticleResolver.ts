@@ -16,6 +16,7 @@ import type { ArticleRecord, MentionRecord } from "../src/corpus/format.js";
 import { loadPresent } from "../src/loaders.js";
 import { countWords } from "../src/text/words.js";
 import { AFTER_DESCRIPTION, FIRST_DESCRIPTION, pageRequest, toConnection } from "./pagination.js";
+import { reportUnsupported } from "./unsupported.js";
 
 @Resolver(() => Article)
 export class ArticleResolver {
@@ -34,7 +35,7 @@ export class ArticleResolver {
     @Ctx() ctx: Context,
   ): Promise<ConnectionValue<ArticleRecord>> {
     const request = pageRequest(ctx, first, after, "a");
-    const page = await ctx.store.listArticles(
+    const page = await reportUnsupported(ctx.store.listArticles(
       {
         personId: filter?.personId,
         countryCode: filter?.countryCode?.toUpperCase(),
@@ -42,9 +43,10 @@ export class ArticleResolver {
         tariffId: filter?.tariffId,
         publishedAfter: filter?.publishedAfter?.toISOString(),
         publishedBefore: filter?.publishedBefore?.toISOString(),
+        text: filter?.text,
       },
       request,
-    );
+    ));
     return toConnection(page, await ctx.loaders.article.loadMany(page.ids));
   }
 

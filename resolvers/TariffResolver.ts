@@ -9,6 +9,7 @@ import { ArticleConnection } from "../schema/connections.js";
 import type { Context } from "../src/context.js";
 import type { TariffRecord } from "../src/corpus/format.js";
 import { loadPresent } from "../src/loaders.js";
+import { tariffName } from "../src/corpus/tariffName.js";
 import { AFTER_DESCRIPTION, FIRST_DESCRIPTION, articlesOfEntity } from "./pagination.js";
 
 @Resolver(() => Tariff)
@@ -29,6 +30,14 @@ export class TariffResolver {
   ) {
     const ids = await ctx.store.listTariffs({ imposedBy: imposedBy?.toUpperCase(), appliesTo: appliesTo?.toUpperCase(), product });
     return loadPresent(ctx.loaders.tariff, ids);
+  }
+
+  @FieldResolver(() => String, {
+    description: "A readable name made from who imposes it, on what and from where, e.g. `United States tariff on automobiles from Japan`; search matches it.",
+  })
+  async name(@Root() tariff: TariffRecord, @Ctx() ctx: Context) {
+    const [imposer, target] = await ctx.loaders.country.loadMany([tariff.imposedBy, tariff.appliesTo]);
+    return tariffName(tariff, imposer instanceof Error ? null : imposer, target instanceof Error ? null : target);
   }
 
   @FieldResolver(() => Country, { description: "The country that imposes the tariff." })

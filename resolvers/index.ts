@@ -5,6 +5,9 @@ import { CountryResolver } from "./CountryResolver.js";
 import { AgreementResolver } from "./AgreementResolver.js";
 import { TariffResolver } from "./TariffResolver.js";
 import { CommitmentResolver, EvidenceResolver, MentionResolver, RoleResolver } from "./ValueResolvers.js";
+import { SearchResolver } from "./SearchResolver.js";
+import { RelatedResolver } from "./RelatedResolver.js";
+import { AgreementTimelineResolver, CountryTimelineResolver, PersonTimelineResolver, TariffTimelineResolver } from "./TimelineResolvers.js";
 
 export const resolvers = [
   ArticleResolver,
@@ -16,4 +19,10 @@ export const resolvers = [
   CommitmentResolver,
   EvidenceResolver,
   MentionResolver,
+  SearchResolver,
+  RelatedResolver,
+  PersonTimelineResolver,
+  CountryTimelineResolver,
+  AgreementTimelineResolver,
+  TariffTimelineResolver,
 ] as const;

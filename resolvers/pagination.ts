@@ -21,13 +21,7 @@ export const AFTER_DESCRIPTION = "Return items after this cursor (an edge's `cur
  * here, per field, so one bad cursor never fails a batch shared with other fields.
  */
 export function pageRequest(ctx: Context, firstArg: number | null, after: string | null | undefined, list: "a" | "p"): PageRequest {
-  // An explicit null means "the default", as if the argument were omitted.
-  const first = firstArg ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 1 || first > ctx.maxPageSize) {
-    throw new GraphQLError(`Argument "first" must be between 1 and ${ctx.maxPageSize}; got ${first}. Page through longer lists with "after".`, {
-      extensions: { code: "BAD_USER_INPUT", argument: "first", value: first, min: 1, max: ctx.maxPageSize },
-    });
-  }
+  const first = checkedFirst(ctx, firstArg, DEFAULT_PAGE_SIZE, `Page through longer lists with "after".`);
   if (after != null) {
     try {
       decodeCursor(list, after);
@@ -37,6 +31,22 @@ export function pageRequest(ctx: Context, firstArg: number | null, after: string
     }
   }
   return { first, after: after ?? null };
+}
+
+/**
+ * Given a `first` argument (null means the default), its default and a hint for the error,
+ * returns the list size, or throws BAD_USER_INPUT when it is not between 1 and the page-size
+ * limit. Every bounded list, paginated or not, checks its size here.
+ */
+export function checkedFirst(ctx: Context, firstArg: number | null, defaultSize: number, hint: string): number {
+  // An explicit null means "the default", as if the argument were omitted.
+  const first = firstArg ?? defaultSize;
+  if (!Number.isInteger(first) || first < 1 || first > ctx.maxPageSize) {
+    throw new GraphQLError(`Argument "first" must be between 1 and ${ctx.maxPageSize}; got ${first}. ${hint}`, {
+      extensions: { code: "BAD_USER_INPUT", argument: "first", value: first, min: 1, max: ctx.maxPageSize },
+    });
+  }
+  return first;
 }
 
 /** Given a page of keys and their loaded nodes (same order, null for a vanished key), returns a connection. */

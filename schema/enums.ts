@@ -38,3 +38,41 @@ registerEnumType(AgreementKind, {
     OTHER: { description: "Any other kind of agreement." },
   },
 });
+
+/** What a search can return: an article or a kind of entity. */
+export enum SearchType {
+  ARTICLE = "ARTICLE",
+  PERSON = "PERSON",
+  COUNTRY = "COUNTRY",
+  AGREEMENT = "AGREEMENT",
+  TARIFF = "TARIFF",
+}
+
+registerEnumType(SearchType, {
+  name: "SearchType",
+  description: "The kinds of result a search can return.",
+  valuesConfig: {
+    ARTICLE: { description: "Articles, ranked by BM25 over headline (boosted) and body." },
+    PERSON: { description: "People, matched by name and alias." },
+    COUNTRY: { description: "Countries, matched by name and alias (`US`, `U.S.`, `United States` alike)." },
+    AGREEMENT: { description: "Agreements, matched by name and by the countries party to them." },
+    TARIFF: { description: "Tariffs, matched by name (`United States tariff on automobiles from Japan`) and by their countries." },
+  },
+});
+
+/** The width of one point of a timeline. */
+export enum TimelineInterval {
+  DAY = "DAY",
+  WEEK = "WEEK",
+  MONTH = "MONTH",
+}
+
+registerEnumType(TimelineInterval, {
+  name: "TimelineInterval",
+  description: "How much time one point of a timeline covers. Days are UTC calendar days.",
+  valuesConfig: {
+    DAY: { description: "One point per day." },
+    WEEK: { description: "One point per week, Monday to Sunday, dated by its Monday." },
+    MONTH: { description: "One point per calendar month, dated by its first day." },
+  },
+});

@@ -18,7 +18,7 @@ export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.d
  * Directives on unions, by union name: type-graphql has no decorator for them. A public
  * contract keeps a union only when it is tagged (enums, scalars and inputs stay unless excluded).
  */
-const UNION_DIRECTIVES: Record<string, string> = { Entity: PUBLIC };
+const UNION_DIRECTIVES: Record<string, string> = { Entity: PUBLIC, SearchResult: PUBLIC };
 
 /** What the root `Query` type says in the explorer and the SDL; type-graphql has no decorator for it. */
 const QUERY_DESCRIPTION =

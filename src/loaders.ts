@@ -1,7 +1,16 @@
 // Per-request DataLoaders over the store. Every relation field and every federation
 // reference goes through these, so one GraphQL level asks the store once per kind of lookup.
 import DataLoader from "dataloader";
-import type { Store, EntityArticlesKey, Page, ArticleEntities } from "./store/Store.js";
+import type {
+  Store,
+  EntityArticlesKey,
+  Page,
+  ArticleEntities,
+  RelatedKey,
+  RelatedRecord,
+  TimelineKey,
+  TimelinePointRecord,
+} from "./store/Store.js";
 import type { AgreementRecord, ArticleRecord, CountryRecord, PersonRecord, TariffRecord } from "./corpus/format.js";
 
 /** Called once per batch a loader dispatches, with the loader's name and the number of keys. */
@@ -22,6 +31,10 @@ export interface Loaders {
   tariffsFacedBy: DataLoader<string, string[]>;
   tariffsOfAgreement: DataLoader<string, string[]>;
   entityArticles: DataLoader<EntityArticlesKey, Page, string>;
+  /** Entities mentioned with each key's entity: a list of entity pages' "related" panels is one batch. */
+  related: DataLoader<RelatedKey, RelatedRecord[], string>;
+  /** Each key's entity's mentions over time: the timelines of a list of entities are one batch. */
+  timeline: DataLoader<TimelineKey, TimelinePointRecord[], string>;
 }
 
 export type LoaderName = keyof Loaders;
@@ -60,6 +73,16 @@ export function createLoaders(store: Store, observe?: BatchObserver): Loaders {
       "entityArticles",
       (keys) => store.articlesOfEntities(keys),
       (k: EntityArticlesKey) => `${k.type}:${k.id}:${k.first}:${k.after ?? ""}`,
+    ),
+    related: loader(
+      "related",
+      (keys) => store.relatedEntities(keys),
+      (k: RelatedKey) => `${k.type}:${k.id}:${[...(k.types ?? [])].sort().join(",")}:${k.first}`,
+    ),
+    timeline: loader(
+      "timeline",
+      (keys) => store.timelines(keys),
+      (k: TimelineKey) => `${k.type}:${k.id}:${k.from ?? ""}:${k.to ?? ""}:${k.interval}:${k.points}`,
     ),
   };
 }

@@ -16,9 +16,15 @@ import type {
   EntityArticlesKey,
   Page,
   PageRequest,
+  RelatedKey,
+  SearchRequest,
   Store,
   TariffFilterInput,
+  TimelineKey,
 } from "./Store.js";
+import { CoMentions } from "./CoMentions.js";
+import { MentionTimeline } from "./MentionTimeline.js";
+import { SearchIndex } from "./search/SearchIndex.js";
 
 let loads = 0;
 
@@ -45,6 +51,14 @@ export class MemoryStore implements Store {
   private readonly tariffsByImposer = new Map<string, string[]>();
   private readonly tariffsByTarget = new Map<string, string[]>();
   private readonly tariffsByAgreement = new Map<string, string[]>();
+  /**
+   * Full text and entity names, for `search` and the article list's `text` filter: built on
+   * first use or by {@link MemoryStore.prepareSearch}, in slices that leave the event loop free,
+   * so loading a corpus never waits for it.
+   */
+  private searchIndex: Promise<SearchIndex> | undefined;
+  private readonly coMentions: CoMentions;
+  private readonly timeline: MentionTimeline;
 
   /** Builds every index over a corpus that has already passed validation. */
   constructor(corpus: CorpusRecord) {
@@ -99,6 +113,19 @@ export class MemoryStore implements Store {
       push(this.tariffsByTarget, t.appliesTo, t.id);
       if (t.agreementId) push(this.tariffsByAgreement, t.agreementId, t.id);
     }
+
+    const mentions = {
+      articlesMentioning: (key: string) => this.articlesByEntity.get(key) ?? [],
+      entitiesOf: (articleId: string) => this.entities.get(articleId)!,
+      publishedMs: (articleId: string) => this.articleKeys.get(articleId)![0],
+    };
+    this.coMentions = new CoMentions(mentions);
+    this.timeline = new MentionTimeline(mentions);
+  }
+
+  /** Builds the search index now (it is otherwise built by the first search); resolves when it is ready. */
+  async prepareSearch(): Promise<void> {
+    await this.search_();
   }
 
   async articlesById(ids: readonly string[]) {
@@ -159,6 +186,8 @@ export class MemoryStore implements Store {
       const to = firstIndex(candidates, (id) => ms(id) === null || (after !== null && ms(id)! < after));
       candidates = candidates.slice(from, Math.max(from, to));
     }
+    const text = filter.text != null ? (await this.search_()).articleMatcher(filter.text) : null;
+    if (text) candidates = candidates.filter(text);
     if (constraints.length > 1) {
       candidates = candidates.filter((id) => {
         const e = this.entities.get(id)!;
@@ -201,6 +230,24 @@ export class MemoryStore implements Store {
           (product === null || foldText(t.product).includes(product)),
       )
       .map((t) => t.id);
+  }
+
+  async search(request: SearchRequest) {
+    return (await this.search_()).search(request);
+  }
+
+  async relatedEntities(keys: readonly RelatedKey[]) {
+    return keys.map((key) => this.coMentions.related(key));
+  }
+
+  async timelines(keys: readonly TimelineKey[]) {
+    return keys.map((key) => this.timeline.points(key));
+  }
+
+  // Private: the search index, started on first call.
+  private search_(): Promise<SearchIndex> {
+    this.searchIndex ??= SearchIndex.build(this.corpus, this.articleOrder);
+    return this.searchIndex;
   }
 
   // Private: one page of a newest-first id list, seeking past the cursor by binary search.

@@ -53,6 +53,12 @@ export interface ArticleFilterInput {
   publishedAfter?: string | null;
   /** ISO 8601 instant; articles published at or before it. */
   publishedBefore?: string | null;
+  /**
+   * Words the headline or body must hold, every one (as written, singular or plural, or a
+   * synonym); a phrase naming an entity also matches articles that mention the entity. Text
+   * with no words (only stop words) constrains nothing.
+   */
+  text?: string | null;
 }
 
 /** Key of a batched "articles mentioning this entity" page lookup. */
@@ -64,6 +70,76 @@ export interface TariffFilterInput {
   appliesTo?: string | null;
   /** Case-insensitive substring of the product. */
   product?: string | null;
+}
+
+/** What a search can return: an entity of some type, or an article. */
+export type SearchTarget = EntityType | "ARTICLE";
+
+/** A search box query. */
+export interface SearchRequest {
+  /** What the reader typed; the last word may be unfinished. */
+  query: string;
+  /** Kinds of result wanted; null or empty for all. */
+  types?: readonly SearchTarget[] | null;
+  /** How many hits at most, already checked against the page-size limit. */
+  first: number;
+}
+
+/** A span of one field of a hit that the query matched; `text` equals the field's `slice(start, end)`. */
+export interface HighlightRecord {
+  /** `headline` or `body` of an article; `name` or `aliases[i]` of an entity. */
+  field: string;
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** One search result: what it is, how relevant, and where it matched. */
+export interface SearchHitRecord {
+  type: SearchTarget;
+  /** An article, person, agreement or tariff id, or a country code. */
+  id: string;
+  score: number;
+  highlights: HighlightRecord[];
+}
+
+/** Key of a batched "entities mentioned with this one" lookup. */
+export interface RelatedKey extends EntityKey {
+  /** Only entities of these types; null or empty for all. */
+  types?: readonly EntityType[] | null;
+  first: number;
+}
+
+/** An entity mentioned in the same articles as another, and how strongly the two go together. */
+export interface RelatedRecord extends EntityKey {
+  /** Articles mentioning both. */
+  articleCount: number;
+  /** Co-mention strength in [0, 1]; see MemoryStore's CoMentions for the formula. */
+  score: number;
+}
+
+/** The width of one point of a timeline. */
+export type TimelineInterval = "DAY" | "WEEK" | "MONTH";
+
+/** Key of a batched timeline lookup: one entity's mentions over a range of UTC days. */
+export interface TimelineKey extends EntityKey {
+  /** First day (`YYYY-MM-DD`, UTC) of the range; null: `points - 1` intervals before `to`. */
+  from?: string | null;
+  /** Last day of the range; null: `points - 1` intervals after `from`, or when `from` is null too, the day of the entity's latest mention. */
+  to?: string | null;
+  interval: TimelineInterval;
+  /** How many points a range with a missing end spans. */
+  points: number;
+}
+
+/** Mentions of one entity within one interval of a timeline. */
+export interface TimelinePointRecord {
+  /** First day of the interval, `YYYY-MM-DD` (UTC); a week starts on Monday, a month on the 1st. */
+  date: string;
+  /** Mentions of the entity in articles published within the interval (and the range). */
+  count: number;
+  /** Articles published within the interval that mention it. */
+  articleCount: number;
 }
 
 /**
@@ -99,4 +175,11 @@ export interface Store {
   listCountries(): Promise<string[]>;
   listAgreements(partyCode: string | null | undefined, kind: AgreementKind | null | undefined): Promise<string[]>;
   listTariffs(filter: TariffFilterInput): Promise<string[]>;
+
+  /** Hits for a search box query, best first, at most `first` (see SearchIndex for the ranking). */
+  search(request: SearchRequest): Promise<SearchHitRecord[]>;
+  /** For each key, the entities most often mentioned with it, strongest first, at most `first`. */
+  relatedEntities(keys: readonly RelatedKey[]): Promise<RelatedRecord[][]>;
+  /** For each key, one point per interval from the range's first to last day, zeros included. */
+  timelines(keys: readonly TimelineKey[]): Promise<TimelinePointRecord[][]>;
 }

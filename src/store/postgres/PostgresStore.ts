@@ -19,9 +19,16 @@ import type {
   EntityArticlesKey,
   Page,
   PageRequest,
+  RelatedKey,
+  RelatedRecord,
+  SearchHitRecord,
+  SearchRequest,
   Store,
   TariffFilterInput,
+  TimelineKey,
+  TimelinePointRecord,
 } from "../Store.js";
+import { UnsupportedLookupError } from "../UnsupportedLookupError.js";
 import { DatabasePools, type DatabaseUrls } from "./DatabasePools.js";
 import { articleCursor, articleSeekKey, personCursor, START, UNDATED } from "./keyset.js";
 import { assertSchemaCurrent } from "./migrate.js";
@@ -172,6 +179,8 @@ export class PostgresStore implements Store {
   }
 
   async listArticles(filter: ArticleFilterInput, page: PageRequest): Promise<Page> {
+    // Full text is not in the database yet: refusing beats returning every article unfiltered.
+    if (filter.text != null) throw new UnsupportedLookupError("PostgreSQL", "the article text filter");
     const constraints: [EntityType, string][] = [];
     if (filter.personId != null) constraints.push(["PERSON", filter.personId]);
     if (filter.countryCode != null) constraints.push(["COUNTRY", filter.countryCode]);
@@ -242,6 +251,19 @@ export class PostgresStore implements Store {
     );
     const r = rows[0]!;
     return articlePage(r.page, page.first, r.total, r.has_previous);
+  }
+
+  // Discovery (search, related entities, timelines) is not in the database yet.
+  async search(_request: SearchRequest): Promise<SearchHitRecord[]> {
+    throw new UnsupportedLookupError("PostgreSQL", "search");
+  }
+
+  async relatedEntities(_keys: readonly RelatedKey[]): Promise<RelatedRecord[][]> {
+    throw new UnsupportedLookupError("PostgreSQL", "related entities");
+  }
+
+  async timelines(_keys: readonly TimelineKey[]): Promise<TimelinePointRecord[][]> {
+    throw new UnsupportedLookupError("PostgreSQL", "timelines");
   }
 
   async listPeople(name: string | null | undefined, page: PageRequest): Promise<Page> {

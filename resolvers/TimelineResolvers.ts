@@ -1,0 +1,110 @@
+// `timeline` on every kind of entity: mentions per day, week or month over a range, for a
+// chart. The range is checked here (its points count against the page-size limit); the
+// counting is the store's, one batch for every timeline of a request.
+import { GraphQLError } from "graphql";
+import { DateResolver } from "graphql-scalars";
+import { Arg, Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
+import { PUBLIC } from "../schema/contract.js";
+import { Agreement } from "../schema/Agreement.js";
+import { Country } from "../schema/Country.js";
+import { EntityType, TimelineInterval } from "../schema/enums.js";
+import { Person } from "../schema/Person.js";
+import { Tariff } from "../schema/Tariff.js";
+import { TimelinePoint } from "../schema/TimelinePoint.js";
+import type { Context } from "../src/context.js";
+import type { AgreementRecord, CountryRecord, PersonRecord, TariffRecord } from "../src/corpus/format.js";
+import { dayNumber, intervalCount } from "../src/store/intervals.js";
+import type { TimelinePointRecord } from "../src/store/Store.js";
+import { reportUnsupported } from "./unsupported.js";
+
+/** Points of a timeline whose range has an open end: a month of days, at most the page-size limit. */
+export const DEFAULT_TIMELINE_POINTS = 30;
+
+const TIMELINE = "Mentions of this entity per UTC day (or week, or month), one point per interval from `from` to `to`, zeros included, for a chart. Omit `to` for the day of the latest mention (with `from` given, for 30 intervals after it); omit `from` for 30 intervals before `to`. A range of more intervals than the page-size limit (100 by default) is an error: widen the interval instead.";
+const FROM = "First day of the range (UTC), inclusive.";
+const TO = "Last day of the range (UTC), inclusive.";
+const INTERVAL = "How much time each point covers: DAY when omitted.";
+
+/**
+ * Given an entity and the timeline arguments, returns its points, or throws BAD_USER_INPUT for a
+ * range that ends before it starts or holds more points than the page-size limit.
+ */
+async function timelineOf(ctx: Context, type: EntityType, id: string, from: Date | null, to: Date | null, interval: TimelineInterval): Promise<TimelinePointRecord[]> {
+  const fromDay = from ? from.toISOString().slice(0, 10) : null;
+  const toDay = to ? to.toISOString().slice(0, 10) : null;
+  if (fromDay && toDay) {
+    if (fromDay > toDay) {
+      throw new GraphQLError(`Argument "from" (${fromDay}) is after "to" (${toDay}); a range must start before it ends.`, {
+        extensions: { code: "BAD_USER_INPUT", argument: "from", value: fromDay },
+      });
+    }
+    const points = intervalCount(dayNumber(fromDay), dayNumber(toDay), interval);
+    if (points > ctx.maxPageSize) {
+      throw new GraphQLError(`The range ${fromDay} to ${toDay} holds ${points} ${interval.toLowerCase()} points; at most ${ctx.maxPageSize} are allowed. Narrow the range or use a wider interval.`, {
+        extensions: { code: "BAD_USER_INPUT", argument: "to", value: toDay, points, max: ctx.maxPageSize },
+      });
+    }
+  }
+  const points = Math.min(DEFAULT_TIMELINE_POINTS, ctx.maxPageSize);
+  return reportUnsupported(ctx.loaders.timeline.load({ type, id, from: fromDay, to: toDay, interval, points }));
+}
+
+@Resolver(() => Person)
+export class PersonTimelineResolver {
+  @Directive(PUBLIC)
+  @FieldResolver(() => [TimelinePoint], { description: TIMELINE })
+  timeline(
+    @Root() person: PersonRecord,
+    @Arg("from", () => DateResolver, { nullable: true, description: FROM }) from: Date | null,
+    @Arg("to", () => DateResolver, { nullable: true, description: TO }) to: Date | null,
+    @Arg("interval", () => TimelineInterval, { defaultValue: TimelineInterval.DAY, description: INTERVAL }) interval: TimelineInterval,
+    @Ctx() ctx: Context,
+  ) {
+    return timelineOf(ctx, EntityType.PERSON, person.id, from, to, interval);
+  }
+}
+
+@Resolver(() => Country)
+export class CountryTimelineResolver {
+  @Directive(PUBLIC)
+  @FieldResolver(() => [TimelinePoint], { description: TIMELINE })
+  timeline(
+    @Root() country: CountryRecord,
+    @Arg("from", () => DateResolver, { nullable: true, description: FROM }) from: Date | null,
+    @Arg("to", () => DateResolver, { nullable: true, description: TO }) to: Date | null,
+    @Arg("interval", () => TimelineInterval, { defaultValue: TimelineInterval.DAY, description: INTERVAL }) interval: TimelineInterval,
+    @Ctx() ctx: Context,
+  ) {
+    return timelineOf(ctx, EntityType.COUNTRY, country.code, from, to, interval);
+  }
+}
+
+@Resolver(() => Agreement)
+export class AgreementTimelineResolver {
+  @Directive(PUBLIC)
+  @FieldResolver(() => [TimelinePoint], { description: TIMELINE })
+  timeline(
+    @Root() agreement: AgreementRecord,
+    @Arg("from", () => DateResolver, { nullable: true, description: FROM }) from: Date | null,
+    @Arg("to", () => DateResolver, { nullable: true, description: TO }) to: Date | null,
+    @Arg("interval", () => TimelineInterval, { defaultValue: TimelineInterval.DAY, description: INTERVAL }) interval: TimelineInterval,
+    @Ctx() ctx: Context,
+  ) {
+    return timelineOf(ctx, EntityType.AGREEMENT, agreement.id, from, to, interval);
+  }
+}
+
+@Resolver(() => Tariff)
+export class TariffTimelineResolver {
+  @Directive(PUBLIC)
+  @FieldResolver(() => [TimelinePoint], { description: TIMELINE })
+  timeline(
+    @Root() tariff: TariffRecord,
+    @Arg("from", () => DateResolver, { nullable: true, description: FROM }) from: Date | null,
+    @Arg("to", () => DateResolver, { nullable: true, description: TO }) to: Date | null,
+    @Arg("interval", () => TimelineInterval, { defaultValue: TimelineInterval.DAY, description: INTERVAL }) interval: TimelineInterval,
+    @Ctx() ctx: Context,
+  ) {
+    return timelineOf(ctx, EntityType.TARIFF, tariff.id, from, to, interval);
+  }
+}
