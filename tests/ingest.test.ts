@@ -219,6 +219,21 @@ describe("npm run ingest", () => {
     expect(await readdir(dir)).toEqual(["corpus.json", "notes.txt"]);
   });
 
+  it("asks for --source when an article has no copyright line, and records the one given", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "ingest-"));
+    const article = join(dir, "uk.txt");
+    const withCopyright = await readFile(`${FIXTURES}/japan-uk-trade-deal-2020.txt`, "utf8");
+    await writeFile(article, withCopyright.replace(/^Copyright kyodonews\n\n/, ""));
+    const out = join(dir, "c.json");
+    const refused = await run(["--out", out, article]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe(`error: Cannot ingest ${article}: the article has no copyright line to name its source; pass --source NAME\n`);
+    const accepted = await run(["--out", out, "--source", "Jiji Press", article]);
+    expect(accepted.code).toBe(0);
+    const [written] = (await loadCorpusFile(out)).articles;
+    expect(written).toMatchObject({ source: "Jiji Press", copyright: null, dateline: "TOKYO" });
+  });
+
   it("names an invalid corpus to merge into and does not write", async () => {
     const dir = await mkdtemp(join(tmpdir(), "ingest-"));
     const corpusFile = join(dir, "corpus.json");

@@ -118,8 +118,8 @@ export async function ingestFiles(request: IngestRequest): Promise<IngestResult>
   return { written: target, corpus, articles };
 }
 
-/** Given the copyright line, returns the source it names: "Copyright kyodonews" → "Kyodo News". */
-export function sourceFromCopyright(copyright: string | null): string | null {
+// Private: the source a copyright line names: "Copyright kyodonews" → "Kyodo News".
+function sourceFromCopyright(copyright: string | null): string | null {
   const holder = copyright?.replace(/^(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}\s*)?/i, "").trim();
   if (!holder) return null;
   // Wire services write their handle ("kyodonews"); the corpus wants the name ("Kyodo News").

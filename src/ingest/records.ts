@@ -136,8 +136,8 @@ export function toRecords(findings: ArticleFindings, meta: ArticleMetadata): Art
   };
 }
 
-/** Given a country code and the forms the article used, returns its record with gazetteer aliases. */
-export function countryRecord(code: string, seen: string[] = []): CountryRecord {
+// Private: a country's record: gazetteer name, and aliases from the gazetteer and the article.
+function countryRecord(code: string, seen: string[] = []): CountryRecord {
   const g = countryByCode(code);
   if (g === undefined) return { code, name: code, aliases: [...new Set(seen)] };
   const aliases = [g.officialName, ...g.newsForms, ...g.demonyms, g.capital, ...seen].filter((a): a is string => a != null && a !== g.name);

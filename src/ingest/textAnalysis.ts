@@ -89,31 +89,14 @@ export function analyseText(body: string): AnalysedText {
   return { body, sentences, tokens };
 }
 
-/** Given a span's offsets, returns it with its text. */
-export function spanOf(body: string, start: number, end: number): Span {
-  return { start, end, text: body.slice(start, end) };
-}
 
-/** The tokens of one sentence. */
-export function sentenceTokens(text: AnalysedText, sentence: number): Token[] {
-  const s = text.sentences[sentence];
-  return text.tokens.slice(s.first, s.last);
-}
 
 /** Given a token, returns whether it starts with a capital letter ("Japan", "U.S.", "Xi"). */
 export function isCapitalised(token: Token): boolean {
   return /^\p{Lu}/u.test(token.text);
 }
 
-/** Given a token, returns whether it is the first of its sentence (where every word is capitalised). */
-export function isSentenceInitial(text: AnalysedText, token: Token): boolean {
-  return text.sentences[token.sentence].first === token.index;
-}
 
-/** Given two tokens in order, returns whether only a single space separates them. */
-export function joinedBySpace(a: Token, b: Token): boolean {
-  return b.index === a.index + 1 && b.sentence === a.sentence && a.after === " " && !a.possessive;
-}
 
 // Private: the part of compromise's JSON output read here.
 interface CompromiseTerm {
