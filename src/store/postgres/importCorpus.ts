@@ -35,8 +35,8 @@ export interface ImportSummary {
 export interface ImportOptions {
   /** Articles per transaction (entity records use the same size). @default 1000 */
   batchSize?: number;
-  /** Called after each committed batch with the running totals. */
-  onBatch?: (summary: ImportSummary) => void;
+  /** Called after each committed batch with the running totals; the import waits for a returned promise. */
+  onBatch?: (summary: ImportSummary) => void | Promise<void>;
   /** Names the corpus in the `imports` log. @default "(in memory)" */
   corpusName?: string;
 }
@@ -69,7 +69,7 @@ export async function importCorpus(
     pending = [];
     summary.changed += await writeBatch(writer, batch[0]!.section, batch);
     summary.batches += 1;
-    options.onBatch?.(summary);
+    await options.onBatch?.(summary);
   };
   for await (const item of items) {
     if (item.section !== section) {
