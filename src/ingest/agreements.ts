@@ -8,11 +8,11 @@ import { isCapitalised, type AnalysedText, type Token } from "./textAnalysis.js"
 
 const HEADS = new Set(["agreement", "deal", "pact", "accord", "treaty", "alliance", "truce"]);
 /** Words that give an agreement's kind. */
-const KIND_WORDS: Record<string, AgreementKind> = {
-  trade: "TRADE", economic: "TRADE", commerce: "TRADE", commercial: "TRADE", tariff: "TRADE", partnership: "TRADE", market: "TRADE",
-  security: "SECURITY", defense: "SECURITY", defence: "SECURITY", military: "SECURITY",
-  investment: "INVESTMENT",
-};
+const KIND_WORDS = new Map<string, AgreementKind>([
+  ...["trade", "economic", "commerce", "commercial", "tariff", "partnership", "market"].map((w) => [w, "TRADE"] as const),
+  ...["security", "defense", "defence", "military"].map((w) => [w, "SECURITY"] as const),
+  ["investment", "INVESTMENT"],
+]);
 /** Determiners that open an agreement phrase; "a"/"an" introduce a new one, the rest refer. */
 const DETERMINERS = new Set(["a", "an", "the", "their", "its", "this", "that", "our", "his", "her"]);
 /** Verbs that conclude an agreement: "signed a trade agreement", "a deal struck in July". */
@@ -134,7 +134,7 @@ function readPhrase(text: AnalysedText, head: Token, countries: CountryMention[]
       break;
     }
     if (t.possessive) break;
-    const modifier = isCapitalised(t) || t.lower in KIND_WORDS || MODIFIER_TAGS.some((tag) => t.tags.has(tag)) || /^\d+$/.test(t.text);
+    const modifier = isCapitalised(t) || KIND_WORDS.has(t.lower) || MODIFIER_TAGS.some((tag) => t.tags.has(tag)) || /^\d+$/.test(t.text);
     if (!modifier) break;
   }
   if (first === null || determiner === null) return null;
@@ -170,9 +170,9 @@ function readPhrase(text: AnalysedText, head: Token, countries: CountryMention[]
   const mention: Mention = { start, end, text: text.body.slice(start, end), sentence: head.sentence };
   const inside = countries.filter((c) => c.start >= start && c.end <= head.end);
   const words = tokens.slice(first.index, head.index + 1).map((t) => t.lower);
-  const kinds = words.map((w) => KIND_WORDS[w]).filter((k): k is AgreementKind => k !== undefined);
+  const kinds = words.map((w) => KIND_WORDS.get(w)).filter((k): k is AgreementKind => k !== undefined);
   const capitalHead = isCapitalised(head) && tokens[head.index - 1] !== undefined && isCapitalised(tokens[head.index - 1]);
-  const nameStart = determiner === "possessive" || DETERMINERS.has(determiner) ? tokens[first.index + 1] : first;
+  const nameStart = tokens[first.index + 1];
   return {
     mention,
     kind: kinds[0] ?? null,

@@ -8,11 +8,11 @@ import { lookUpSurface } from "./gazetteer.js";
 import type { AnalysedText } from "./textAnalysis.js";
 
 /** Adjectives that name a sector: "U.S. agricultural and other products" → agriculture. */
-const SECTOR_ADJECTIVES: Record<string, string> = {
+const SECTOR_ADJECTIVES = new Map(Object.entries({
   agricultural: "agriculture", farm: "agriculture", automotive: "automobiles", pharmaceutical: "pharmaceuticals",
   industrial: "industry", financial: "finance", energy: "energy", defense: "defense", digital: "digital",
   steel: "steel", aluminum: "aluminum", dairy: "dairy", seafood: "seafood", aerospace: "aerospace",
-};
+}));
 /** Products too general to be a sector. */
 const GENERIC_PRODUCTS = new Set(["goods", "products", "imports", "exports", "items", "merchandise", "commodities"]);
 const CLAUSE_END = /,?\s+as well as\s|,\s+(?:while|but|and)\s|;|\.$/;
@@ -73,7 +73,7 @@ function sectorsOf(clause: string): string[] {
   const list = /\bsuch as\s+(.+)$/.exec(clause);
   if (list) return list[1].split(/,\s*(?:and\s+)?|\s+and\s+/).map((s) => s.trim()).filter(Boolean);
   const words = clause.toLowerCase().match(/\p{L}+/gu) ?? [];
-  return [...new Set(words.map((w) => SECTOR_ADJECTIVES[w]).filter((s): s is string => s !== undefined))];
+  return [...new Set(words.map((w) => SECTOR_ADJECTIVES.get(w)).filter((s): s is string => s !== undefined))];
 }
 
 // Private: the first amount of money in a clause: "$550 billion", "1.5 trillion yen".

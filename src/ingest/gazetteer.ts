@@ -72,6 +72,8 @@ export function lookUpSurface(text: string): { code: string; kind: SurfaceKind }
 export function findSurfaces(body: string): SurfaceHit[] {
   const hits: SurfaceHit[] = [];
   for (const m of body.matchAll(FINDER)) {
+    // "US$550 billion" names a currency, not the country.
+    if (body[m.index + m[0].length] === "$") continue;
     const entry = SURFACES.get(m[0])!;
     hits.push({ ...entry, start: m.index, end: m.index + m[0].length, text: m[0] });
   }
