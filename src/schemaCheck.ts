@@ -34,12 +34,13 @@ type FederationDirective = (typeof FEDERATION_DIRECTIVES)[number];
 /**
  * Given the baseline SDL and the current SDL of a subgraph, returns every change, breaking ones
  * first. Removing a field or enum value that the baseline already deprecated is dangerous, not
- * breaking: deprecate in one release, remove in a later one.
+ * breaking: deprecate in one release, remove in a later one. Description changes are left out:
+ * they never break anyone, and every added field would otherwise be reported twice.
  */
 export async function checkSchema(baselineSdl: string, currentSdl: string): Promise<SchemaChange[]> {
   const baseline = buildSubgraphSchema(parse(baselineSdl));
   const current = buildSubgraphSchema(parse(currentSdl));
-  const changes = (await diff(baseline, current, [DiffRule.suppressRemovalOfDeprecatedField]))
+  const changes = (await diff(baseline, current, [DiffRule.suppressRemovalOfDeprecatedField, DiffRule.ignoreDescriptionChanges]))
     .filter((change) => !isAboutFederationDirective(change))
     .map(fromInspector);
   changes.push(...federationChanges(baseline, current));

@@ -58,6 +58,11 @@ describe("how changes are judged", () => {
   it("finds no change between a schema and itself", async () => {
     expect(await checkSchema(sdl(ARTICLE), sdl(ARTICLE))).toEqual([]);
   });
+
+  it("leaves description changes out: they never break anyone", async () => {
+    const described = ARTICLE.replace("headline: String", '"The headline." headline: String');
+    expect(await checkSchema(sdl(ARTICLE), sdl(described))).toEqual([]);
+  });
 });
 
 describe("npm run schema:check", () => {
