@@ -139,7 +139,7 @@ describe("merging into a corpus", () => {
 
   it("leaves the corpus as it was when the article is already in it", () => {
     const { corpus, articles } = ingestTexts(gold, [{ file: SEED_FILE, text: seedText }], { published: gold.articles[0].publishedAt });
-    expect(articles[0]).toMatchObject({ alreadyPresent: true, articleId: gold.articles[0].id });
+    expect(articles[0]).toMatchObject({ alreadyPresent: true, articleId: gold.articles[0].id, unresolved: [] });
     expect(corpus).toEqual(gold);
   });
 });

@@ -86,7 +86,7 @@ export function ingestTexts(
       added: outcome.added,
       matched: outcome.matched,
       mentions: outcome.alreadyPresent ? 0 : extraction.article.mentions.length,
-      unresolved: extraction.unresolved,
+      unresolved: outcome.alreadyPresent ? [] : extraction.unresolved,
     });
   }
   return { corpus, articles };
