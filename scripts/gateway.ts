@@ -7,12 +7,16 @@
 //   npm run gateway -- --news-url URL [--news-url URL …]
 //                                                route to news replicas already running, in turn,
 //                                                instead of starting one here
+//   npm run gateway -- --replicas 3              start 3 news subgraph processes (free ports, this
+//                                                environment: STORE=postgres shares one database)
+//                                                and spread requests over them, failing over
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { pino } from "pino";
 import { startReaderServer } from "../examples/reader/server.js";
 import { readConfig } from "../src/config.js";
 import { loadCorpusFile } from "../src/corpus/load.js";
+import { startNewsReplicas } from "../src/gateway/newsReplicas.js";
 import { startGateway } from "../src/gateway/startGateway.js";
 import { DEV_PORTS, SUPERGRAPH_FILE } from "../src/gateway/subgraphs.js";
 import { startServer } from "../src/server.js";
@@ -25,6 +29,7 @@ const { values: args } = parseArgs({
     "news-port": { type: "string", default: String(DEV_PORTS.news) },
     "reader-port": { type: "string", default: String(DEV_PORTS.reader) },
     "news-url": { type: "string", multiple: true },
+    replicas: { type: "string" },
   },
 });
 
@@ -38,6 +43,16 @@ const running: { stop(): Promise<void> }[] = [];
 const host = args.host;
 
 let newsUrls = args["news-url"] ?? [];
+const replicaCount = args.replicas === undefined ? 0 : Number(args.replicas);
+if (!Number.isInteger(replicaCount) || replicaCount < 0 || replicaCount > 64) {
+  console.error(`--replicas must be a whole number from 1 to 64; got "${args.replicas}"`);
+  process.exit(2);
+}
+if (newsUrls.length === 0 && replicaCount > 0) {
+  const replicas = await startNewsReplicas(replicaCount, { host });
+  running.push(...replicas);
+  newsUrls = replicas.map((r) => r.url);
+}
 if (newsUrls.length === 0) {
   const config = readConfig();
   const corpus = await loadCorpusFile(config.corpusPath);
