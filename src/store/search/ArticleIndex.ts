@@ -202,12 +202,18 @@ export class ArticleIndex {
 
   /**
    * Given a query plan, returns it resolved against this index: each word's alternatives (with
-   * prefixes and typos when `loose`) and each phrase's entity postings. Resolve once per query.
+   * prefixes, and typos of words no article holds, when `loose`) and each phrase's entity
+   * postings. Resolve once per query.
    */
   resolve(plan: QueryPlan, loose: boolean): ArticleQuery {
     let ideal = 0;
     const groups = plan.groups.map((group) => {
-      const terms = group.terms.map((i) => this.vocabulary.expand(plan.terms[i]!, { prefix: loose, fuzzy: loose }));
+      // Typos are looked for only for words no article holds: a real word is taken as meant,
+      // or "wine" would also rank articles about "nine" and "fine".
+      const terms = group.terms.map((i) => {
+        const term = plan.terms[i]!;
+        return this.vocabulary.expand(term, { prefix: loose, fuzzy: loose && this.vocabulary.numberOf(term.term) === undefined });
+      });
       const conceptKeys = group.concepts.filter((key) => this.conceptPostings.has(key));
       const concepts = conceptKeys.map((key) => this.conceptPostings.get(key)!);
       // The bound of a group's score: each word matched exactly (or its rarest alternative) at
