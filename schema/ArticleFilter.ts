@@ -27,7 +27,7 @@ export class ArticleFilter {
   @Field(() => String, {
     nullable: true,
     description:
-      "Only articles whose headline or body holds every word of this text: case, accents and plurals ignored, `deal` finds `agreement`, and a phrase that names an entity (`U.S.`, `United States`, `Takaichi`) also finds articles that mention it in other words. Stop words (`the`, `on`) are ignored; text of stop words only matches every article. Combines with the other filters; the list stays newest first (use `search` for relevance order).",
+      "Only articles whose headline or body holds every word of this text (case, accents and plurals ignored; `deal` finds `agreement`). A phrase that names an entity (`U.S.`, `United States`, `Takaichi`) stands for that entity: it matches the articles that mention it, however they spell it. Stop words (`the`, `on`) are ignored; text of stop words only matches every article. Combines with the other filters; the list stays newest first (use `search` for relevance order).",
   })
   text?: string | null;
 }

@@ -130,11 +130,13 @@ describe("search ranking over a generated corpus", () => {
   const bodyWords = new Map<string, string[]>();
   beforeAll(async () => {
     corpus = generateCorpus({ articles: 2000, seed: 61 });
-    api = await startTestServer(corpus, { maxPageSize: 1000 });
+    // Read before the server starts: long synchronous work between requests would outlast the
+    // server's keep-alive and reset the client's pooled connection.
     for (const a of corpus.articles) {
       headlineWords.set(a.id, wordsOf(a.headline ?? ""));
       bodyWords.set(a.id, wordsOf(a.body));
     }
+    api = await startTestServer(corpus, { maxPageSize: 1000 });
     await search("warm up the index", null, 1); // the first search builds the index
   });
 

@@ -55,8 +55,8 @@ export interface ArticleFilterInput {
   publishedBefore?: string | null;
   /**
    * Words the headline or body must hold, every one (as written, singular or plural, or a
-   * synonym); a phrase naming an entity also matches articles that mention the entity. Text
-   * with no words (only stop words) constrains nothing.
+   * synonym); a phrase naming an entity matches the articles that mention the entity instead.
+   * Text with no words (only stop words) constrains nothing.
    */
   text?: string | null;
 }

@@ -280,8 +280,10 @@ export class ArticleIndex {
 
   /**
    * Given a query resolved without prefixes or typos, returns a test for article ids: true when
-   * the article holds every group of the query, as the word itself, a synonym, or (for a phrase
-   * naming an entity) a mention of that entity. Null when the query has no words, which
+   * the article satisfies every group of the query. A group that names entities ("US", "United
+   * States", "Takaichi") is satisfied by a mention of one of them, however the article spells it
+   * (and only so: "United" in one sentence and "States" in another is not the country); any
+   * other word by the word itself or a synonym. Null when the query has no words, which
    * constrains nothing. Reads every posting: a filter must not miss an article.
    */
   matcher(query: ArticleQuery): ((id: string) => boolean) | null {
@@ -289,24 +291,26 @@ export class ArticleIndex {
     const { hits } = this;
     let satisfied: Set<number> | null = null;
     for (const group of query.groups) {
-      // Articles holding every word of the group: word k counts only where words 0..k-1 did.
-      const counted: number[] = [];
-      group.terms.forEach((alternatives, k) => {
-        for (const alt of alternatives) {
-          for (const d of this.postings[alt.termNo]!.docs) {
-            if (hits[d] !== k) continue;
-            hits[d] = k + 1;
-            if (k === 0) counted.push(d);
-          }
-        }
-      });
       const inGroup = new Set<number>();
-      for (const d of counted) {
-        if (hits[d] === group.terms.length) inGroup.add(d);
-        hits[d] = 0;
+      if (group.conceptKeys.length > 0) {
+        for (const { docs } of group.concepts) for (const d of docs) inGroup.add(d);
+      } else {
+        // Articles holding every word of the group: word k counts only where words 0..k-1 did.
+        const counted: number[] = [];
+        group.terms.forEach((alternatives, k) => {
+          for (const alt of alternatives) {
+            for (const d of this.postings[alt.termNo]!.docs) {
+              if (hits[d] !== k) continue;
+              hits[d] = k + 1;
+              if (k === 0) counted.push(d);
+            }
+          }
+        });
+        for (const d of counted) {
+          if (hits[d] === group.terms.length) inGroup.add(d);
+          hits[d] = 0;
+        }
       }
-      // ...or mentioning an entity the group names.
-      for (const { docs } of group.concepts) for (const d of docs) inGroup.add(d);
       if (satisfied === null) satisfied = inGroup;
       else for (const d of satisfied) if (!inGroup.has(d)) satisfied.delete(d);
       if (satisfied.size === 0) break;
