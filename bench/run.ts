@@ -3,6 +3,7 @@
 // service does; prints a table, writes bench/results.json and the tables in BENCHMARKS.md.
 //   npm run bench -- [--quick] [--corpus FILE] [--articles N] [--duration S] [--rounds R]
 //                    [--connections C] [--targets a,b] [--scale 1000,100000,1000000] [--no-write]
+//   npm run bench -- --postgres 1000,100000 [--postgres-server URL]   PostgreSQL vs memory store
 import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -20,6 +21,7 @@ import {
   type ScaleRow,
   type Summary,
 } from "./report.js";
+import { postgresTable, runPostgresBench } from "./postgres.js";
 import { startTarget, type RunningTarget, type TargetSpec } from "./target.js";
 import { pickWorkloads, type Workload } from "./workloads.js";
 import type { RecordedAnswer } from "./targets/ceiling.js";
@@ -60,11 +62,26 @@ const { values: args } = parseArgs({
     targets: { type: "string" },
     scale: { type: "string" },
     "no-write": { type: "boolean", default: false },
+    postgres: { type: "string" },
+    "postgres-server": { type: "string" },
   },
 });
 const duration = Number(args.duration ?? (args.quick ? 2 : 8));
 const rounds = Number(args.rounds ?? (args.quick ? 1 : 3));
 const connections = Number(args.connections);
+
+// `--postgres 1000,100000`: only the store comparison (bench/postgres.ts), then stop.
+if (args.postgres) {
+  const rows = await runPostgresBench({ sizes: args.postgres.split(",").map(Number), duration, rounds, connections, serverUrl: args["postgres-server"] });
+  const table = postgresTable(rows);
+  console.log(`\n${table}\n`);
+  if (!args["no-write"]) {
+    const settings = `service with its response cache off over each store; PostgreSQL in a throwaway cluster (fsync on) on the same machine; ${rounds} alternating round(s) of ${duration} s, ${connections} connections, medians`;
+    updateMarkdownBlock(BENCHMARKS_FILE.pathname, "postgres", `${describeRun(runInfo(), settings)}\n\n${table}`);
+    console.log("wrote BENCHMARKS.md");
+  }
+  process.exit(0);
+}
 const chosen = args.targets ? args.targets.split(",") : TARGETS.map((t) => t.key);
 const targets = TARGETS.filter((t) => chosen.includes(t.key));
 
