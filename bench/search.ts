@@ -1,0 +1,123 @@
+// `npm run bench:search`: does search stay fast as the corpus grows? For each size, generates a
+// corpus, builds the search index, times the search engine in process (median and p95 over a
+// set of reader-like queries) and the whole service over HTTP with autocannon, and prints a table.
+//   npm run bench:search -- [--sizes 1000,10000,50000] [--duration S] [--connections C]
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import { generateCorpus } from "../src/corpus/generate.js";
+import type { CorpusRecord } from "../src/corpus/format.js";
+import { startServer } from "../src/server.js";
+import { MemoryStore } from "../src/store/MemoryStore.js";
+
+const { values: args } = parseArgs({
+  options: {
+    sizes: { type: "string", default: "1000,10000,50000" },
+    duration: { type: "string", default: "5" },
+    connections: { type: "string", default: "10" },
+    seed: { type: "string", default: "7" },
+  },
+});
+
+/** What one corpus size measured. */
+interface Row {
+  articles: number;
+  /** Seconds to build the search index (tokenising every headline and body). */
+  indexSeconds: number;
+  /** MB of typed arrays (postings) after the build. */
+  indexMB: number;
+  /** The search engine alone, over every query of the set, repeated. */
+  inProcessP50: number;
+  inProcessP95: number;
+  /** `search(query:, first: 10)` over HTTP, queries taken in turn. */
+  httpP50: number;
+  httpP99: number;
+  requestsPerSecond: number;
+  /** How many distinct queries were sent. */
+  queries: number;
+}
+
+/**
+ * Given a corpus, returns the queries a reader types, chosen from it the same way at every size:
+ * surnames, "tariffs on <product>", "<A> <B> trade deal", a prefix, a typo, a common word.
+ */
+function readerQueries(corpus: CorpusRecord): string[] {
+  const queries: string[] = [];
+  for (const p of corpus.people.slice(0, 8)) queries.push(p.aliases[0] ?? p.name);
+  for (const product of [...new Set(corpus.tariffs.map((t) => t.product))].slice(0, 8)) queries.push(`tariffs on ${product}`);
+  const names = new Map(corpus.countries.map((c) => [c.code, c.name]));
+  for (const a of corpus.agreements.slice(0, 8)) queries.push(`${names.get(a.parties[0]!)} ${names.get(a.parties[1]!)} trade deal`);
+  for (const p of corpus.people.slice(8, 12)) queries.push(p.name.split(" ").at(-1)!.slice(0, 4));
+  for (const p of corpus.people.slice(12, 16)) queries.push(p.name.replace(/(\w)(\w)(\w*)$/, "$2$1$3"));
+  queries.push("semiconductors exports", "United States", "steel", "wine tariff", "Washington");
+  return queries;
+}
+
+// Private: the value at quantile q of a sorted list.
+function quantile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+}
+
+async function measure(articles: number): Promise<Row> {
+  const corpus = generateCorpus({ articles, seed: Number(args.seed) });
+  const store = new MemoryStore(corpus);
+  const before = process.memoryUsage().arrayBuffers;
+  let started = performance.now();
+  await store.prepareSearch();
+  const indexSeconds = (performance.now() - started) / 1000;
+  const indexMB = (process.memoryUsage().arrayBuffers - before) / 2 ** 20;
+
+  const queries = readerQueries(corpus);
+  for (const query of queries) await store.search({ query, first: 10 }); // warm the JIT
+  const times: number[] = [];
+  for (let round = 0; round < 20; round++) {
+    for (const query of queries) {
+      started = performance.now();
+      await store.search({ query, first: 10 });
+      times.push(performance.now() - started);
+    }
+  }
+  times.sort((x, y) => x - y);
+
+  const server = await startServer({
+    store,
+    config: { port: 0, host: "127.0.0.1", production: true, maxPageSize: 100, maxBodyBytes: 1 << 20 },
+  });
+  const query = "query Search($q: String!) { search(query: $q, first: 10) { score highlights { field text start end } entity { __typename ... on Article { id headline } ... on Person { id name } ... on Country { code name } ... on Agreement { id name } ... on Tariff { id product } } } }";
+  // `requests` (sent in turn on each connection) is autocannon's, missing from bench/autocannon.d.ts.
+  const options = {
+    url: server.url,
+    connections: Number(args.connections),
+    duration: Number(args.duration),
+    requests: queries.map((q) => ({ method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables: { q } }) })),
+  };
+  const result = await autocannon(options as Parameters<typeof autocannon>[0]);
+  await server.stop();
+  if (result.errors || result.non2xx || result.timeouts) throw new Error(`HTTP run failed: ${result.errors} errors, ${result.non2xx} non-2xx, ${result.timeouts} timeouts`);
+  return {
+    articles,
+    indexSeconds,
+    indexMB,
+    inProcessP50: quantile(times, 0.5),
+    inProcessP95: quantile(times, 0.95),
+    httpP50: result.latency.p50,
+    httpP99: result.latency.p99,
+    requestsPerSecond: result.requests.average,
+    queries: queries.length,
+  };
+}
+
+const rows: Row[] = [];
+for (const size of args.sizes.split(",").map(Number)) {
+  const row = await measure(size);
+  rows.push(row);
+  console.error(`measured ${size} articles`);
+}
+const fixed = (x: number, digits: number) => x.toFixed(digits);
+console.log(`\nsearch latency by corpus size (${rows[0]?.queries} reader queries, first: 10; HTTP: ${args.connections} connections, ${args.duration} s)\n`);
+console.log("| articles | index build s | index MB | search p50 ms | search p95 ms | HTTP p50 ms | HTTP p99 ms | HTTP req/s |");
+console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+for (const r of rows) {
+  console.log(
+    `| ${r.articles} | ${fixed(r.indexSeconds, 1)} | ${fixed(r.indexMB, 0)} | ${fixed(r.inProcessP50, 2)} | ${fixed(r.inProcessP95, 2)} | ${fixed(r.httpP50, 0)} | ${fixed(r.httpP99, 0)} | ${fixed(r.requestsPerSecond, 0)} |`,
+  );
+}
