@@ -7,7 +7,7 @@ import { RecentlyUsed } from "./RecentlyUsed.js";
 import type { TimelineKey, TimelinePointRecord } from "./Store.js";
 
 /** One entity's days with mentions, ascending, with the mention and article counts of each. */
-interface DaySeries {
+export interface DaySeries {
   days: Int32Array;
   mentions: Int32Array;
   articles: Int32Array;
@@ -29,30 +29,7 @@ export class MentionTimeline {
    * there are no points.
    */
   points(key: TimelineKey): TimelinePointRecord[] {
-    const series = this.series.get(`${key.type}:${key.id}`, () => this.count(key.type, key.id));
-    const { interval } = key;
-    let from = key.from != null ? dayNumber(key.from) : null;
-    let to = key.to != null ? dayNumber(key.to) : null;
-    if (from === null && to === null) {
-      if (series.days.length === 0) return [];
-      to = series.days[series.days.length - 1]!;
-    }
-    if (from === null) from = addIntervals(intervalStart(to!, interval), 1 - key.points, interval);
-    if (to === null) to = addIntervals(intervalStart(from, interval), key.points, interval) - 1;
-
-    const points: TimelinePointRecord[] = [];
-    let i = lowerBound(series.days, from);
-    for (let start = intervalStart(from, interval); start <= to; start = addIntervals(start, 1, interval)) {
-      const end = Math.min(addIntervals(start, 1, interval) - 1, to);
-      let count = 0;
-      let articleCount = 0;
-      for (; i < series.days.length && series.days[i]! <= end; i++) {
-        count += series.mentions[i]!;
-        articleCount += series.articles[i]!;
-      }
-      points.push({ date: isoDay(start), count, articleCount });
-    }
-    return points;
+    return timelinePoints(this.series.get(`${key.type}:${key.id}`, () => this.count(key.type, key.id)), key);
   }
 
   // Private: the entity's mentions and articles per day of publication.
@@ -77,6 +54,37 @@ export class MentionTimeline {
       articles: Int32Array.from(sorted, ([, [, a]]) => a),
     };
   }
+}
+
+/**
+ * Given an entity's day series and a timeline key, returns the key's points: one per interval
+ * touching the range (see {@link MentionTimeline.points}). Shared by every store, so timelines
+ * agree to the point whichever store counted the days.
+ */
+export function timelinePoints(series: DaySeries, key: TimelineKey): TimelinePointRecord[] {
+  const { interval } = key;
+  let from = key.from != null ? dayNumber(key.from) : null;
+  let to = key.to != null ? dayNumber(key.to) : null;
+  if (from === null && to === null) {
+    if (series.days.length === 0) return [];
+    to = series.days[series.days.length - 1]!;
+  }
+  if (from === null) from = addIntervals(intervalStart(to!, interval), 1 - key.points, interval);
+  if (to === null) to = addIntervals(intervalStart(from, interval), key.points, interval) - 1;
+
+  const points: TimelinePointRecord[] = [];
+  let i = lowerBound(series.days, from);
+  for (let start = intervalStart(from, interval); start <= to; start = addIntervals(start, 1, interval)) {
+    const end = Math.min(addIntervals(start, 1, interval) - 1, to);
+    let count = 0;
+    let articleCount = 0;
+    for (; i < series.days.length && series.days[i]! <= end; i++) {
+      count += series.mentions[i]!;
+      articleCount += series.articles[i]!;
+    }
+    points.push({ date: isoDay(start), count, articleCount });
+  }
+  return points;
 }
 
 // Private: the first index whose value is >= target in an ascending array.

@@ -133,6 +133,26 @@ describe.each(corpora)("on %s", (_, load) => {
     }
   });
 
+  it("ranks the entities mentioned together the same way, to the last bit of the score", async () => {
+    const keys = entityKeys.flatMap((k) => [
+      { ...k, first: 10 },
+      { ...k, first: 3, types: ["PERSON" as const] },
+      { ...k, first: 5, types: ["COUNTRY" as const, "TARIFF" as const] },
+    ]);
+    const answers = await same((s) => s.relatedEntities(keys));
+    expect(answers.some((list) => list.length > 0)).toBe(true);
+  });
+
+  it("counts every entity's timeline the same way, for every interval and range", async () => {
+    const dated = corpus.articles.filter((a) => a.publishedAt).map((a) => a.publishedAt!.slice(0, 10)).sort();
+    const ranges = [{}, { from: dated[0] }, { to: dated.at(-1) }, { from: dated[0], to: dated.at(-1) }, { from: "2999-01-01" }];
+    const keys = entityKeys.slice(0, 40).flatMap((k) =>
+      (["DAY", "WEEK", "MONTH"] as const).flatMap((interval) => ranges.map((r) => ({ ...k, ...r, interval, points: 6 }))),
+    );
+    const answers = await same((s) => s.timelines(keys));
+    expect(answers.some((points) => points.some((p) => p.count > 0))).toBe(true);
+  });
+
   it("seeks the same way past cursors it did not issue itself", async () => {
     const id = corpus.articles[0]!.id;
     for (const ms of [null, 0, 1.5, -1e300, 1e300, Date.parse(corpus.articles[0]!.publishedAt ?? "2025-01-01")]) {

@@ -105,13 +105,15 @@ export class CorpusWriter {
         const ms = a.publishedAt != null ? Date.parse(a.publishedAt) : null;
         const key = newestFirst(ms);
         rows.push([a.id, a.publishedAt, ms, key, a.headline, a.lead, a.body, a.dateline, a.source, a.copyright, JSON.stringify(a.mentions)]);
-        const seen = new Set<string>();
+        // One link per entity, carrying how many times the article mentions it.
+        const counts = new Map<string, unknown[]>();
         for (const m of a.mentions) {
           const entity = `${m.entityType}:${m.entityId}`;
-          if (seen.has(entity)) continue;
-          seen.add(entity);
-          links.push([m.entityType, m.entityId, a.id, key]);
+          const link = counts.get(entity);
+          if (link) link[4] = (link[4] as number) + 1;
+          else counts.set(entity, [m.entityType, m.entityId, a.id, key, 1]);
         }
+        links.push(...counts.values());
       }
       await copyRows(client, "import_articles", ARTICLE_COLUMNS, rows);
       const values = ARTICLE_COLUMNS.filter((c) => c !== "id");
@@ -156,7 +158,7 @@ export class CorpusWriter {
 /** Columns of `articles` in table order (the staging table is LIKE articles). */
 const ARTICLE_COLUMNS = ["id", "published_at", "published_ms", "newest_first", "headline", "lead", "body", "dateline", "source", "copyright", "mentions"];
 /** Columns of `article_entities` in table order. */
-const LINK_COLUMNS = ["entity_type", "entity_id", "article_id", "newest_first"];
+const LINK_COLUMNS = ["entity_type", "entity_id", "article_id", "newest_first", "mentions"];
 
 // Private: sends rows to a table with COPY ... FROM STDIN (text format), the fastest way in.
 async function copyRows(client: pg.PoolClient, table: string, columns: string[], rows: unknown[][]): Promise<void> {

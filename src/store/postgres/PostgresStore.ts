@@ -32,6 +32,10 @@ import { UnsupportedLookupError } from "../UnsupportedLookupError.js";
 import { DatabasePools, type DatabaseUrls } from "./DatabasePools.js";
 import { articleCursor, articleSeekKey, personCursor, START, UNDATED } from "./keyset.js";
 import { assertSchemaCurrent } from "./migrate.js";
+import { timelinePoints } from "../MentionTimeline.js";
+
+/** Milliseconds in a UTC day: timelines count by day of publication. */
+const DAY_MS = 86_400_000;
 
 /** SQL for an article's epoch milliseconds (null when undated) from its newest_first key. */
 const PUBLISHED_MS = (column: string) => `CASE WHEN ${column} = ${UNDATED} THEN NULL ELSE (-${column})::float8 END`;
@@ -253,17 +257,64 @@ export class PostgresStore implements Store {
     return articlePage(r.page, page.first, r.total, r.has_previous);
   }
 
-  // Discovery (search, related entities, timelines) is not in the database yet.
+  // Search is not in the database yet (see README, "Choosing a store").
   async search(_request: SearchRequest): Promise<SearchHitRecord[]> {
     throw new UnsupportedLookupError("PostgreSQL", "search");
   }
 
-  async relatedEntities(_keys: readonly RelatedKey[]): Promise<RelatedRecord[][]> {
-    throw new UnsupportedLookupError("PostgreSQL", "related entities");
+  async relatedEntities(keys: readonly RelatedKey[]): Promise<RelatedRecord[][]> {
+    // Co-mention counts in one statement for the batch: every link of a wanted type sharing an
+    // article with the key's entity, grouped, scored as coMentionScore does (both / sqrt(a * b),
+    // the same IEEE operations, so the same doubles), ranked with its ties, `first` kept per key.
+    const { rows } = await this.db.read<{ ord: string; type: EntityType; id: string; both: number; score: number }>(
+      `SELECT ranked.ord, ranked.type, ranked.id, ranked.both, ranked.score FROM (
+         SELECT g.ord, g.type, g.id, g.both, g.score,
+                row_number() OVER (PARTITION BY g.ord ORDER BY g.score DESC, g.both DESC, g.type, g.id) AS rank, g.first
+           FROM (SELECT k.ord, k.first, o.entity_type AS type, o.entity_id AS id, count(*)::float8 AS both,
+                        count(*)::float8 / sqrt((own.articles * other.articles)::float8) AS score
+                   FROM unnest($1::text[], $2::text[], $3::int[], $4::text[]) WITH ORDINALITY AS k(type, id, first, types, ord)
+                   JOIN entity_article_counts own ON own.entity_type = k.type AND own.entity_id = k.id
+                   JOIN article_entities s ON s.entity_type = k.type AND s.entity_id = k.id
+                   JOIN article_entities o ON o.article_id = s.article_id AND (o.entity_type, o.entity_id) <> (k.type, k.id)
+                   JOIN entity_article_counts other ON other.entity_type = o.entity_type AND other.entity_id = o.entity_id
+                  WHERE k.types IS NULL OR o.entity_type = ANY(string_to_array(k.types, ','))
+                  GROUP BY k.ord, k.first, o.entity_type, o.entity_id, own.articles, other.articles) g
+       ) ranked
+       WHERE ranked.rank <= ranked.first
+       ORDER BY ranked.ord, ranked.rank`,
+      [keys.map((k) => k.type), keys.map((k) => k.id), keys.map((k) => k.first), keys.map((k) => (k.types && k.types.length > 0 ? k.types.join(",") : null))],
+    );
+    const byKey = new Map<number, RelatedRecord[]>();
+    for (const r of rows) {
+      const list = byKey.get(Number(r.ord)) ?? [];
+      list.push({ type: r.type, id: r.id, articleCount: r.both, score: r.score });
+      byKey.set(Number(r.ord), list);
+    }
+    return keys.map((_, i) => byKey.get(i + 1) ?? []);
   }
 
-  async timelines(_keys: readonly TimelineKey[]): Promise<TimelinePointRecord[][]> {
-    throw new UnsupportedLookupError("PostgreSQL", "timelines");
+  async timelines(keys: readonly TimelineKey[]): Promise<TimelinePointRecord[][]> {
+    // Each entity's mentions and articles per UTC day of publication, one statement for the
+    // batch; the points are then cut from that series by the same code as the memory store's.
+    const { rows } = await this.db.read<{ ord: string; day: number; mentions: number; articles: number }>(
+      `SELECT k.ord, floor((-e.newest_first)::numeric / ${DAY_MS})::int AS day, sum(e.mentions)::int AS mentions, count(*)::int AS articles
+         FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS k(type, id, ord)
+         JOIN article_entities e ON e.entity_type = k.type AND e.entity_id = k.id AND e.newest_first <> ${UNDATED}
+        GROUP BY k.ord, day ORDER BY k.ord, day`,
+      [keys.map((k) => k.type), keys.map((k) => k.id)],
+    );
+    const series = new Map<number, { days: number[]; mentions: number[]; articles: number[] }>();
+    for (const r of rows) {
+      const s = series.get(Number(r.ord)) ?? { days: [], mentions: [], articles: [] };
+      s.days.push(r.day);
+      s.mentions.push(r.mentions);
+      s.articles.push(r.articles);
+      series.set(Number(r.ord), s);
+    }
+    return keys.map((k, i) => {
+      const s = series.get(i + 1) ?? { days: [], mentions: [], articles: [] };
+      return timelinePoints({ days: Int32Array.from(s.days), mentions: Int32Array.from(s.mentions), articles: Int32Array.from(s.articles) }, k);
+    });
   }
 
   async listPeople(name: string | null | undefined, page: PageRequest): Promise<Page> {
