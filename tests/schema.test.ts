@@ -66,4 +66,14 @@ describe("_entities", () => {
     // Three people in one request: one batch of the person loader.
     expect(api.batches.filter((b) => b.loader === "person")).toEqual([{ loader: "person", size: 3 }]);
   });
+
+  it("refuses a representation without its key as BAD_USER_INPUT, and still resolves the others", async () => {
+    const res = await api.query(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { name } } }`, {
+      r: [{ __typename: "Person" }, { __typename: "Person", id: "xi-jinping" }],
+    });
+    expect(res.data._entities).toEqual([null, { name: "Xi Jinping" }]);
+    expect(res.errors).toHaveLength(1);
+    expect(res.errors![0]).toMatchObject({ path: ["_entities", 0], extensions: { code: "BAD_USER_INPUT" } });
+    expect(res.errors![0]!.message).toContain('needs its key "id"');
+  });
 });
