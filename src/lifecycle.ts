@@ -45,6 +45,8 @@ export function createCorpusReloader(options: CorpusReloaderOptions): CorpusRelo
       // Built whole beside the serving store; nothing is visible until setStore swaps the reference.
       const corpus = await loadCorpusFile(file);
       const store = new MemoryStore(corpus);
+      // The new corpus's search index too, so searches never wait for it after the swap.
+      await store.prepareSearch();
       options.server.setStore(store);
       logger.info(
         { corpus: file, reason, version: store.version, articles: corpus.articles.length, ms: Math.round(performance.now() - started) },

@@ -41,6 +41,13 @@ async function main() {
   const server = await startServer({ store, config, logger });
   // `port` is the bound one: with PORT=0 this line is how a supervisor (or a test) finds it.
   logger.info({ url: server.url, port: server.port }, `news-entity subgraph ready at ${server.url}`);
+  // The search index builds in the background (in slices, so requests keep flowing); a search
+  // that comes first waits for it.
+  const indexing = performance.now();
+  store.prepareSearch().then(
+    () => logger.info({ ms: Math.round(performance.now() - indexing) }, "search index ready"),
+    (err: unknown) => logger.error({ err }, "search index failed to build; search and the article text filter will fail"),
+  );
   const reloader = createCorpusReloader({ server, corpusPath: config.corpusPath, logger, metrics: server.metrics });
   const stopWatching = config.corpusWatch
     ? watchCorpusFile(config.corpusPath, () => void reloader.reload("file changed"), logger)
