@@ -44,6 +44,7 @@ export async function codegenConfig(): Promise<CodegenConfig> {
           enumsAsTypes: true,
           scalars: {
             DateTime: "string",
+            Date: "string",
             _Any: "{ __typename: string; [key: string]: unknown }",
           },
         },

@@ -16,6 +16,19 @@ export type AgreementKind =
   /** Trade: tariffs, market access, purchases. */
   | 'TRADE';
 
+/** The kinds of result a search can return. */
+export type SearchType =
+  /** Agreements, matched by name and by the countries party to them. */
+  | 'AGREEMENT'
+  /** Articles, ranked by BM25 over headline (boosted) and body. */
+  | 'ARTICLE'
+  /** Countries, matched by name and alias (`US`, `U.S.`, `United States` alike). */
+  | 'COUNTRY'
+  /** People, matched by name and alias. */
+  | 'PERSON'
+  /** Tariffs, matched by name (`United States tariff on automobiles from Japan`) and by their countries. */
+  | 'TARIFF';
+
 export type ArticlePageQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -64,6 +77,35 @@ export type ResolveEntitiesQuery = { _entities: Array<
     | { __typename: 'Person', id: string, name: string }
     | { __typename: 'Tariff', id: string, product: string, ratePercent: number | null }
    | null> };
+
+export type SearchBoxQueryVariables = Exact<{
+  query: string;
+  types?: Array<SearchType> | SearchType | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type SearchBoxQuery = { search: Array<{ score: number, highlights: Array<{ field: string, text: string, start: number, end: number }>, entity:
+      | { __typename: 'Agreement', id: string, name: string }
+      | { __typename: 'Article', id: string, headline: string | null, lead: string, publishedAt: string | null }
+      | { __typename: 'Country', code: string, name: string, aliases: Array<string> }
+      | { __typename: 'Person', id: string, name: string, aliases: Array<string> }
+      | { __typename: 'Tariff', id: string, name: string }
+     }> };
+
+export type PersonPanelsQueryVariables = Exact<{
+  id: string | number;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+}>;
+
+
+export type PersonPanelsQuery = { related: Array<{ articleCount: number, score: number, entity:
+      | { __typename: 'Agreement', id: string, name: string }
+      | { __typename: 'Country', code: string, name: string }
+      | { __typename: 'Person', id: string, name: string }
+      | { __typename: 'Tariff', id: string, name: string }
+     }>, person: { id: string, name: string, timeline: Array<{ date: string, count: number }> } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -272,3 +314,78 @@ export const ResolveEntitiesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ResolveEntitiesQuery, ResolveEntitiesQueryVariables>;
+export const SearchBoxDocument = new TypedDocumentString(`
+    query SearchBox($query: String!, $types: [SearchType!], $first: Int) {
+  search(query: $query, types: $types, first: $first) {
+    score
+    highlights {
+      field
+      text
+      start
+      end
+    }
+    entity {
+      __typename
+      ... on Article {
+        id
+        headline
+        lead
+        publishedAt
+      }
+      ... on Person {
+        id
+        name
+        aliases
+      }
+      ... on Country {
+        code
+        name
+        aliases
+      }
+      ... on Agreement {
+        id
+        name
+      }
+      ... on Tariff {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SearchBoxQuery, SearchBoxQueryVariables>;
+export const PersonPanelsDocument = new TypedDocumentString(`
+    query PersonPanels($id: ID!, $from: Date, $to: Date) {
+  related(entity: {type: PERSON, id: $id}, first: 5) {
+    articleCount
+    score
+    entity {
+      __typename
+      ... on Person {
+        id
+        name
+      }
+      ... on Country {
+        code
+        name
+      }
+      ... on Agreement {
+        id
+        name
+      }
+      ... on Tariff {
+        id
+        name
+      }
+    }
+  }
+  person(id: $id) {
+    id
+    name
+    timeline(from: $from, to: $to) {
+      date
+      count
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PersonPanelsQuery, PersonPanelsQueryVariables>;
