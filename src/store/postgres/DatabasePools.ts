@@ -67,8 +67,8 @@ export class DatabasePools {
   }
 }
 
-// Private: whether an error means the server could not be reached (so another one may answer).
-function isUnreachable(error: unknown): boolean {
+/** Given an error from `pg`, returns whether it means the server could not be reached (so another one may answer). */
+export function isUnreachable(error: unknown): boolean {
   const code = (error as { code?: string }).code;
   if (code !== undefined && (UNREACHABLE_CODES.has(code) || code.startsWith("08"))) return true;
   const message = (error as Error).message ?? "";

@@ -29,7 +29,7 @@ import type {
   TimelinePointRecord,
 } from "../Store.js";
 import { UnsupportedLookupError } from "../UnsupportedLookupError.js";
-import { DatabasePools, type DatabaseUrls } from "./DatabasePools.js";
+import { DatabasePools, isUnreachable, type DatabaseUrls } from "./DatabasePools.js";
 import { articleCursor, articleSeekKey, personCursor, START, UNDATED } from "./keyset.js";
 import { assertSchemaCurrent } from "./migrate.js";
 import { timelinePoints } from "../MentionTimeline.js";
@@ -64,7 +64,9 @@ export class PostgresStore implements Store {
   static async open(urls: DatabaseUrls): Promise<PostgresStore> {
     const db = new DatabasePools(urls);
     try {
-      for (const pool of new Set([db.primary, ...db.readers])) await assertSchemaCurrent(pool);
+      await assertSchemaCurrent(db.primary);
+      // A replica that is down now must not stop the service: reads fail over until it is back.
+      for (const pool of db.readers) if (pool !== db.primary) await assertSchemaCurrent(pool).catch(unlessUnreachable);
       return new PostgresStore(db, await latestVersion(db));
     } catch (error) {
       await db.end();
@@ -396,6 +398,11 @@ export class PostgresStore implements Store {
     }
     return keys.map((k) => lists.get(k) ?? []);
   }
+}
+
+// Private: swallows an error that only says a server is unreachable; rethrows any other.
+function unlessUnreachable(error: unknown): void {
+  if (!isUnreachable(error)) throw error;
 }
 
 // Private: the store version of the latest completed import.

@@ -91,6 +91,29 @@ export class TemporaryCluster {
     return new TemporaryCluster(`postgres://postgres@127.0.0.1:${port}/postgres`, port, dir, bin);
   }
 
+  /**
+   * Starts a hot standby of the server at `primaryUrl` (a streaming read replica made with
+   * pg_basebackup -R) in its own temporary directory, on a free port; it serves reads of every
+   * database of the primary and follows its writes.
+   */
+  static async standbyOf(primaryUrl: string, options: TemporaryClusterOptions = {}): Promise<TemporaryCluster> {
+    const bin = findPostgresBinaries();
+    if (!bin) throw new PostgresNotInstalledError();
+    const dir = await mkdtemp(join(options.parentDir ?? tmpdir(), "news-pg-standby-"));
+    if (process.getuid?.() === 0) {
+      const { stdout } = await execFile("id", ["-u", "postgres"]);
+      const { stdout: gid } = await execFile("id", ["-g", "postgres"]);
+      chownSync(dir, Number(stdout.trim()), Number(gid.trim()));
+    }
+    const standby = new TemporaryCluster("", 0, dir, bin);
+    const primary = new URL(primaryUrl);
+    await standby.run("pg_basebackup", ["-D", join(dir, "data"), "-R", "-X", "stream", "-c", "fast", "-h", primary.hostname, "-p", primary.port, "-U", primary.username || "postgres"]);
+    const port = await freePort();
+    const serverArgs = [`-p ${port}`, `-k ${dir}`, "-c listen_addresses=127.0.0.1", "-c fsync=off", "-c hot_standby=on"].join(" ");
+    await standby.run("pg_ctl", ["-D", join(dir, "data"), "-l", join(dir, "server.log"), "-o", serverArgs, "-w", "-t", "60", "start"]);
+    return new TemporaryCluster(`postgres://postgres@127.0.0.1:${port}/postgres`, port, dir, bin);
+  }
+
   /** Returns the URL of a database on this server, creating it empty when it does not exist. */
   createDatabase(name: string): Promise<string> {
     return createDatabase(this.url, name);
