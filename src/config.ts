@@ -45,6 +45,18 @@ export interface Config {
    * @default on, except off when `NODE_ENV=production`
    */
   explorer: boolean;
+  /**
+   * Answer a repeated request with the bytes of its first answer until the corpus is reloaded
+   * (src/responseCache.ts). Env `RESPONSE_CACHE=on|off`. @default on
+   */
+  responseCache: boolean;
+  /** Most megabytes of answers the response cache holds. Env `RESPONSE_CACHE_MB`. @default 64 */
+  responseCacheMB: number;
+  /**
+   * What executes operations: `jit` compiles each one with graphql-jit (src/executor.ts), `graphql-js`
+   * interprets it. Env `EXECUTOR=jit|graphql-js`. @default "jit"
+   */
+  executor: "jit" | "graphql-js";
   /** Where the data lives: the corpus file in memory, or a PostgreSQL database. Env `STORE=memory|postgres`. @default "memory" */
   store: "memory" | "postgres";
   /**
@@ -85,6 +97,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corpusWatch: flag(env, "CORPUS_WATCH"),
     shutdownTimeoutMs: integer(env, "SHUTDOWN_TIMEOUT_MS", 10_000, 0, 600_000),
     explorer: onOff(env, "EXPLORER", env.NODE_ENV !== "production"),
+    responseCache: onOff(env, "RESPONSE_CACHE", true),
+    responseCacheMB: integer(env, "RESPONSE_CACHE_MB", 64, 1, 1_000_000),
+    executor: executorChoice(env),
     ...storeChoice(env),
     databasePoolSize: integer(env, "DATABASE_POOL_SIZE", 10, 1, 1000),
   };
@@ -100,6 +115,13 @@ function storeChoice(env: NodeJS.ProcessEnv): Pick<Config, "store" | "databaseUr
   }
   const databaseReplicaUrls = (env.DATABASE_REPLICA_URLS ?? "").split(",").map((u) => u.trim()).filter(Boolean);
   return { store, databaseUrl, databaseReplicaUrls };
+}
+
+// Private: EXECUTOR, jit unless told otherwise.
+function executorChoice(env: NodeJS.ProcessEnv): Config["executor"] {
+  const raw = (env.EXECUTOR || "jit").trim().toLowerCase();
+  if (raw !== "jit" && raw !== "graphql-js") throw new ConfigError(`EXECUTOR must be jit or graphql-js; got "${env.EXECUTOR}"`);
+  return raw;
 }
 
 // Private: an integer variable within bounds, or its default when unset.

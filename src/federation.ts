@@ -5,7 +5,7 @@ import "reflect-metadata";
 import { buildSchema } from "type-graphql";
 import { buildSubgraphSchema, printSubgraphSchema } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
-import { createResolversMap } from "type-graphql";
+import { createResolversMap, getMetadataStorage } from "type-graphql";
 import { Kind, lexicographicSortSchema, parse, visit, type DocumentNode, type GraphQLSchema, type UnionTypeDefinitionNode } from "graphql";
 import { resolvers } from "../resolvers/index.js";
 import { referenceResolvers } from "../resolvers/references.js";
@@ -38,12 +38,28 @@ export async function buildNewsSchema(): Promise<GraphQLSchema> {
   for (const [type, fields] of Object.entries(referenceResolvers)) {
     resolverMap[type] = { ...resolverMap[type], ...fields };
   }
+  withSyncUnionResolvers(resolverMap);
   return buildSubgraphSchema({ typeDefs, resolvers: resolverMap as never });
 }
 
 /** Returns the subgraph SDL (what `_service { sdl }` serves), types sorted so diffs stay stable. */
 export function printNewsSchema(schema: GraphQLSchema): string {
   return printSubgraphSchema(lexicographicSortSchema(schema));
+}
+
+// Private: type-graphql wraps every union's resolveType in an async function, and graphql-jit
+// (src/executor.ts) needs the type name synchronously. Each union here is given its own
+// resolveType back, unwrapped, when it answers with a type name.
+function withSyncUnionResolvers(resolverMap: Record<string, Record<string, unknown>>) {
+  for (const union of getMetadataStorage().unions) {
+    const own = union.resolveType;
+    if (!own || !resolverMap[union.name]) continue;
+    const wrapped = resolverMap[union.name]!.__resolveType as (...args: unknown[]) => unknown;
+    resolverMap[union.name]!.__resolveType = (value: unknown, context: unknown, info: never, type: never) => {
+      const name = own(value, context, info, type);
+      return typeof name === "string" ? name : wrapped(value, context, info, type);
+    };
+  }
 }
 
 // Private: adds UNION_DIRECTIVES to the union definitions of a printed schema.

@@ -4,6 +4,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest, type HTTPGraphQLResponse } from "@apollo/server";
 import type { Context } from "./context.js";
+import type { ResponseCache } from "./responseCache.js";
 
 /** What the handler needs from the server around it. */
 export interface HttpHandlerOptions {
@@ -24,6 +25,8 @@ export interface HttpHandlerOptions {
   metrics?: () => Promise<{ contentType: string; body: string }>;
   /** Hears of every request refused here, before GraphQL, by its error code (metrics count them). */
   onRefused?: (code: string) => void;
+  /** Answers repeated requests with stored bytes (src/responseCache.ts). @default none: every request executes */
+  responseCache?: ResponseCache;
 }
 
 /** An HTTP failure with its status and the GraphQL error code a client can switch on. */
@@ -80,11 +83,15 @@ async function serveGraphQL(options: HttpHandlerOptions, req: IncomingMessage, r
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
   }
   const method = (req.method ?? "GET").toUpperCase();
+  const text = method === "POST" ? await readJsonText(req, options.maxBodyBytes) : undefined;
+  // A repeated request is answered from the cache before its body is even parsed.
+  const cacheKey = options.responseCache?.keyOf(method, url.search, text, req.headers) ?? null;
+  if (cacheKey !== null && options.responseCache!.serve(cacheKey, res)) return;
   const httpGraphQLRequest: HTTPGraphQLRequest = {
     method,
     headers,
     search: url.search,
-    body: method === "POST" ? await readJsonBody(req, options.maxBodyBytes) : undefined,
+    body: text === undefined ? undefined : parseJsonBody(text),
   };
   const response = await options.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest,
@@ -93,6 +100,7 @@ async function serveGraphQL(options: HttpHandlerOptions, req: IncomingMessage, r
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = graphQLOverHttpStatus(response);
   if (response.body.kind === "complete") {
+    if (cacheKey !== null) options.responseCache!.store(cacheKey, res.statusCode, response.headers, response.body.string);
     res.end(response.body.string);
     return;
   }
@@ -100,8 +108,8 @@ async function serveGraphQL(options: HttpHandlerOptions, req: IncomingMessage, r
   res.end();
 }
 
-// Private: reads a JSON POST body within the byte limit and parses it.
-async function readJsonBody(req: IncomingMessage, limit: number): Promise<unknown> {
+// Private: reads a JSON POST body within the byte limit, as text.
+async function readJsonText(req: IncomingMessage, limit: number): Promise<string> {
   // CSRF: only JSON bodies are read. A browser sends a cross-site POST without a CORS preflight
   // only with a "simple" content type (text/plain, a form); those are refused unread here, so every
   // POST that runs was preflighted. This is the POST half of Apollo's csrfPrevention, which
@@ -123,7 +131,11 @@ async function readJsonBody(req: IncomingMessage, limit: number): Promise<unknow
     if (size > limit) throw tooLarge(limit);
     chunks.push(chunk);
   }
-  const text = Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+// Private: parses a POST body read by readJsonText.
+function parseJsonBody(text: string): unknown {
   if (text === "") throw new HttpError(400, "BAD_REQUEST", "The request body is empty; send a JSON object such as {\"query\": \"{ countries { code } }\"}.");
   try {
     return JSON.parse(text);

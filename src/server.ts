@@ -11,11 +11,13 @@ import { readConfig, type Config } from "./config.js";
 import type { Context } from "./context.js";
 import { costLimitPlugin } from "./cost.js";
 import { createExplorer } from "./explorer/serve.js";
-import { buildNewsSchema } from "./federation.js";
+import { jitGateway } from "./executor.js";
+import { buildNewsSchema, printNewsSchema } from "./federation.js";
 import { createFormatError } from "./formatError.js";
 import { createHttpHandler } from "./http.js";
 import { operationLimitRules, operationParseOptions } from "./limits.js";
 import { createLoaders, type BatchObserver } from "./loaders.js";
+import { ResponseCache } from "./responseCache.js";
 import { currentLogger, requestLogPlugin, scopedApolloLogger, withRequestScope } from "./logging.js";
 import { ServiceMetrics } from "./metrics.js";
 import type { Store } from "./store/Store.js";
@@ -26,7 +28,8 @@ export interface ServerOptions {
   store: Store;
   /** Port, host, limits; anything omitted takes its default from config.ts. */
   config: Pick<Config, "port" | "host" | "production" | "maxPageSize" | "maxBodyBytes"> & Partial<Pick<Config, "explorer">> &
-    Partial<Pick<Config, "maxDepth" | "maxAliases" | "maxDirectives" | "maxTokens" | "maxRootFields" | "maxCost" | "shutdownTimeoutMs">>;
+    Partial<Pick<Config, "maxDepth" | "maxAliases" | "maxDirectives" | "maxTokens" | "maxRootFields" | "maxCost" | "shutdownTimeoutMs">> &
+    Partial<Pick<Config, "responseCache" | "responseCacheMB" | "executor">>;
   /** Structured logger. @default a silent pino logger */
   logger?: Logger;
   /** Hears of every DataLoader batch (metrics, and tests that assert batching). */
@@ -72,8 +75,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let stopping = false;
 
   const httpServer = createServer();
+  const schema = await newsSchema();
   const apollo = new ApolloServer<Context>({
-    schema: await newsSchema(),
+    // The compiled executor comes in through Apollo's gateway hook (src/executor.ts): a server
+    // takes either a schema or a gateway that serves one.
+    ...(config.executor === "jit" ? { gateway: jitGateway(schema, printNewsSchema(schema)) } : { schema }),
     introspection: true,
     includeStacktraceInErrorResponses: !config.production,
     formatError: createFormatError({ production: config.production }),
@@ -98,12 +104,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     logger: scopedApolloLogger(logger),
   });
   await apollo.start();
+  // Keyed to the store version, so setStore (a reload) empties it.
+  const responseCache = config.responseCache
+    ? new ResponseCache({ version: () => store.version, maxBytes: config.responseCacheMB * 2 ** 20 })
+    : undefined;
 
   httpServer.on(
     "request",
     withRequestScope(logger, createHttpHandler({
       apollo,
       maxBodyBytes: config.maxBodyBytes,
+      responseCache,
       // Off in production unless asked for (EXPLORER=on); main.ts passes the configured choice.
       explorer: (options.config.explorer ?? !config.production) ? createExplorer() : undefined,
       isReady: () => !stopping,

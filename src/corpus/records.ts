@@ -1,7 +1,7 @@
 // Streaming reader of a corpus file: splits the top-level JSON object into its records (each
 // element of each top-level array) without ever holding the whole file as one string, which
 // Node cannot do past ~512 MB. Each record's bytes are handed to the native JSON.parse.
-import { createReadStream } from "node:fs";
+import { open } from "node:fs/promises";
 
 /** One piece of the top-level object, in file order. */
 export type CorpusEntry =
@@ -20,7 +20,7 @@ export class JsonSyntaxError extends Error {
   }
 }
 
-/** Bytes read per chunk by default; records straddling two chunks are carried into the next. */
+/** Bytes read at a time by default; a record cut by a read is completed by the next. */
 export const CHUNK_BYTES = 4 << 20;
 
 /**
@@ -32,16 +32,31 @@ export const CHUNK_BYTES = 4 << 20;
  */
 export async function* readCorpusEntries(file: string, chunkBytes = CHUNK_BYTES): AsyncGenerator<CorpusEntry> {
   const scanner = new TopLevelScanner();
-  let carry: Buffer | null = null;
-  for await (const chunk of createReadStream(file, { highWaterMark: chunkBytes }) as AsyncIterable<Buffer>) {
-    const buf: Buffer = carry === null || carry.length === 0 ? chunk : Buffer.concat([carry, chunk]);
-    const used = scanner.scan(buf, false);
-    yield* scanner.drain();
-    carry = buf.subarray(used);
+  const handle = await open(file, "r");
+  try {
+    // One buffer for the whole file: the unscanned tail moves to its front before each read, so
+    // a record cut by a read is completed by the next one without allocating per chunk.
+    let buf = Buffer.allocUnsafe(chunkBytes);
+    let filled = 0;
+    for (;;) {
+      if (filled === buf.length) {
+        // A record longer than the buffer: grow it, keeping what is there.
+        const bigger = Buffer.allocUnsafe(buf.length * 2);
+        buf.copy(bigger, 0, 0, filled);
+        buf = bigger;
+      }
+      const { bytesRead } = await handle.read(buf, filled, Math.min(chunkBytes, buf.length - filled), null);
+      const eof = bytesRead === 0;
+      filled += bytesRead;
+      const used = scanner.scan(buf.subarray(0, filled), eof);
+      yield* scanner.drain();
+      if (eof) break;
+      buf.copy(buf, 0, used, filled);
+      filled -= used;
+    }
+  } finally {
+    await handle.close();
   }
-  const rest = carry ?? Buffer.alloc(0);
-  scanner.scan(rest, true);
-  yield* scanner.drain();
   scanner.finish();
 }
 
