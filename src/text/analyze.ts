@@ -68,6 +68,14 @@ export function visitTokens(text: string, visit: (token: Token) => boolean): voi
   });
 }
 
+/**
+ * Given any text and a visitor, calls it with every word as printed, stop words included, in
+ * order: for an indexer that caches each spelling's term itself.
+ */
+export function visitWords(text: string, visit: (word: string) => void): void {
+  scanWords(text, (start, end) => visit(text.slice(start, end)));
+}
+
 /** Given any text, returns the terms of its words in order (what {@link tokenize} gives, without spans). */
 export function termsOf(text: string): string[] {
   const terms: string[] = [];

@@ -8,7 +8,7 @@
 // build and 200 ms to answer "tariffs on automobiles" (a Map per posting, every posting read);
 // this index keeps MiniSearch's radix tree for prefix and typo look-ups (Vocabulary.ts) only.
 import type { ArticleRecord } from "../../corpus/format.js";
-import { printedPrefixLength, termsOf, visitTokens } from "../../text/analyze.js";
+import { printedPrefixLength, termOf, visitTokens, visitWords } from "../../text/analyze.js";
 import type { HighlightRecord } from "../Store.js";
 import { highlightsOf, MAX_HIGHLIGHTS_PER_FIELD, type Span } from "./Highlights.js";
 import { conceptKey, type QueryPlan } from "./QueryPlan.js";
@@ -27,6 +27,8 @@ const HEADLINE_WEIGHT = 3;
  * in fewer articles nothing changes. Filters (`articles(filter: { text })`) read every posting.
  */
 export const CHAMPIONS = 1000;
+/** Spellings whose term the build remembers; past this (a huge, varied corpus) it asks the analyzer again. */
+const MAX_SPELLINGS = 1_000_000;
 /** Articles tokenised between two pauses of the build, so requests keep flowing meanwhile. */
 const BUILD_SLICE = 500;
 
@@ -117,30 +119,45 @@ export class ArticleIndex {
     let stamp = new Int32Array(1024).fill(-1);
     let freq = new Int32Array(1024);
     const seen: number[] = [];
+    // Spelling as printed → term number (-1: a stop word): one hash look-up per word of the corpus.
+    const numberOf = new Map<string, number>();
     const conceptDocs = new Map<string, { docs: number[]; freqs: number[] }>();
+    let doc = 0;
+    let words = 0;
+    let weight = 0;
+    const count = (word: string) => {
+      let no = numberOf.get(word);
+      if (no === undefined) {
+        const term = termOf(word);
+        no = term === null ? -1 : vocabulary.add(term);
+        if (numberOf.size < MAX_SPELLINGS) numberOf.set(word, no);
+      }
+      if (no < 0) return;
+      words++;
+      if (no >= stamp.length) {
+        stamp = grow(stamp, no, -1);
+        freq = grow(freq, no, 0);
+      }
+      if (stamp[no] !== doc) {
+        stamp[no] = doc;
+        freq[no] = 0;
+        seen.push(no);
+      }
+      freq[no]! += weight;
+    };
     for (let d = 0; d < n; d++) {
       if (d % BUILD_SLICE === 0 && d > 0) await pause();
       const article = articles[d]!;
       seen.length = 0;
-      const count = (term: string, weight: number) => {
-        const no = vocabulary.add(term);
-        if (no >= stamp.length) {
-          stamp = grow(stamp, no, -1);
-          freq = grow(freq, no, 0);
-        }
-        if (stamp[no] !== d) {
-          stamp[no] = d;
-          freq[no] = 0;
-          seen.push(no);
-        }
-        freq[no]! += weight;
-      };
-      const head = article.headline ? termsOf(article.headline) : [];
-      const body = termsOf(article.body);
-      for (const term of head) count(term, 0x10000);
-      for (const term of body) count(term, 1);
-      headLength[d] = head.length;
-      bodyLength[d] = body.length;
+      doc = d;
+      words = 0;
+      weight = 0x10000;
+      if (article.headline) visitWords(article.headline, count);
+      headLength[d] = words;
+      words = 0;
+      weight = 1;
+      visitWords(article.body, count);
+      bodyLength[d] = words;
       for (const no of seen) forward.push(no, freq[no]!);
       docStart[d + 1] = forward.length;
 
