@@ -9,6 +9,8 @@ export interface Sample {
   rps: number;
   p50: number;
   p99: number;
+  /** The target's CPU time per request, in microseconds (NaN when it could not be read). */
+  cpuUs: number;
 }
 
 /** The medians of a target's samples on a workload. */
@@ -22,6 +24,8 @@ export interface ScaleRow {
   fileMB: number;
   loadSeconds: number;
   indexSeconds: number;
+  /** CPU seconds of load and index build together. */
+  cpuSeconds: number;
   peakRssMB: number;
   /** p99 latency in ms by workload name, from the service without its response cache. */
   p99: Record<string, number>;
@@ -61,7 +65,13 @@ export function runInfo(): RunInfo {
 
 /** Given samples from several rounds, returns their medians (each figure on its own). */
 export function summarize(rounds: Sample[]): Summary {
-  return { rps: median(rounds.map((r) => r.rps)), p50: median(rounds.map((r) => r.p50)), p99: median(rounds.map((r) => r.p99)), rounds };
+  return {
+    rps: median(rounds.map((r) => r.rps)),
+    p50: median(rounds.map((r) => r.p50)),
+    p99: median(rounds.map((r) => r.p99)),
+    cpuUs: median(rounds.map((r) => r.cpuUs)),
+    rounds,
+  };
 }
 
 /**
@@ -80,40 +90,50 @@ export function markdownTables(
   for (const w of workloads) {
     const cells = targets.map((t) => {
       const s = results[w.name]?.[t.key];
-      return s ? `${fmt(s.rps)} req/s<br>${s.p50} / ${s.p99} ms` : "—";
+      return s ? `${fmt(s.rps)} req/s<br>${s.p50} / ${s.p99} ms<br>${fmt(s.cpuUs)} µs CPU` : "—";
     });
     lines.push(`| ${w.title} (${(w.bytes / 1024).toFixed(1)} KB) | ${cells.join(" | ")} |`);
   }
-  lines.push("", "Each cell: median requests/s, then median p50 / p99 latency.", "");
+  lines.push("", "Each cell: median requests/s; median p50 / p99 latency; median CPU time the server spent per request.", "");
   const others = targets.filter((t) => !services.includes(t.key));
-  lines.push(`| workload | ${services.flatMap((s) => others.map((o) => `${titleOf(targets, s)} ÷ ${o.title}`)).join(" | ")} |`);
-  lines.push(`| --- | ${services.flatMap(() => others.map(() => "---:")).join(" | ")} |`);
-  for (const w of workloads) {
-    const cells = services.flatMap((s) =>
-      others.map((o) => {
-        const a = results[w.name]?.[s];
-        const b = results[w.name]?.[o.key];
-        return a && b && b.rps > 0 ? (a.rps / b.rps).toFixed(2) : "—";
-      }),
-    );
-    lines.push(`| ${w.title} | ${cells.join(" | ")} |`);
-  }
+  const ratioTable = (title: string, ratio: (a: Summary, b: Summary) => number) => {
+    lines.push(title, "");
+    lines.push(`| workload | ${services.flatMap((s) => others.map((o) => `${titleOf(targets, s)} ÷ ${o.title}`)).join(" | ")} |`);
+    lines.push(`| --- | ${services.flatMap(() => others.map(() => "---:")).join(" | ")} |`);
+    for (const w of workloads) {
+      const cells = services.flatMap((s) =>
+        others.map((o) => {
+          const a = results[w.name]?.[s];
+          const b = results[w.name]?.[o.key];
+          const r = a && b ? ratio(a, b) : NaN;
+          return Number.isFinite(r) ? r.toFixed(2) : "—";
+        }),
+      );
+      lines.push(`| ${w.title} | ${cells.join(" | ")} |`);
+    }
+    lines.push("");
+  };
+  ratioTable("Throughput ratios (requests/s of the service ÷ requests/s of the other):", (a, b) => a.rps / b.rps);
+  ratioTable(
+    "CPU ratios (CPU per request of the other ÷ CPU per request of the service; above 1, the service does the same work for less CPU — the figure that holds on a busy machine):",
+    (a, b) => b.cpuUs / a.cpuUs,
+  );
   return lines.join("\n");
 }
 
 /** Given the scale rows, returns their Markdown table. */
 export function scaleTable(rows: ScaleRow[]): string {
   const lines = [
-    "| articles | file | load | index build | peak RSS | article page p99 | _entities p99 |",
-    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    "| articles | file | load | index build | CPU | peak RSS | article page p99 | _entities p99 |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
   ];
   for (const r of rows) {
     if (r.failed) {
-      lines.push(`| ${fmt(r.articles)} | ${fmt(r.fileMB)} MB | failed: ${r.failed} | | | | |`);
+      lines.push(`| ${fmt(r.articles)} | ${fmt(r.fileMB)} MB | failed: ${r.failed} | | | | | |`);
       continue;
     }
     lines.push(
-      `| ${fmt(r.articles)} | ${fmt(r.fileMB)} MB | ${r.loadSeconds} s | ${r.indexSeconds} s | ${fmt(r.peakRssMB)} MB | ${r.p99["article-page"] ?? "—"} ms | ${r.p99["entities"] ?? "—"} ms |`,
+      `| ${fmt(r.articles)} | ${fmt(r.fileMB)} MB | ${r.loadSeconds} s | ${r.indexSeconds} s | ${r.cpuSeconds} s | ${fmt(r.peakRssMB)} MB | ${r.p99["article-page"] ?? "—"} ms | ${r.p99["entities"] ?? "—"} ms |`,
     );
   }
   return lines.join("\n");

@@ -4,7 +4,7 @@
 //   npm run bench -- [--quick] [--corpus FILE] [--articles N] [--duration S] [--rounds R]
 //                    [--connections C] [--targets a,b] [--scale 1000,100000,1000000] [--no-write]
 //   npm run bench -- --postgres 1000,100000 [--postgres-server URL]   PostgreSQL vs memory store
-import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { isDeepStrictEqual, parseArgs } from "node:util";
@@ -39,15 +39,22 @@ const TARGETS: { key: string; title: string; spec: (corpus: string, answers: str
     title: "service, response cache off",
     spec: (corpus) => ({ script: "targets/service.ts", args: [corpus], env: { RESPONSE_CACHE: "off" } }),
   },
+  {
+    key: "service-jit",
+    title: "service, cache off, graphql-jit executor",
+    spec: (corpus) => ({ script: "targets/service.ts", args: [corpus], env: { RESPONSE_CACHE: "off", EXECUTOR: "jit" } }),
+  },
   { key: "ceiling", title: "ceiling", spec: (_, answers) => ({ script: "targets/ceiling.ts", args: [answers] }) },
   { key: "apollo", title: "Apollo Server SDL-first", spec: (corpus) => ({ script: "peers/apollo.ts", args: [corpus] }) },
   { key: "mercurius", title: "Mercurius + graphql-jit", spec: (corpus) => ({ script: "peers/mercurius.ts", args: [corpus] }) },
   { key: "yoga", title: "graphql-yoga + graphql-jit", spec: (corpus) => ({ script: "peers/yoga.ts", args: [corpus] }) },
 ];
-const SERVICES = ["service", "service-uncached"];
+const SERVICES = ["service", "service-uncached", "service-jit"];
 /** Every child runs as in production, logging only warnings (a per-request log line is the operator's choice). */
 const CHILD_ENV = { NODE_ENV: "production", LOG_LEVEL: "warn" };
 const WORK_DIR = join(tmpdir(), "news-bench");
+/** Linux's clock ticks per second, the unit of CPU times in /proc/PID/stat. */
+const CLOCK_TICKS = 100;
 const RESULTS_FILE = new URL("results.json", import.meta.url);
 const BENCHMARKS_FILE = new URL("../BENCHMARKS.md", import.meta.url);
 
@@ -108,7 +115,7 @@ try {
         throw new Error(`${t.key} answers ${w.name} differently from the service:\n  service: ${answers.get(w.name)!.slice(0, 300)}\n  ${t.key}: ${got.body.slice(0, 300)}`);
       }
     }
-    for (const w of workloads) await drive(target.url, w.body, 1);
+    for (const w of workloads) await drive(target, w.body, 1);
     console.log(`  ${t.key} ready (answers equal the service's on every workload)`);
   }
 
@@ -118,9 +125,9 @@ try {
     for (const w of workloads) {
       const order = rotate(targets, round + workloads.indexOf(w));
       for (const t of order) {
-        const sample = await drive(running.get(t.key)!.url, w.body, duration);
+        const sample = await drive(running.get(t.key)!, w.body, duration);
         ((samples[w.name] ??= {})[t.key] ??= []).push(sample);
-        process.stdout.write(`  round ${round + 1}/${rounds} ${w.name.padEnd(14)} ${t.key.padEnd(17)} ${Math.round(sample.rps).toString().padStart(6)} req/s  p99 ${sample.p99} ms\n`);
+        process.stdout.write(`  round ${round + 1}/${rounds} ${w.name.padEnd(14)} ${t.key.padEnd(17)} ${Math.round(sample.rps).toString().padStart(6)} req/s  p99 ${sample.p99} ms  ${sample.cpuUs} µs CPU/req\n`);
       }
     }
   }
@@ -183,20 +190,36 @@ async function post(url: string, body: string): Promise<{ status: number; body: 
   return { status: res.status, body: await res.text() };
 }
 
-// Private: one autocannon run; any error or non-2xx answer fails the benchmark.
-async function drive(url: string, body: string, seconds: number): Promise<Sample> {
+// Private: one autocannon run; any error or non-2xx answer fails the benchmark. Besides requests/s
+// and latency it reads the target's CPU time from /proc, so CPU per request is known even when
+// other processes share the machine (requests/s alone then measures the neighbours too).
+async function drive(target: RunningTarget, body: string, seconds: number): Promise<Sample> {
+  const before = cpuSeconds(target.pid);
   const result = await autocannon({
-    url,
+    url: target.url,
     method: "POST",
     headers: { "content-type": "application/json" },
     body,
     connections,
     duration: seconds,
   });
+  const cpu = cpuSeconds(target.pid) - before;
   if (result.errors || result.timeouts || result.non2xx) {
-    throw new Error(`${url}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx answers`);
+    throw new Error(`${target.url}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx answers`);
   }
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+  const requests = result.requests.total;
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, cpuUs: requests > 0 ? Math.round((cpu * 1e6) / requests) : NaN };
+}
+
+// Private: user + system CPU seconds a process has used (Linux /proc; NaN elsewhere).
+function cpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return NaN;
+  }
 }
 
 // Private: the list rotated left by n.
@@ -220,15 +243,15 @@ async function measureScale(sizes: number[]): Promise<ScaleRow[]> {
       try {
         const list = (await pickWorkloads(file)).filter((w) => w.name === "article-page" || w.name === "entities");
         for (const w of list) {
-          await drive(service.url, w.body, 1);
-          p99[w.name] = (await drive(service.url, w.body, duration)).p99;
+          await drive(service, w.body, 1);
+          p99[w.name] = (await drive(service, w.body, duration)).p99;
         }
       } finally {
         await service.stop();
       }
-      rows.push({ articles: n, fileMB, loadSeconds: load.loadSeconds, indexSeconds: load.indexSeconds, peakRssMB: load.peakRssMB, p99 });
+      rows.push({ articles: n, fileMB, loadSeconds: load.loadSeconds, indexSeconds: load.indexSeconds, cpuSeconds: load.cpuSeconds, peakRssMB: load.peakRssMB, p99 });
     } catch (error) {
-      rows.push({ articles: n, fileMB, loadSeconds: 0, indexSeconds: 0, peakRssMB: 0, p99: {}, failed: (error as Error).message.split("\n")[0]! });
+      rows.push({ articles: n, fileMB, loadSeconds: 0, indexSeconds: 0, cpuSeconds: 0, peakRssMB: 0, p99: {}, failed: (error as Error).message.split("\n")[0]! });
     }
     console.log(`  scale ${n}: ${JSON.stringify(rows.at(-1))}`);
   }

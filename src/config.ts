@@ -54,7 +54,8 @@ export interface Config {
   responseCacheMB: number;
   /**
    * What executes operations: `jit` compiles each one with graphql-jit (src/executor.ts), `graphql-js`
-   * interprets it. Env `EXECUTOR=jit|graphql-js`. @default "jit"
+   * interprets it. Env `EXECUTOR=jit|graphql-js`. @default "graphql-js": over these type-graphql
+   * resolvers the compiled executor measured no cheaper per request (BENCHMARKS.md)
    */
   executor: "jit" | "graphql-js";
   /** Where the data lives: the corpus file in memory, or a PostgreSQL database. Env `STORE=memory|postgres`. @default "memory" */
@@ -117,9 +118,9 @@ function storeChoice(env: NodeJS.ProcessEnv): Pick<Config, "store" | "databaseUr
   return { store, databaseUrl, databaseReplicaUrls };
 }
 
-// Private: EXECUTOR, jit unless told otherwise.
+// Private: EXECUTOR, graphql-js unless told otherwise.
 function executorChoice(env: NodeJS.ProcessEnv): Config["executor"] {
-  const raw = (env.EXECUTOR || "jit").trim().toLowerCase();
+  const raw = (env.EXECUTOR || "graphql-js").trim().toLowerCase();
   if (raw !== "jit" && raw !== "graphql-js") throw new ConfigError(`EXECUTOR must be jit or graphql-js; got "${env.EXECUTOR}"`);
   return raw;
 }

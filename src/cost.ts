@@ -83,16 +83,27 @@ export function estimateCost(
  * when over `maxCost`. It runs on every request, also when Apollo reuses a cached parse.
  */
 export function costLimitPlugin(options: CostOptions): ApolloServerPlugin {
+  // The estimate depends only on the document, the operation and the variables, and Apollo hands
+  // back the same parsed document for the same query text: a repeat skips the walk over it.
+  const estimates = new WeakMap<DocumentNode, Map<string, number | undefined>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema, operation }) {
           if (!operation) return; // no operation to run: Apollo answers that itself
           const variables = request.variables ?? {};
-          // Variables that do not coerce are refused by execution with BAD_USER_INPUT before any
-          // resolver runs; the estimate cannot be computed for them, so leave them to it.
-          if (getVariableValues(schema, operation.variableDefinitions ?? [], variables).errors) return;
-          const cost = estimateCost(schema, document, operation.name?.value, variables, options.maxPageSize);
+          let known = estimates.get(document);
+          if (!known) estimates.set(document, (known = new Map()));
+          const key = `${operation.name?.value ?? ""}\n${JSON.stringify(variables)}`;
+          let cost = known.get(key);
+          if (!known.has(key)) {
+            // Variables that do not coerce are refused by execution with BAD_USER_INPUT before any
+            // resolver runs; the estimate cannot be computed for them, so leave them to it.
+            if (getVariableValues(schema, operation.variableDefinitions ?? [], variables).errors) return;
+            cost = estimateCost(schema, document, operation.name?.value, variables, options.maxPageSize);
+            if (known.size >= 1000) known.clear(); // bounded: a query sent with ever-new variables
+            known.set(key, cost);
+          }
           if (cost === undefined) {
             throw new OperationLimitError(
               "cost",

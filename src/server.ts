@@ -4,7 +4,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
 import { pino, type Logger } from "pino";
 import { readConfig, type Config } from "./config.js";
@@ -100,6 +100,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       requestLogPlugin(logger),
       // Apollo's landing pages load Sandbox from a CDN, blank offline; the explorer is ours (src/explorer/).
       ApolloServerPluginLandingPageDisabled(),
+      // No type or field carries a cache hint, so the cache-control plugin computed a policy of
+      // "no cache" field by field on every request, for nothing (BENCHMARKS.md has its cost).
+      ApolloServerPluginCacheControlDisabled(),
     ],
     logger: scopedApolloLogger(logger),
   });
