@@ -116,6 +116,7 @@ try {
       }
     }
     for (const w of workloads) await drive(target, w.body, 1);
+    await settle(target);
     console.log(`  ${t.key} ready (answers equal the service's on every workload)`);
   }
 
@@ -211,6 +212,19 @@ async function drive(target: RunningTarget, body: string, seconds: number): Prom
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, cpuUs: requests > 0 ? Math.round((cpu * 1e6) / requests) : NaN };
 }
 
+// Private: waits until a target is idle (under 5% of a core for half a second, or two minutes at
+// most): the service builds its search index in the background after start-up, and that work
+// must not be billed to the first workload measured.
+async function settle(target: RunningTarget): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    const before = cpuSeconds(target.pid);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const used = cpuSeconds(target.pid) - before;
+    if (!(used >= 0.025)) return; // NaN (no /proc) counts as idle
+  }
+}
+
 // Private: user + system CPU seconds a process has used (Linux /proc; NaN elsewhere).
 function cpuSeconds(pid: number): number {
   try {
@@ -244,6 +258,7 @@ async function measureScale(sizes: number[]): Promise<ScaleRow[]> {
         const list = (await pickWorkloads(file)).filter((w) => w.name === "article-page" || w.name === "entities");
         for (const w of list) {
           await drive(service, w.body, 1);
+          await settle(service);
           p99[w.name] = (await drive(service, w.body, duration)).p99;
         }
       } finally {
