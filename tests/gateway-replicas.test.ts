@@ -5,13 +5,14 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { CorpusRecord } from "../src/corpus/format.js";
 import { writeCorpusFile } from "../src/corpus/generate.js";
 import { loadCorpusFile } from "../src/corpus/load.js";
 import { startNewsReplicas, type NewsReplica } from "../src/gateway/newsReplicas.js";
 import { startGateway } from "../src/gateway/startGateway.js";
 import { SUPERGRAPH_FILE } from "../src/gateway/subgraphs.js";
+import { onCleanup } from "./cleanup.js";
 import { importedDatabase } from "./postgres/databases.js";
 import { testStoreKind } from "./stores.js";
 
@@ -24,20 +25,20 @@ const sentTo: string[] = [];
 
 beforeAll(async () => {
   const dir = await mkdtemp(join(tmpdir(), "replicas-"));
-  afterAll(() => rm(dir, { recursive: true, force: true }));
+  onCleanup(() => rm(dir, { recursive: true, force: true }));
   const corpusPath = join(dir, "corpus.json");
   await writeCorpusFile(corpusPath, { articles: 40, seed: 9, people: 30, agreements: 5, tariffs: 5 });
   corpus = await loadCorpusFile(corpusPath);
   const env: NodeJS.ProcessEnv =
     testStoreKind() === "postgres" ? { STORE: "postgres", DATABASE_URL: await importedDatabase(corpus) } : { STORE: "memory", CORPUS_PATH: corpusPath };
   replicas = await startNewsReplicas(2, { env });
-  afterAll(() => Promise.all(replicas.map((r) => r.stop())));
+  onCleanup(() => Promise.all(replicas.map((r) => r.stop())));
   const gateway = await startGateway({
     supergraphSdl: await readFile(SUPERGRAPH_FILE, "utf8"),
     subgraphUrls: { news: replicas.map((r) => r.url) },
     onSubgraphRequest: (_subgraph, _request, url) => sentTo.push(url),
   });
-  afterAll(() => gateway.stop());
+  onCleanup(() => gateway.stop());
   gatewayUrl = gateway.url;
 }, 180_000);
 

@@ -1,11 +1,12 @@
 // Fresh PostgreSQL databases for tests: each caller gets its own database on the run's server
 // (test files run in parallel), filled by the real import path and dropped after the file.
-import { afterAll, inject } from "vitest";
+import { inject } from "vitest";
 import pg from "pg";
 import type { CorpusRecord } from "../../src/corpus/format.js";
 import { corpusItems, importCorpus } from "../../src/store/postgres/importCorpus.js";
 import { PostgresStore } from "../../src/store/postgres/PostgresStore.js";
 import { createDatabase } from "../../src/store/postgres/TemporaryCluster.js";
+import { onCleanup } from "../cleanup.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -21,7 +22,7 @@ export async function freshDatabase(): Promise<string> {
   const server = inject("postgresUrl");
   const name = `test_${process.pid}_${++created}_${Math.random().toString(36).slice(2, 8)}`;
   const url = await createDatabase(server, name);
-  afterAll(async () => {
+  onCleanup(async () => {
     const admin = new pg.Client({ connectionString: server });
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
@@ -45,6 +46,6 @@ export async function importedDatabase(corpus: CorpusRecord): Promise<string> {
 /** A PostgresStore over `corpus` in a fresh database, closed after the test file. */
 export async function postgresStoreOf(corpus: CorpusRecord): Promise<PostgresStore> {
   const store = await PostgresStore.open({ primary: await importedDatabase(corpus) });
-  afterAll(() => store.close());
+  onCleanup(() => store.close());
   return store;
 }

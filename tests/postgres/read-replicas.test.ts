@@ -1,13 +1,14 @@
 // Read replicas for real: a hot standby streaming from the test server (pg_basebackup -R), and
 // a PostgresStore given the primary plus two replica URLs, one of them down. Reads go to the
 // standby, the dead replica costs no failed lookup, and the answers are the memory store's.
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import pg from "pg";
 import type { CorpusRecord } from "../../src/corpus/format.js";
 import { generateCorpus } from "../../src/corpus/generate.js";
 import { MemoryStore } from "../../src/store/MemoryStore.js";
 import { PostgresStore } from "../../src/store/postgres/PostgresStore.js";
 import { databaseUrl, TemporaryCluster } from "../../src/store/postgres/TemporaryCluster.js";
+import { onCleanup } from "../cleanup.js";
 import { importedDatabase } from "./databases.js";
 
 let corpus: CorpusRecord;
@@ -20,12 +21,12 @@ beforeAll(async () => {
   const primaryUrl = await importedDatabase(corpus);
   // The standby is a copy of the whole server taken now: it holds the imported database.
   standby = await TemporaryCluster.standbyOf(inject("postgresUrl"));
-  afterAll(() => standby.stop());
+  onCleanup(() => standby.stop());
   const database = new URL(primaryUrl).pathname.slice(1);
   replicaUrl = `${databaseUrl(standby.url, database)}?application_name=news-read-replica`;
   const deadReplica = `postgres://postgres@127.0.0.1:1/${database}`; // nothing listens on port 1
   store = await PostgresStore.open({ primary: primaryUrl, replicas: [replicaUrl, deadReplica] });
-  afterAll(() => store.close());
+  onCleanup(() => store.close());
 }, 120_000);
 
 describe("a PostgresStore with read replicas", () => {
