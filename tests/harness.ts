@@ -1,6 +1,6 @@
 // Test harness: starts the real service on port 0 over a given corpus and speaks GraphQL
 // to it over HTTP, the way a client does. Records every DataLoader batch for batching tests.
-import { afterAll } from "vitest";
+import { onCleanup } from "./cleanup.js";
 import type { CorpusRecord } from "../src/corpus/format.js";
 import { loadCorpusFile } from "../src/corpus/load.js";
 import { DEFAULT_CORPUS_PATH } from "../src/config.js";
@@ -46,7 +46,8 @@ export async function startTestServer(
     config: { port: 0, host: "127.0.0.1", production: false, maxPageSize: 100, maxBodyBytes: 1024 * 1024, ...config },
     onBatch: (loader, size) => batches.push({ loader, size }),
   });
-  afterAll(() => server.stop());
+  // Registered through onCleanup: vitest 4 drops an afterAll called from inside beforeAll.
+  onCleanup(() => server.stop());
   return {
     url: server.url,
     server,
