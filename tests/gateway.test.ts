@@ -1,7 +1,8 @@
 // The news subgraph inside a real supergraph: both subgraphs and @apollo/gateway on ephemeral
 // ports, queried the way a client queries the gateway. Checks answers that cross the subgraphs
 // both ways, and that the gateway's entity fetches reach this subgraph batched.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { onCleanup } from "./cleanup.js";
 import type { ReaderData, ReadingListItemRecord } from "../examples/reader/data.js";
 import { readingTimeMinutes } from "../examples/reader/readingTime.js";
 import { startReaderServer } from "../examples/reader/server.js";
@@ -31,7 +32,7 @@ beforeAll(async () => {
   readerData = readerDataFor(corpus);
   news = await startTestServer(corpus);
   const reader = await startReaderServer({ data: readerData });
-  afterAll(() => reader.stop());
+  onCleanup(() => reader.stop());
   const { supergraphSdl } = composeSupergraph(await shippedSubgraphs());
   // The news subgraph under two names for the same server: two "replicas", so the test also
   // sees the gateway spread requests over a subgraph's URLs.
@@ -41,7 +42,7 @@ beforeAll(async () => {
     subgraphUrls: { news: newsReplicas, reader: [reader.url] },
     onSubgraphRequest: (subgraph, request, url) => sent.push({ subgraph, request, url }),
   });
-  afterAll(() => gateway.stop());
+  onCleanup(() => gateway.stop());
   gatewayUrl = gateway.url;
 });
 
