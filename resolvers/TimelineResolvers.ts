@@ -1,9 +1,10 @@
 // `timeline` on every kind of entity: mentions per day, week or month over a range, for a
 // chart. The range is checked here (its points count against the page-size limit); the
-// counting is the store's, one batch for every timeline of a request.
+// counting is the store's, one batch for every timeline of a request. One factory makes the
+// field for each entity type, so all four take the same arguments with the same descriptions.
 import { GraphQLError } from "graphql";
 import { DateResolver } from "graphql-scalars";
-import { Arg, Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, Directive, FieldResolver, Resolver, Root, type ClassType } from "type-graphql";
 import { PUBLIC } from "../schema/contract.js";
 import { Agreement } from "../schema/Agreement.js";
 import { Country } from "../schema/Country.js";
@@ -49,62 +50,27 @@ async function timelineOf(ctx: Context, type: EntityType, id: string, from: Date
   return reportUnsupported(ctx.loaders.timeline.load({ type, id, from: fromDay, to: toDay, interval, points }));
 }
 
-@Resolver(() => Person)
-export class PersonTimelineResolver {
-  @Directive(PUBLIC)
-  @FieldResolver(() => [TimelinePoint], { description: TIMELINE })
-  timeline(
-    @Root() person: PersonRecord,
-    @Arg("from", () => DateResolver, { nullable: true, description: FROM }) from: Date | null,
-    @Arg("to", () => DateResolver, { nullable: true, description: TO }) to: Date | null,
-    @Arg("interval", () => TimelineInterval, { defaultValue: TimelineInterval.DAY, description: INTERVAL }) interval: TimelineInterval,
-    @Ctx() ctx: Context,
-  ) {
-    return timelineOf(ctx, EntityType.PERSON, person.id, from, to, interval);
+// Private: makes the resolver class that adds `timeline` to one entity type, whose records are
+// identified to the store by `idOf` (a country by its code, the others by their id).
+function timelineResolverOf<R>(entity: ClassType, type: EntityType, idOf: (record: R) => string) {
+  @Resolver(() => entity)
+  class TimelineResolver {
+    @Directive(PUBLIC)
+    @FieldResolver(() => [TimelinePoint], { description: TIMELINE })
+    timeline(
+      @Root() record: R,
+      @Arg("from", () => DateResolver, { nullable: true, description: FROM }) from: Date | null,
+      @Arg("to", () => DateResolver, { nullable: true, description: TO }) to: Date | null,
+      @Arg("interval", () => TimelineInterval, { defaultValue: TimelineInterval.DAY, description: INTERVAL }) interval: TimelineInterval,
+      @Ctx() ctx: Context,
+    ) {
+      return timelineOf(ctx, type, idOf(record), from, to, interval);
+    }
   }
+  return TimelineResolver;
 }
 
-@Resolver(() => Country)
-export class CountryTimelineResolver {
-  @Directive(PUBLIC)
-  @FieldResolver(() => [TimelinePoint], { description: TIMELINE })
-  timeline(
-    @Root() country: CountryRecord,
-    @Arg("from", () => DateResolver, { nullable: true, description: FROM }) from: Date | null,
-    @Arg("to", () => DateResolver, { nullable: true, description: TO }) to: Date | null,
-    @Arg("interval", () => TimelineInterval, { defaultValue: TimelineInterval.DAY, description: INTERVAL }) interval: TimelineInterval,
-    @Ctx() ctx: Context,
-  ) {
-    return timelineOf(ctx, EntityType.COUNTRY, country.code, from, to, interval);
-  }
-}
-
-@Resolver(() => Agreement)
-export class AgreementTimelineResolver {
-  @Directive(PUBLIC)
-  @FieldResolver(() => [TimelinePoint], { description: TIMELINE })
-  timeline(
-    @Root() agreement: AgreementRecord,
-    @Arg("from", () => DateResolver, { nullable: true, description: FROM }) from: Date | null,
-    @Arg("to", () => DateResolver, { nullable: true, description: TO }) to: Date | null,
-    @Arg("interval", () => TimelineInterval, { defaultValue: TimelineInterval.DAY, description: INTERVAL }) interval: TimelineInterval,
-    @Ctx() ctx: Context,
-  ) {
-    return timelineOf(ctx, EntityType.AGREEMENT, agreement.id, from, to, interval);
-  }
-}
-
-@Resolver(() => Tariff)
-export class TariffTimelineResolver {
-  @Directive(PUBLIC)
-  @FieldResolver(() => [TimelinePoint], { description: TIMELINE })
-  timeline(
-    @Root() tariff: TariffRecord,
-    @Arg("from", () => DateResolver, { nullable: true, description: FROM }) from: Date | null,
-    @Arg("to", () => DateResolver, { nullable: true, description: TO }) to: Date | null,
-    @Arg("interval", () => TimelineInterval, { defaultValue: TimelineInterval.DAY, description: INTERVAL }) interval: TimelineInterval,
-    @Ctx() ctx: Context,
-  ) {
-    return timelineOf(ctx, EntityType.TARIFF, tariff.id, from, to, interval);
-  }
-}
+export const PersonTimelineResolver = timelineResolverOf(Person, EntityType.PERSON, (person: PersonRecord) => person.id);
+export const CountryTimelineResolver = timelineResolverOf(Country, EntityType.COUNTRY, (country: CountryRecord) => country.code);
+export const AgreementTimelineResolver = timelineResolverOf(Agreement, EntityType.AGREEMENT, (agreement: AgreementRecord) => agreement.id);
+export const TariffTimelineResolver = timelineResolverOf(Tariff, EntityType.TARIFF, (tariff: TariffRecord) => tariff.id);

@@ -1,9 +1,13 @@
 // Service configuration, read once from the environment. The interface is the documentation:
 // every option says its variable and default.
 import { fileURLToPath } from "node:url";
+import { LIMITS, type OperationLimits } from "./limits.js";
 
-/** Everything the server can be told at start-up. */
-export interface Config {
+/**
+ * Everything the server can be told at start-up. The operation limits it extends are listed, with
+ * their variables, defaults and documentation, once: in limits.ts's `LIMITS`.
+ */
+export interface Config extends OperationLimits {
   /** TCP port to listen on; 0 picks a free one. Env `PORT`. @default 4000 */
   port: number;
   /** Interface to bind. Env `HOST`. @default "0.0.0.0" (all interfaces) */
@@ -18,24 +22,6 @@ export interface Config {
   maxBodyBytes: number;
   /** Log level for pino (`fatal`…`trace`, or `silent`). Env `LOG_LEVEL`. @default "info" */
   logLevel: string;
-  /**
-   * Deepest field nesting an operation may select, introspection included. Env `MAX_DEPTH`.
-   * @default 15 (the depth of the standard introspection query that GraphiQL and codegen send)
-   */
-  maxDepth: number;
-  /** Most aliases in one operation, fragments included. Env `MAX_ALIASES`. @default 30 (Apollo Router's `max_aliases`) */
-  maxAliases: number;
-  /** Most directives in one operation, fragments included. Env `MAX_DIRECTIVES`. @default 50 (graphql-armor's default) */
-  maxDirectives: number;
-  /** Most lexical tokens in one document; parsing stops past it. Env `MAX_TOKENS`. @default 2000 */
-  maxTokens: number;
-  /** Most root fields in one operation. Env `MAX_ROOT_FIELDS`. @default 20 (Apollo Router's `max_root_fields`) */
-  maxRootFields: number;
-  /**
-   * Highest estimated cost of one operation: objects cost 1, lists multiply by their page size
-   * (src/cost.ts). Env `MAX_COST`. @default 20000 (a 100-article page with every relation costs about 6000)
-   */
-  maxCost: number;
   /** Reload the corpus when its file changes (SIGHUP always reloads). Env `CORPUS_WATCH=1`. @default false */
   corpusWatch: boolean;
   /** How long SIGTERM waits for in-flight requests before closing their connections. Env `SHUTDOWN_TIMEOUT_MS`. @default 10000 */
@@ -89,12 +75,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxPageSize: integer(env, "MAX_PAGE_SIZE", 100, 1, 10_000),
     maxBodyBytes: integer(env, "MAX_BODY_BYTES", 1024 * 1024, 1024, 1024 * 1024 * 1024),
     logLevel: env.LOG_LEVEL || "info",
-    maxDepth: integer(env, "MAX_DEPTH", 15, 1, 1000),
-    maxAliases: integer(env, "MAX_ALIASES", 30, 0, 10_000),
-    maxDirectives: integer(env, "MAX_DIRECTIVES", 50, 0, 10_000),
-    maxTokens: integer(env, "MAX_TOKENS", 2000, 100, 1_000_000),
-    maxRootFields: integer(env, "MAX_ROOT_FIELDS", 20, 1, 10_000),
-    maxCost: integer(env, "MAX_COST", 20_000, 1, 1_000_000_000),
+    ...operationLimits(env),
     corpusWatch: flag(env, "CORPUS_WATCH"),
     shutdownTimeoutMs: integer(env, "SHUTDOWN_TIMEOUT_MS", 10_000, 0, 600_000),
     explorer: onOff(env, "EXPLORER", env.NODE_ENV !== "production"),
@@ -123,6 +104,12 @@ function executorChoice(env: NodeJS.ProcessEnv): Config["executor"] {
   const raw = (env.EXECUTOR || "graphql-js").trim().toLowerCase();
   if (raw !== "jit" && raw !== "graphql-js") throw new ConfigError(`EXECUTOR must be jit or graphql-js; got "${env.EXECUTOR}"`);
   return raw;
+}
+
+// Private: every operation limit from its variable, within the bounds LIMITS gives it.
+function operationLimits(env: NodeJS.ProcessEnv): OperationLimits {
+  const entries = Object.entries(LIMITS).map(([option, spec]) => [option, integer(env, spec.variable, spec.default, spec.min, spec.max)]);
+  return Object.fromEntries(entries) as OperationLimits;
 }
 
 // Private: an integer variable within bounds, or its default when unset.

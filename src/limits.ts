@@ -13,38 +13,78 @@ import {
   type ValidationRule,
 } from "graphql";
 
-/** The limits an operation must stay within; every one is configurable (see config.ts). */
-export interface OperationLimits {
-  maxDepth: number;
-  maxAliases: number;
-  maxDirectives: number;
-  maxTokens: number;
-  maxRootFields: number;
-  maxCost: number;
+/** How one limit is set and explained; the table below holds one per limit. */
+export interface LimitSpec {
+  /** The limit's name in errors (`extensions.limit`). */
+  name: string;
+  /** The environment variable config.ts reads it from. */
+  variable: string;
+  /** Its value when the variable is unset or empty. */
+  default: number;
+  /** The smallest value the variable accepts. */
+  min: number;
+  /** The largest value the variable accepts. */
+  max: number;
+  /** The `extensions.code` of an operation over it: Apollo Router's name where it has one, so clients switch on familiar codes. */
+  code: string;
+  /** What it measures, for the error message ("The operation's … is 16"). */
+  measure: string;
+  /** How a client gets under it, for the error message. */
+  advice: string;
 }
 
+/**
+ * Every operation limit, keyed by its option in Config: the one list that config.ts reads the
+ * variables from, `OperationLimits` is typed from, and errors take their code and wording from.
+ * The comment on each entry is the option's documentation (and says why its default).
+ */
+export const LIMITS = {
+  /** Deepest field nesting an operation may select, introspection included. The default is the depth of the standard introspection query that GraphiQL and codegen send. */
+  maxDepth: {
+    name: "depth", variable: "MAX_DEPTH", default: 15, min: 1, max: 1000,
+    code: "MAX_DEPTH_LIMIT", measure: "depth", advice: "Select fewer nested levels.",
+  },
+  /** Most aliases in one operation, fragments included. The default is Apollo Router's `max_aliases`. */
+  maxAliases: {
+    name: "aliases", variable: "MAX_ALIASES", default: 30, min: 0, max: 10_000,
+    code: "MAX_ALIASES_LIMIT", measure: "number of aliases", advice: "Use fewer aliases, or split the operation.",
+  },
+  /** Most directives in one operation, fragments included. The default is graphql-armor's. */
+  maxDirectives: {
+    name: "directives", variable: "MAX_DIRECTIVES", default: 50, min: 0, max: 10_000,
+    code: "MAX_DIRECTIVES_LIMIT", measure: "number of directives", advice: "Use fewer directives.",
+  },
+  /** Most lexical tokens in one document; parsing stops past it. */
+  maxTokens: {
+    name: "tokens", variable: "MAX_TOKENS", default: 2000, min: 100, max: 1_000_000,
+    code: "MAX_TOKENS_LIMIT", measure: "number of tokens", advice: "Send a shorter document; use variables and fragments.",
+  },
+  /** Most root fields in one operation. The default is Apollo Router's `max_root_fields`. */
+  maxRootFields: {
+    name: "rootFields", variable: "MAX_ROOT_FIELDS", default: 20, min: 1, max: 10_000,
+    code: "MAX_ROOT_FIELDS_LIMIT", measure: "number of root fields", advice: "Split the operation into several.",
+  },
+  /**
+   * Highest estimated cost of one operation: objects cost 1, lists multiply by their page size
+   * (src/cost.ts). A 100-article page with every relation costs about 6000, well under the default.
+   */
+  maxCost: {
+    name: "cost", variable: "MAX_COST", default: 20_000, min: 1, max: 1_000_000_000,
+    code: "COST_ESTIMATED_TOO_EXPENSIVE", measure: "estimated cost", advice: "Ask for smaller pages (`first`) or fewer nested lists.",
+  },
+} as const satisfies Record<string, LimitSpec>;
+
+/** The limits an operation must stay within, one number per entry of {@link LIMITS}. */
+export type OperationLimits = { -readonly [Option in keyof typeof LIMITS]: number };
+
 /** Which limit an operation broke. */
-export type LimitName = "depth" | "aliases" | "directives" | "tokens" | "rootFields" | "cost";
+export type LimitName = (typeof LIMITS)[keyof typeof LIMITS]["name"];
 
-/** The `extensions.code` of each limit: Apollo Router's names where it has one, so clients switch on familiar codes. */
-export const LIMIT_CODES: Readonly<Record<LimitName, string>> = {
-  depth: "MAX_DEPTH_LIMIT",
-  aliases: "MAX_ALIASES_LIMIT",
-  directives: "MAX_DIRECTIVES_LIMIT",
-  tokens: "MAX_TOKENS_LIMIT",
-  rootFields: "MAX_ROOT_FIELDS_LIMIT",
-  cost: "COST_ESTIMATED_TOO_EXPENSIVE",
-};
+// Private: each limit's entry by its name, for the errors.
+const BY_NAME = Object.fromEntries(Object.values(LIMITS).map((spec) => [spec.name, spec])) as Readonly<Record<LimitName, LimitSpec>>;
 
-// Private: what each limit measures and how a client gets under it, for the error message.
-const DESCRIPTIONS: Readonly<Record<LimitName, { measure: string; advice: string }>> = {
-  depth: { measure: "depth", advice: "Select fewer nested levels." },
-  aliases: { measure: "number of aliases", advice: "Use fewer aliases, or split the operation." },
-  directives: { measure: "number of directives", advice: "Use fewer directives." },
-  tokens: { measure: "number of tokens", advice: "Send a shorter document; use variables and fragments." },
-  rootFields: { measure: "number of root fields", advice: "Split the operation into several." },
-  cost: { measure: "estimated cost", advice: "Ask for smaller pages (`first`) or fewer nested lists." },
-};
+/** The `extensions.code` of each limit. */
+export const LIMIT_CODES = Object.fromEntries(Object.values(LIMITS).map((spec) => [spec.name, spec.code])) as Readonly<Record<LimitName, string>>;
 
 /**
  * An operation over one of the limits. `extensions` carries the code, the limit's name, its
@@ -59,10 +99,10 @@ export class OperationLimitError extends GraphQLError {
     /** Overrides the standard message, for the unmeasurable case. */
     message?: string,
   ) {
-    const { measure, advice } = DESCRIPTIONS[limit];
+    const { measure, advice, code } = BY_NAME[limit];
     super(message ?? `The operation's ${measure} is ${value}, over the limit of ${max}. ${advice}`, {
       // 400 even when thrown outside validation (the cost check runs after it, in a plugin).
-      extensions: { code: LIMIT_CODES[limit], limit, max, value, http: { status: 400 } },
+      extensions: { code, limit, max, value, http: { status: 400 } },
     });
     this.name = "OperationLimitError";
   }

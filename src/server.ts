@@ -15,7 +15,7 @@ import { jitGateway } from "./executor.js";
 import { buildNewsSchema, printNewsSchema } from "./federation.js";
 import { createFormatError } from "./formatError.js";
 import { createHttpHandler } from "./http.js";
-import { operationLimitRules, operationParseOptions } from "./limits.js";
+import { operationLimitRules, operationParseOptions, type OperationLimits } from "./limits.js";
 import { createLoaders, type BatchObserver } from "./loaders.js";
 import { ResponseCache } from "./responseCache.js";
 import { currentLogger, requestLogPlugin, scopedApolloLogger, withRequestScope } from "./logging.js";
@@ -28,7 +28,7 @@ export interface ServerOptions {
   store: Store;
   /** Port, host, limits; anything omitted takes its default from config.ts. */
   config: Pick<Config, "port" | "host" | "production" | "maxPageSize" | "maxBodyBytes"> & Partial<Pick<Config, "explorer">> &
-    Partial<Pick<Config, "maxDepth" | "maxAliases" | "maxDirectives" | "maxTokens" | "maxRootFields" | "maxCost" | "shutdownTimeoutMs">> &
+    Partial<Pick<Config, keyof OperationLimits | "shutdownTimeoutMs">> &
     Partial<Pick<Config, "responseCache" | "responseCacheMB" | "executor">>;
   /** Structured logger. @default a silent pino logger */
   logger?: Logger;
