@@ -4,17 +4,15 @@
 // both answer the article-page and _entities workloads identically, then drives them in
 // alternating autocannon rounds and reports p50/p99 and the PostgreSQL/memory ratios.
 import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { mkdirSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import autocannon from "autocannon";
 import pg from "pg";
-import { writeCorpusFile } from "../src/corpus/generate.js";
 import { createDatabase, TemporaryCluster } from "../src/store/postgres/TemporaryCluster.js";
 import { startTarget, type RunningTarget } from "./target.js";
 import { pickWorkloads } from "./workloads.js";
+import { generatedCorpus, WORK_DIR } from "./workDir.js";
 
 /** What {@link runPostgresBench} measures with. */
 export interface PostgresBenchOptions {
@@ -39,7 +37,6 @@ export interface PostgresBenchRow {
 
 const WORKLOADS = ["article-page", "entities"];
 const CHILD_ENV = { NODE_ENV: "production", LOG_LEVEL: "warn", RESPONSE_CACHE: "off" };
-const WORK_DIR = join(tmpdir(), "news-bench");
 
 /** Runs the comparison for every size and returns one row per size. */
 export async function runPostgresBench(options: PostgresBenchOptions): Promise<PostgresBenchRow[]> {
@@ -52,7 +49,7 @@ export async function runPostgresBench(options: PostgresBenchOptions): Promise<P
   const rows: PostgresBenchRow[] = [];
   try {
     for (const n of options.sizes) {
-      const file = await corpusFile(n);
+      const file = await generatedCorpus(n);
       const database = await createDatabase(serverUrl, `bench_${n}_${Date.now().toString(36)}`);
       const started = performance.now();
       await runScript("scripts/db-import.ts", ["--corpus", file, "--database-url", database, "--batch-size", "2000"]);
@@ -113,16 +110,6 @@ export function postgresTable(rows: PostgresBenchRow[]): string {
       `${cell(r.latency.entities?.memory)} | ${cell(r.latency.entities?.postgres)} | ${ratio(r, "entities")} |`,
   );
   return [head, ...lines].join("\n");
-}
-
-// Private: a generated corpus of n articles (the file `npm run bench` itself uses, written once).
-async function corpusFile(n: number): Promise<string> {
-  const file = join(WORK_DIR, `corpus-${n}.json`);
-  if (!existsSync(file)) {
-    console.log(`  generating ${n} articles into ${file} …`);
-    await writeCorpusFile(file, { articles: n });
-  }
-  return file;
 }
 
 // Private: runs a project script with tsx and rejects with its stderr when it fails.

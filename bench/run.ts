@@ -4,12 +4,10 @@
 //   npm run bench -- [--quick] [--corpus FILE] [--articles N] [--duration S] [--rounds R]
 //                    [--connections C] [--targets a,b] [--scale 1000,100000,1000000] [--no-write]
 //   npm run bench -- --postgres 1000,100000 [--postgres-server URL]   PostgreSQL vs memory store
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { isDeepStrictEqual, parseArgs } from "node:util";
 import autocannon from "autocannon";
-import { writeCorpusFile } from "../src/corpus/generate.js";
 import {
   describeRun,
   markdownTables,
@@ -26,6 +24,7 @@ import { startTarget, type RunningTarget, type TargetSpec } from "./target.js";
 import { pickWorkloads, type Workload } from "./workloads.js";
 import type { RecordedAnswer } from "./targets/ceiling.js";
 import type { LoadMeasurement } from "./load.js";
+import { generatedCorpus, WORK_DIR } from "./workDir.js";
 
 /** Every server the benchmark can drive; `--targets` picks some. The services come first. */
 const TARGETS: { key: string; title: string; spec: (corpus: string, answers: string) => Omit<TargetSpec, "name"> }[] = [
@@ -52,7 +51,6 @@ const TARGETS: { key: string; title: string; spec: (corpus: string, answers: str
 const SERVICES = ["service", "service-uncached", "service-jit"];
 /** Every child runs as in production, logging only warnings (a per-request log line is the operator's choice). */
 const CHILD_ENV = { NODE_ENV: "production", LOG_LEVEL: "warn" };
-const WORK_DIR = join(tmpdir(), "news-bench");
 /** Linux's clock ticks per second, the unit of CPU times in /proc/PID/stat. */
 const CLOCK_TICKS = 100;
 const RESULTS_FILE = new URL("results.json", import.meta.url);
@@ -94,7 +92,7 @@ const targets = TARGETS.filter((t) => chosen.includes(t.key));
 
 mkdirSync(WORK_DIR, { recursive: true });
 const info = runInfo();
-const corpus = args.corpus ?? (await generated(Number(args.articles)));
+const corpus = args.corpus ?? (await generatedCorpus(Number(args.articles)));
 const workloads = await pickWorkloads(corpus);
 console.log(`corpus ${corpus}; ${workloads.length} workloads; ${rounds} round(s) of ${duration} s, ${connections} connections`);
 
@@ -156,16 +154,6 @@ try {
   }
 } finally {
   for (const t of running.values()) await t.stop();
-}
-
-// Private: a generated corpus of n articles in the work directory, written once and reused.
-async function generated(n: number): Promise<string> {
-  const file = join(WORK_DIR, `corpus-${n}.json`);
-  if (!existsSync(file)) {
-    console.log(`generating ${n} articles into ${file} …`);
-    await writeCorpusFile(file, { articles: n });
-  }
-  return file;
 }
 
 // Private: starts the service once and records its answer to every workload.
@@ -246,7 +234,7 @@ function rotate<T>(list: T[], n: number): T[] {
 async function measureScale(sizes: number[]): Promise<ScaleRow[]> {
   const rows: ScaleRow[] = [];
   for (const n of sizes) {
-    const file = await generated(n);
+    const file = await generatedCorpus(n);
     const fileMB = Math.round(statSync(file).size / 1e6);
     // Big corpora need more heap than Node's default; the flag is what an operator would set.
     const nodeFlags = n > 100_000 ? ["--max-old-space-size=15000"] : [];
