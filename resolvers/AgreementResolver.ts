@@ -1,16 +1,15 @@
-// Agreement queries and the agreement's relations.
-import { Arg, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+// Agreement queries and the agreement's relations; `articles` and `timeline`, the same on every entity,
+// are made by the factories in EntityArticlesResolvers.ts and TimelineResolvers.ts.
+import { Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { PUBLIC } from "../schema/contract.js";
 import { Agreement } from "../schema/Agreement.js";
 import { Country } from "../schema/Country.js";
 import { Tariff } from "../schema/Tariff.js";
 import { Evidence } from "../schema/Evidence.js";
 import { AgreementKind } from "../schema/enums.js";
-import { ArticleConnection } from "../schema/connections.js";
 import type { Context } from "../src/context.js";
 import type { AgreementRecord } from "../src/corpus/format.js";
 import { loadPresent } from "../src/loaders.js";
-import { AFTER_DESCRIPTION, FIRST_DESCRIPTION, articlesOfEntity } from "./pagination.js";
 
 @Resolver(() => Agreement)
 export class AgreementResolver {
@@ -43,15 +42,5 @@ export class AgreementResolver {
   @FieldResolver(() => [Evidence], { description: "The sentences of articles that state the agreement and its terms." })
   evidence(@Root() agreement: AgreementRecord) {
     return agreement.evidence;
-  }
-
-  @FieldResolver(() => ArticleConnection, { description: "Articles that mention the agreement, newest first." })
-  articles(
-    @Root() agreement: AgreementRecord,
-    @Arg("first", () => Int, { nullable: true, defaultValue: 20, description: FIRST_DESCRIPTION }) first: number | null,
-    @Arg("after", () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
-    @Ctx() ctx: Context,
-  ) {
-    return articlesOfEntity(ctx, "AGREEMENT", agreement.id, first, after);
   }
 }

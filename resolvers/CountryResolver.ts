@@ -1,16 +1,15 @@
-// Country queries and the country's relations.
-import { Arg, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+// Country queries and the country's relations; `articles` and `timeline`, the same on every entity,
+// are made by the factories in EntityArticlesResolvers.ts and TimelineResolvers.ts.
+import { Arg, Ctx, Directive, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { PUBLIC } from "../schema/contract.js";
 import { Country } from "../schema/Country.js";
 import { Person } from "../schema/Person.js";
 import { Agreement } from "../schema/Agreement.js";
 import { Tariff } from "../schema/Tariff.js";
-import { ArticleConnection } from "../schema/connections.js";
 import type { Context } from "../src/context.js";
 import type { CountryRecord } from "../src/corpus/format.js";
 import { alpha3FromAlpha2 } from "../src/iso3166.js";
 import { loadPresent } from "../src/loaders.js";
-import { AFTER_DESCRIPTION, FIRST_DESCRIPTION, articlesOfEntity } from "./pagination.js";
 
 @Resolver(() => Country)
 export class CountryResolver {
@@ -54,15 +53,5 @@ export class CountryResolver {
   @FieldResolver(() => [Tariff], { description: "Tariffs other countries impose on this country's goods." })
   async tariffsFaced(@Root() country: CountryRecord, @Ctx() ctx: Context) {
     return loadPresent(ctx.loaders.tariff, await ctx.loaders.tariffsFacedBy.load(country.code));
-  }
-
-  @FieldResolver(() => ArticleConnection, { description: "Articles that mention the country as a state, newest first." })
-  articles(
-    @Root() country: CountryRecord,
-    @Arg("first", () => Int, { nullable: true, defaultValue: 20, description: FIRST_DESCRIPTION }) first: number | null,
-    @Arg("after", () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
-    @Ctx() ctx: Context,
-  ) {
-    return articlesOfEntity(ctx, "COUNTRY", country.code, first, after);
   }
 }

@@ -1,12 +1,13 @@
-// Person queries and the person's relations.
+// Person queries and the person's relations; `articles` and `timeline`, the same on every entity,
+// are made by the factories in EntityArticlesResolvers.ts and TimelineResolvers.ts.
 import { Arg, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { PUBLIC } from "../schema/contract.js";
 import { Person } from "../schema/Person.js";
 import { Country } from "../schema/Country.js";
-import { ArticleConnection, PersonConnection } from "../schema/connections.js";
+import { PersonConnection } from "../schema/connections.js";
 import type { Context } from "../src/context.js";
 import type { PersonRecord } from "../src/corpus/format.js";
-import { AFTER_DESCRIPTION, FIRST_DESCRIPTION, articlesOfEntity, pageRequest, toConnection } from "./pagination.js";
+import { AFTER_DESCRIPTION, FIRST_DESCRIPTION, pageRequest, toConnection } from "./pagination.js";
 
 @Resolver(() => Person)
 export class PersonResolver {
@@ -31,15 +32,5 @@ export class PersonResolver {
   @FieldResolver(() => Country, { nullable: true, description: "The person's country of citizenship; null when unknown." })
   nationality(@Root() person: PersonRecord, @Ctx() ctx: Context) {
     return person.nationality ? ctx.loaders.country.load(person.nationality) : null;
-  }
-
-  @FieldResolver(() => ArticleConnection, { description: "Articles that mention the person, newest first." })
-  articles(
-    @Root() person: PersonRecord,
-    @Arg("first", () => Int, { nullable: true, defaultValue: 20, description: FIRST_DESCRIPTION }) first: number | null,
-    @Arg("after", () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
-    @Ctx() ctx: Context,
-  ) {
-    return articlesOfEntity(ctx, "PERSON", person.id, first, after);
   }
 }

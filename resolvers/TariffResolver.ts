@@ -1,16 +1,15 @@
-// Tariff queries and the tariff's relations.
-import { Arg, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+// Tariff queries and the tariff's relations; `articles` and `timeline`, the same on every entity,
+// are made by the factories in EntityArticlesResolvers.ts and TimelineResolvers.ts.
+import { Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { PUBLIC } from "../schema/contract.js";
 import { Tariff } from "../schema/Tariff.js";
 import { Country } from "../schema/Country.js";
 import { Agreement } from "../schema/Agreement.js";
 import { Evidence } from "../schema/Evidence.js";
-import { ArticleConnection } from "../schema/connections.js";
 import type { Context } from "../src/context.js";
 import type { TariffRecord } from "../src/corpus/format.js";
 import { loadPresent } from "../src/loaders.js";
 import { tariffName } from "../src/corpus/tariffName.js";
-import { AFTER_DESCRIPTION, FIRST_DESCRIPTION, articlesOfEntity } from "./pagination.js";
 
 @Resolver(() => Tariff)
 export class TariffResolver {
@@ -58,15 +57,5 @@ export class TariffResolver {
   @FieldResolver(() => [Evidence], { description: "The sentences of articles that state the tariff and its rates." })
   evidence(@Root() tariff: TariffRecord) {
     return tariff.evidence;
-  }
-
-  @FieldResolver(() => ArticleConnection, { description: "Articles that mention the tariff, newest first." })
-  articles(
-    @Root() tariff: TariffRecord,
-    @Arg("first", () => Int, { nullable: true, defaultValue: 20, description: FIRST_DESCRIPTION }) first: number | null,
-    @Arg("after", () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
-    @Ctx() ctx: Context,
-  ) {
-    return articlesOfEntity(ctx, "TARIFF", tariff.id, first, after);
   }
 }

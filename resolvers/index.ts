@@ -7,6 +7,7 @@ import { TariffResolver } from "./TariffResolver.js";
 import { CommitmentResolver, EvidenceResolver, MentionResolver, RoleResolver } from "./ValueResolvers.js";
 import { SearchResolver } from "./SearchResolver.js";
 import { RelatedResolver } from "./RelatedResolver.js";
+import { AgreementArticlesResolver, CountryArticlesResolver, PersonArticlesResolver, TariffArticlesResolver } from "./EntityArticlesResolvers.js";
 import { AgreementTimelineResolver, CountryTimelineResolver, PersonTimelineResolver, TariffTimelineResolver } from "./TimelineResolvers.js";
 
 export const resolvers = [
@@ -21,6 +22,11 @@ export const resolvers = [
   MentionResolver,
   SearchResolver,
   RelatedResolver,
+  // Before the timelines: each entity type lists its fields in the order their resolvers come here.
+  PersonArticlesResolver,
+  CountryArticlesResolver,
+  AgreementArticlesResolver,
+  TariffArticlesResolver,
   PersonTimelineResolver,
   CountryTimelineResolver,
   AgreementTimelineResolver,
