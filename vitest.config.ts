@@ -8,7 +8,14 @@ const require = createRequire(import.meta.url);
 
 // Test files that run twice: on the memory store and on a real PostgreSQL server (the
 // "postgres" project), through tests/harness.ts. Add any test of resolver behaviour here.
-const BOTH_STORES = ["tests/contract.test.ts", "tests/batching.test.ts", "tests/schema.test.ts", "tests/gateway-replicas.test.ts"];
+const BOTH_STORES = [
+  "tests/contract.test.ts",
+  "tests/batching.test.ts",
+  "tests/schema.test.ts",
+  "tests/gateway-replicas.test.ts",
+  "tests/search.test.ts",
+  "tests/discovery.test.ts",
+];
 
 // The postgres project needs Debian's PostgreSQL. CI (REQUIRE_POSTGRES=1, set by .ci/run, or
 // CI) always runs it, so a missing server fails there; a machine without it skips it, loudly.

@@ -101,6 +101,23 @@ describe("search over the seed corpus", () => {
     expect(await search("zyzzyva")).toEqual([]);
   });
 
+  it("finds articles by a word still being typed, highlighting only the letters typed", async () => {
+    const hits = await search("Takai", { types: ["ARTICLE"] });
+    expect(hits.map((h) => h.entity.id)).toEqual(["kyodo-20251028-takaichi-trump-summit"]);
+    const body = hits[0]!.highlights.filter((h) => h.field === "body");
+    expect(body.length).toBeGreaterThan(0);
+    expect(body.map((h) => h.text)).toEqual(body.map(() => "Takai"));
+    expectExactSpans(hits);
+  });
+
+  it("finds articles despite a typo in a word no article holds", async () => {
+    const typo = await search("Takiachi ", { types: ["ARTICLE"] });
+    expect(typo.map((h) => h.entity.id)).toEqual(["kyodo-20251028-takaichi-trump-summit"]);
+    expect(new Set(typo[0]!.highlights.map((h) => h.text))).toEqual(new Set(["Takaichi"]));
+    const tokyo = await search("Tokya ", { types: ["ARTICLE"] });
+    expect(new Set(tokyo[0]!.highlights.map((h) => h.text))).toEqual(new Set(["Tokyo"]));
+  });
+
   it.each([0, 101])("refuses first: %i with BAD_USER_INPUT", async (first) => {
     const res = await api.query(SEARCH, { q: "Japan", first });
     expect(res.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
@@ -213,6 +230,27 @@ describe("search ranking over a generated corpus", () => {
       expect(Math.max(...bodyRanks), `every single-mention article found`).toBeLessThan(Infinity);
       expect(Math.max(...headlineRanks), `"${q}": worst headline rank < best single-body rank`).toBeLessThan(Math.min(...bodyRanks));
       if (++checked === 2) break;
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
+  it("ranks an article holding every word of the query first", async () => {
+    // Pairs of product words that some articles hold together and more hold one of: found, not chosen.
+    const products = [...new Set(corpus.tariffs.map((t) => t.product))].filter((p) => /^[a-z]+$/.test(p)).sort();
+    const holds = (id: string, w: string) => headlineWords.get(id)!.includes(w) || bodyWords.get(id)!.includes(w);
+    let checked = 0;
+    for (const [i, p1] of products.entries()) {
+      for (const p2 of products.slice(i + 1)) {
+        const [w1, w2] = [wordsOf(p1)[0]!, wordsOf(p2)[0]!];
+        const both = corpus.articles.filter((a) => holds(a.id, w1) && holds(a.id, w2));
+        const one = corpus.articles.filter((a) => holds(a.id, w1) !== holds(a.id, w2));
+        if (both.length === 0 || one.length < 3 * both.length) continue;
+        const hits = await search(`${p1} ${p2} `, ["ARTICLE"], 5);
+        expect(hits.length, `${p1} ${p2}`).toBeGreaterThan(0);
+        expect(both.map((a) => a.id), `"${p1} ${p2}": the best hit holds both words`).toContain(hits[0]!.entity.id);
+        if (++checked === 3) break;
+      }
+      if (checked === 3) break;
     }
     expect(checked).toBeGreaterThan(0);
   });

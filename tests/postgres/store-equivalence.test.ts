@@ -115,6 +115,44 @@ describe.each(corpora)("on %s", (_, load) => {
     }
   });
 
+  it("filters articles by text the same way: words, plurals, synonyms, entity names, with other filters", async () => {
+    const article = corpus.articles.find((a) => a.headline) ?? corpus.articles[0]!;
+    const words = article.body.split(/[^\p{L}]+/u).filter((w) => w.length > 4);
+    const country = corpus.countries.find((c) => c.aliases.length > 0) ?? corpus.countries[0]!;
+    const person = corpus.people[0]!;
+    const texts = [
+      words[0]!,
+      `${words[1]} ${words[2]}`,
+      `${words[3]!.toUpperCase()}s`,
+      "deal",
+      "tariffs on goods",
+      country.name,
+      ...country.aliases,
+      `${country.name} ${words[4]}`,
+      person.name,
+      `${words[0]!.slice(0, -1)}x`, // a typo: a filter takes words as written
+      "the of and",
+      "zyzzyva",
+    ];
+    for (const text of texts) {
+      for (const filter of [{ text }, { text, countryCode: country.code }, { text, publishedAfter: "2025-01-01T00:00:00Z" }]) {
+        const pages = await walk((s, after) => s.listArticles(filter, { first: 25, after }));
+        expect(pages.at(-1)!.hasNextPage).toBe(false);
+      }
+    }
+    // The texts are not all empty-handed: most find something.
+    const found = await Promise.all(texts.map((text) => memory.listArticles({ text }, { first: 1 })));
+    expect(found.filter((p) => p.totalCount > 0).length).toBeGreaterThan(texts.length / 2);
+  });
+
+  it("finds and ranks the same entities by name, to the last bit of the score, with the same highlights", async () => {
+    const person = corpus.people[0]!;
+    const queries = ["Japan", "united", "U.S.", person.name, person.name.slice(0, 4), `${person.name.split(" ")[0]}x`, "trade deal", "tariff on steel", "zyzzyva", ""];
+    for (const query of queries) {
+      await same((s) => s.search({ query, types: ["PERSON", "COUNTRY", "AGREEMENT", "TARIFF"], first: 50 }));
+    }
+  });
+
   it("lists, searches and pages people by folded name", async () => {
     for (const name of [null, "", "a", "ZOE", "hernandez", "ë", "nobody at all"]) {
       await walk((s, after) => s.listPeople(name, { first: 4, after }));

@@ -8,6 +8,7 @@ import { from as copyFrom } from "pg-copy-streams";
 import type { AgreementRecord, ArticleRecord, CountryRecord, PersonRecord, TariffRecord } from "../../corpus/format.js";
 import { foldText } from "../../text/fold.js";
 import { newestFirst } from "./keyset.js";
+import { articleSearchText } from "./searchVector.js";
 
 /** A record and its position in its corpus section (lists that follow corpus order use it). */
 export interface Positioned<T> {
@@ -101,10 +102,13 @@ export class CorpusWriter {
                           CREATE TEMP TABLE IF NOT EXISTS import_links (LIKE article_entities) ON COMMIT DELETE ROWS`);
       const rows: unknown[][] = [];
       const links: unknown[][] = [];
+      const terms = new Set<string>();
       for (const a of batch) {
         const ms = a.publishedAt != null ? Date.parse(a.publishedAt) : null;
         const key = newestFirst(ms);
-        rows.push([a.id, a.publishedAt, ms, key, a.headline, a.lead, a.body, a.dateline, a.source, a.copyright, JSON.stringify(a.mentions)]);
+        const search = articleSearchText(a);
+        for (const term of search.terms) terms.add(term);
+        rows.push([a.id, a.publishedAt, ms, key, a.headline, a.lead, a.body, a.dateline, a.source, a.copyright, JSON.stringify(a.mentions), search.vector]);
         // One link per entity, carrying how many times the article mentions it.
         const counts = new Map<string, unknown[]>();
         for (const m of a.mentions) {
@@ -124,6 +128,7 @@ export class CorpusWriter {
          RETURNING id`,
       );
       if (changed.length === 0) return 0;
+      await client.query("INSERT INTO search_terms SELECT unnest($1::text[]) ON CONFLICT DO NOTHING", [[...terms].sort()]);
       // Only changed articles get new links; an unchanged one keeps its rows untouched.
       const ids = changed.map((r) => r.id);
       await client.query("DELETE FROM article_entities WHERE article_id = ANY($1::text[])", [ids]);
@@ -156,7 +161,7 @@ export class CorpusWriter {
 }
 
 /** Columns of `articles` in table order (the staging table is LIKE articles). */
-const ARTICLE_COLUMNS = ["id", "published_at", "published_ms", "newest_first", "headline", "lead", "body", "dateline", "source", "copyright", "mentions"];
+const ARTICLE_COLUMNS = ["id", "published_at", "published_ms", "newest_first", "headline", "lead", "body", "dateline", "source", "copyright", "mentions", "search_vector"];
 /** Columns of `article_entities` in table order. */
 const LINK_COLUMNS = ["entity_type", "entity_id", "article_id", "newest_first", "mentions"];
 

@@ -28,7 +28,11 @@ import type {
   TimelineKey,
   TimelinePointRecord,
 } from "../Store.js";
-import { UnsupportedLookupError } from "../UnsupportedLookupError.js";
+import { buildEntityNames, type EntityNames, type EntityRecords } from "../search/EntityNames.js";
+import { articleHighlights } from "../search/Highlights.js";
+import { planQuery } from "../search/QueryPlan.js";
+import { articleHit, mergeHits, wantedTargets } from "../search/SearchHits.js";
+import { ArticleSearch, filterQuery } from "./ArticleSearch.js";
 import { DatabasePools, isUnreachable, type DatabaseUrls } from "./DatabasePools.js";
 import { articleCursor, articleSeekKey, personCursor, START, UNDATED } from "./keyset.js";
 import { assertSchemaCurrent } from "./migrate.js";
@@ -51,10 +55,17 @@ export class PostgresStore implements Store {
    */
   readonly version: string;
   private readonly db: DatabasePools;
+  private readonly articleSearch: ArticleSearch;
+  /**
+   * The entities' names for search, read from the database on first use; a reopened store (a
+   * new version) reads them afresh. Entities are few, so the name index lives in the process.
+   */
+  private names: Promise<SearchNames> | undefined;
 
   private constructor(db: DatabasePools, version: string) {
     this.db = db;
     this.version = version;
+    this.articleSearch = new ArticleSearch(db);
   }
 
   /**
@@ -185,8 +196,11 @@ export class PostgresStore implements Store {
   }
 
   async listArticles(filter: ArticleFilterInput, page: PageRequest): Promise<Page> {
-    // Full text is not in the database yet: refusing beats returning every article unfiltered.
-    if (filter.text != null) throw new UnsupportedLookupError("PostgreSQL", "the article text filter");
+    let text: string | null = null;
+    if (filter.text != null) {
+      const { phrases, mentioned } = await this.searchNames();
+      text = filterQuery(planQuery(filter.text, phrases), mentioned);
+    }
     const constraints: [EntityType, string][] = [];
     if (filter.personId != null) constraints.push(["PERSON", filter.personId]);
     if (filter.countryCode != null) constraints.push(["COUNTRY", filter.countryCode]);
@@ -233,12 +247,19 @@ export class PostgresStore implements Store {
       if (before !== null) where.push(`d.newest_first >= ${param(-Math.floor(before))}::bigint`);
       where.push(`d.newest_first <= ${param(after !== null ? -Math.ceil(after) : (UNDATED - 1n).toString())}::bigint`);
     }
+    if (text !== null) {
+      where.push(
+        constraints.length === 0
+          ? `d.search_vector @@ ${param(text)}::tsquery`
+          : `EXISTS (SELECT 1 FROM articles t WHERE t.id = d.article_id AND t.search_vector @@ ${param(text)}::tsquery)`,
+      );
+    }
     const filtered = where.length > 0 ? where.join(" AND ") : "true";
     const seek = page.after == null ? null : articleSeekKey(page.after);
     const seekKey = seek ?? START;
 
     const total =
-      dated || constraints.length > 1
+      dated || text !== null || constraints.length > 1
         ? `(SELECT count(*) FROM ${from} WHERE ${filtered})`
         : constraints.length === 1
           ? `coalesce((SELECT articles FROM entity_article_counts WHERE entity_type = $1 AND entity_id = $2), 0)`
@@ -259,9 +280,25 @@ export class PostgresStore implements Store {
     return articlePage(r.page, page.first, r.total, r.has_previous);
   }
 
-  // Search is not in the database yet (see README, "Choosing a store").
-  async search(_request: SearchRequest): Promise<SearchHitRecord[]> {
-    throw new UnsupportedLookupError("PostgreSQL", "search");
+  async search(request: SearchRequest): Promise<SearchHitRecord[]> {
+    const { names, phrases, mentioned } = await this.searchNames();
+    const plan = planQuery(request.query, phrases);
+    const wanted = wantedTargets(request.types);
+    const entityHits: SearchHitRecord[] = names
+      .match(plan, wanted.entityTypes, request.first)
+      .map((m) => ({ type: m.type, id: m.id, score: m.score, highlights: m.highlights }));
+    const query = wanted.articles ? await this.articleSearch.resolve(plan, mentioned) : null;
+    const articleHits = query ? (await this.articleSearch.search(query, request.first)).map((a) => articleHit(a.id, a.relevance)) : [];
+    const hits = mergeHits(entityHits, articleHits, request.first);
+    // Highlighting re-reads an article's text: only for the articles that made the cut, in one batch.
+    const shown = hits.filter((h) => h.type === "ARTICLE");
+    if (shown.length > 0) {
+      const articles = await this.articlesById(shown.map((h) => h.id));
+      const alternatives = query!.groups.flatMap((g) => g.terms.flat());
+      const concepts = new Set(query!.groups.flatMap((g) => g.concepts));
+      shown.forEach((hit, i) => (hit.highlights = articles[i] ? articleHighlights(articles[i], alternatives, concepts) : []));
+    }
+    return hits;
   }
 
   async relatedEntities(keys: readonly RelatedKey[]): Promise<RelatedRecord[][]> {
@@ -378,6 +415,30 @@ export class PostgresStore implements Store {
     return rows.map((r) => r.id);
   }
 
+  // Private: the entity name index and phrases (built once per store), and which entities some
+  // article mentions. A failed read is not remembered: the next search tries again.
+  private searchNames(): Promise<SearchNames> {
+    this.names ??= this.readSearchNames().catch((error: unknown) => {
+      this.names = undefined;
+      throw error;
+    });
+    return this.names;
+  }
+
+  // Private: every entity record and article count, in one statement, as a name index.
+  private async readSearchNames(): Promise<SearchNames> {
+    const { rows } = await this.db.read<EntityRecords & { counts: Record<string, number> }>(
+      `SELECT (SELECT coalesce(json_agg(record ORDER BY ord, id), '[]') FROM people) AS people,
+              (SELECT coalesce(json_agg(record ORDER BY ord, code), '[]') FROM countries) AS countries,
+              (SELECT coalesce(json_agg(record ORDER BY ord, id), '[]') FROM agreements) AS agreements,
+              (SELECT coalesce(json_agg(record ORDER BY ord, id), '[]') FROM tariffs) AS tariffs,
+              (SELECT coalesce(json_object_agg(entity_type || ':' || entity_id, articles), '{}') FROM entity_article_counts) AS counts`,
+    );
+    const { counts, ...records } = rows[0]!;
+    const mentioned = new Set(Object.keys(counts).filter((key) => Number(counts[key]) > 0));
+    return { ...buildEntityNames(records, (key) => Number(counts[key] ?? 0)), mentioned };
+  }
+
   // Private: whole records of one entity table by key, in key order.
   private async records<T>(table: string, key: string, ids: readonly string[]): Promise<(T | null)[]> {
     const { rows } = await this.db.read<{ key: string; record: T }>(
@@ -398,6 +459,12 @@ export class PostgresStore implements Store {
     }
     return keys.map((k) => lists.get(k) ?? []);
   }
+}
+
+/** The search's view of the entities: their name index and phrases, and which any article mentions. */
+interface SearchNames extends EntityNames {
+  /** Concept keys (`COUNTRY:US`) of the entities at least one article mentions. */
+  mentioned: ReadonlySet<string>;
 }
 
 // Private: swallows an error that only says a server is unreachable; rethrows any other.

@@ -8,9 +8,9 @@
 // build and 200 ms to answer "tariffs on automobiles" (a Map per posting, every posting read);
 // this index keeps MiniSearch's radix tree for prefix and typo look-ups (Vocabulary.ts) only.
 import type { ArticleRecord } from "../../corpus/format.js";
-import { printedPrefixLength, termOf, visitTokens, visitWords } from "../../text/analyze.js";
+import { termOf, visitWords } from "../../text/analyze.js";
 import type { HighlightRecord } from "../Store.js";
-import { highlightsOf, MAX_HIGHLIGHTS_PER_FIELD, type Span } from "./Highlights.js";
+import { articleHighlights } from "./Highlights.js";
 import { conceptKey, type QueryPlan } from "./QueryPlan.js";
 import { MatchKind, Vocabulary, type Alternative } from "./Vocabulary.js";
 
@@ -346,30 +346,11 @@ export class ArticleIndex {
    * part) and its mentions of the entities the query named.
    */
   highlights(article: ArticleRecord, query: ArticleQuery): HighlightRecord[] {
-    const wanted = new Map<string, Alternative>();
-    for (const group of query.groups) for (const alts of group.terms) for (const alt of alts) if (!wanted.has(alt.term)) wanted.set(alt.term, alt);
-    const concepts = new Set(query.groups.flatMap((g) => g.conceptKeys));
-    // A field's matched words, read only as far as the highlights a field can show: a long body
-    // is not tokenised to its end for a snippet.
-    const spansIn = (text: string): { spans: Span[]; readTo: number } => {
-      const spans: Span[] = [];
-      let readTo = text.length;
-      visitTokens(text, (token) => {
-        const alt = wanted.get(token.term);
-        if (!alt) return true;
-        const end = alt.kind === MatchKind.PREFIX ? token.start + printedPrefixLength(text.slice(token.start, token.end), alt.from) : token.end;
-        spans.push({ start: token.start, end });
-        if (spans.length < 2 * MAX_HIGHLIGHTS_PER_FIELD) return true;
-        readTo = token.end;
-        return false;
-      });
-      return { spans, readTo };
-    };
-    const body = spansIn(article.body);
-    for (const m of article.mentions) {
-      if (m.start < body.readTo && concepts.has(conceptKey(m.entityType, m.entityId))) body.spans.push({ start: m.start, end: m.end });
-    }
-    return [...(article.headline ? highlightsOf("headline", article.headline, spansIn(article.headline).spans) : []), ...highlightsOf("body", article.body, body.spans)];
+    return articleHighlights(
+      article,
+      query.groups.flatMap((g) => g.terms.flat()),
+      new Set(query.groups.flatMap((g) => g.conceptKeys)),
+    );
   }
 }
 

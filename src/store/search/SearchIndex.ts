@@ -1,15 +1,13 @@
 // The search behind `search(query:)` and `articles(filter: { text })`: the entity name index and
 // the article full-text index of one corpus, built once when the store loads it (a reload builds
 // a new store, so a new index), and the one ranking that merges their hits.
-import type { ArticleRecord, CorpusRecord, EntityType } from "../../corpus/format.js";
-import { tariffName } from "../../corpus/tariffName.js";
-import type { SearchHitRecord, SearchRequest, SearchTarget } from "../Store.js";
+import type { ArticleRecord, CorpusRecord } from "../../corpus/format.js";
+import type { SearchHitRecord, SearchRequest } from "../Store.js";
 import { ArticleIndex } from "./ArticleIndex.js";
-import { NameIndex, type NamedEntity } from "./NameIndex.js";
-import { conceptKey, PhraseDictionary, planQuery } from "./QueryPlan.js";
-
-/** Every kind of thing a search can return. */
-export const SEARCH_TARGETS: readonly SearchTarget[] = ["ARTICLE", "PERSON", "COUNTRY", "AGREEMENT", "TARIFF"];
+import { buildEntityNames } from "./EntityNames.js";
+import type { NameIndex } from "./NameIndex.js";
+import { conceptKey, type PhraseDictionary, planQuery } from "./QueryPlan.js";
+import { articleHit, mergeHits, wantedTargets } from "./SearchHits.js";
 
 /** Both search indexes of one corpus. */
 export class SearchIndex {
@@ -29,24 +27,7 @@ export class SearchIndex {
     for (const article of corpus.articles) {
       for (const key of new Set(article.mentions.map((m) => conceptKey(m.entityType, m.entityId)))) counts.set(key, (counts.get(key) ?? 0) + 1);
     }
-    const named = (type: EntityType, id: string, names: string[], related: string[] = []): NamedEntity => ({
-      type,
-      id,
-      names: names.map((text, i) => ({ field: i === 0 ? "name" : `aliases[${i - 1}]`, text })),
-      related,
-      articleCount: counts.get(conceptKey(type, id)) ?? 0,
-    });
-    const countries = new Map(corpus.countries.map((c) => [c.code, c]));
-    const names = new NameIndex([
-      ...corpus.people.map((p) => named("PERSON", p.id, [p.name, ...p.aliases])),
-      ...corpus.countries.map((c) => named("COUNTRY", c.code, [c.name, ...c.aliases])),
-      ...corpus.agreements.map((a) => named("AGREEMENT", a.id, [a.name], a.parties.map((code) => conceptKey("COUNTRY", code)))),
-      ...corpus.tariffs.map((t) =>
-        named("TARIFF", t.id, [tariffName(t, countries.get(t.imposedBy), countries.get(t.appliesTo))], [conceptKey("COUNTRY", t.imposedBy), conceptKey("COUNTRY", t.appliesTo)]),
-      ),
-    ]);
-    const phrases = new PhraseDictionary();
-    names.addPhrasesTo(phrases);
+    const { names, phrases } = buildEntityNames(corpus, (key) => counts.get(key) ?? 0);
     const articles = await ArticleIndex.build(corpus.articles, newestFirst, () => new Promise((resolve) => setImmediate(resolve)));
     return new SearchIndex(names, phrases, articles, new Map(corpus.articles.map((a) => [a.id, a])));
   }
@@ -60,19 +41,13 @@ export class SearchIndex {
    */
   search(request: SearchRequest): SearchHitRecord[] {
     const plan = planQuery(request.query, this.phrases);
-    const wanted = new Set(request.types && request.types.length > 0 ? request.types : SEARCH_TARGETS);
-    const entityTypes = new Set([...wanted].filter((t): t is EntityType => t !== "ARTICLE"));
-
+    const wanted = wantedTargets(request.types);
     const entityHits: SearchHitRecord[] = this.names
-      .match(plan, entityTypes, request.first)
+      .match(plan, wanted.entityTypes, request.first)
       .map((m) => ({ type: m.type, id: m.id, score: m.score, highlights: m.highlights }));
-    const query = wanted.has("ARTICLE") ? this.articles.resolve(plan, true) : null;
-    const articleHits = query
-      ? this.articles.search(query, request.first).map((a) => ({ type: "ARTICLE" as const, id: a.id, score: 1 + 0.99 * a.relevance, highlights: [] }))
-      : [];
-
-    // Entities first on equal scores: a name is a more specific answer than a text.
-    const hits = [...entityHits, ...articleHits].sort((x, y) => y.score - x.score).slice(0, request.first);
+    const query = wanted.articles ? this.articles.resolve(plan, true) : null;
+    const articleHits = query ? this.articles.search(query, request.first).map((a) => articleHit(a.id, a.relevance)) : [];
+    const hits = mergeHits(entityHits, articleHits, request.first);
     // Highlighting re-reads an article's text: only for the articles that made the cut.
     for (const hit of hits) if (hit.type === "ARTICLE") hit.highlights = this.articles.highlights(this.articleById.get(hit.id)!, query!);
     return hits;
