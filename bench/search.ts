@@ -1,13 +1,21 @@
 // `npm run bench:search`: does search stay fast as the corpus grows? For each size, generates a
 // corpus, builds the search index, times the search engine in process (median and p95 over a
 // set of reader-like queries) and the whole service over HTTP with autocannon, and prints a table.
+// With `--store postgres` the same queries go to the PostgreSQL store instead: each corpus is
+// imported (timed) into a fresh database on a throwaway cluster, or on `--server-url`'s server.
 //   npm run bench:search -- [--sizes 1000,10000,50000] [--duration S] [--connections C]
+//                           [--store memory|postgres] [--server-url postgres://…]
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { generateCorpus } from "../src/corpus/generate.js";
 import type { CorpusRecord } from "../src/corpus/format.js";
 import { startServer } from "../src/server.js";
 import { MemoryStore } from "../src/store/MemoryStore.js";
+import { corpusItems, importCorpus } from "../src/store/postgres/importCorpus.js";
+import { PostgresStore } from "../src/store/postgres/PostgresStore.js";
+import { createDatabase, TemporaryCluster } from "../src/store/postgres/TemporaryCluster.js";
+import type { Store } from "../src/store/Store.js";
+import pg from "pg";
 
 const { values: args } = parseArgs({
   options: {
@@ -15,15 +23,18 @@ const { values: args } = parseArgs({
     duration: { type: "string", default: "5" },
     connections: { type: "string", default: "10" },
     seed: { type: "string", default: "7" },
+    store: { type: "string", default: "memory" },
+    "server-url": { type: "string" },
   },
 });
+if (args.store !== "memory" && args.store !== "postgres") throw new Error(`--store must be memory or postgres, got ${args.store}`);
 
 /** What one corpus size measured. */
 interface Row {
   articles: number;
-  /** Seconds to build the search index (tokenising every headline and body). */
+  /** Seconds to build the search index (tokenising every headline and body); PostgreSQL: the whole import. */
   indexSeconds: number;
-  /** MB of typed arrays (postings) after the build. */
+  /** MB of typed arrays (postings) after the build; PostgreSQL: the text index and vocabulary on disk. */
   indexMB: number;
   /** The search engine alone, over every query of the set, repeated. */
   inProcessP50: number;
@@ -57,14 +68,39 @@ function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 }
 
-async function measure(articles: number): Promise<Row> {
-  const corpus = generateCorpus({ articles, seed: Number(args.seed) });
+/** Given a corpus, returns a memory store with its search index built, and what the build took. */
+async function memoryStore(corpus: CorpusRecord): Promise<{ store: Store; indexSeconds: number; indexMB: number; close(): Promise<void> }> {
   const store = new MemoryStore(corpus);
   const before = process.memoryUsage().arrayBuffers;
-  let started = performance.now();
+  const started = performance.now();
   await store.prepareSearch();
   const indexSeconds = (performance.now() - started) / 1000;
-  const indexMB = (process.memoryUsage().arrayBuffers - before) / 2 ** 20;
+  return { store, indexSeconds, indexMB: (process.memoryUsage().arrayBuffers - before) / 2 ** 20, close: async () => undefined };
+}
+
+/** Given a corpus and a server, imports it into a fresh database and returns a store over it, and what the import took. */
+async function postgresStore(corpus: CorpusRecord, serverUrl: string): Promise<{ store: Store; indexSeconds: number; indexMB: number; close(): Promise<void> }> {
+  const url = await createDatabase(serverUrl, `bench_search_${corpus.articles.length}_${Date.now().toString(36)}`);
+  const pool = new pg.Pool({ connectionString: url });
+  const started = performance.now();
+  let indexMB: number;
+  try {
+    await importCorpus(pool, corpusItems(corpus), { batchSize: 2000 });
+    await pool.query("VACUUM ANALYZE");
+    const size = await pool.query<{ bytes: string }>("SELECT (pg_relation_size('articles_search') + pg_total_relation_size('search_terms'))::text AS bytes");
+    indexMB = Number(size.rows[0]!.bytes) / 2 ** 20;
+  } finally {
+    await pool.end();
+  }
+  const indexSeconds = (performance.now() - started) / 1000;
+  const store = await PostgresStore.open({ primary: url });
+  return { store, indexSeconds, indexMB, close: () => store.close() };
+}
+
+async function measure(articles: number, serverUrl: string | null): Promise<Row> {
+  const corpus = generateCorpus({ articles, seed: Number(args.seed) });
+  const { store, indexSeconds, indexMB, close } = serverUrl ? await postgresStore(corpus, serverUrl) : await memoryStore(corpus);
+  let started: number;
 
   const queries = readerQueries(corpus);
   for (const query of queries) await store.search({ query, first: 10 }); // warm the JIT
@@ -94,6 +130,7 @@ async function measure(articles: number): Promise<Row> {
   await autocannon({ ...options, duration: 2 } as Parameters<typeof autocannon>[0]);
   const result = await autocannon(options as Parameters<typeof autocannon>[0]);
   await server.stop();
+  await close();
   if (result.errors || result.non2xx || result.timeouts) throw new Error(`HTTP run failed: ${result.errors} errors, ${result.non2xx} non-2xx, ${result.timeouts} timeouts`);
   return {
     articles,
@@ -109,13 +146,19 @@ async function measure(articles: number): Promise<Row> {
 }
 
 const rows: Row[] = [];
-for (const size of args.sizes.split(",").map(Number)) {
-  const row = await measure(size);
-  rows.push(row);
-  console.error(`measured ${size} articles`);
+const cluster = args.store === "postgres" && !args["server-url"] ? await TemporaryCluster.start({ settings: { shared_buffers: "1GB" } }) : null;
+try {
+  const serverUrl = args.store === "postgres" ? (args["server-url"] ?? cluster!.url) : null;
+  for (const size of args.sizes.split(",").map(Number)) {
+    const row = await measure(size, serverUrl);
+    rows.push(row);
+    console.error(`measured ${size} articles`);
+  }
+} finally {
+  await cluster?.stop();
 }
 const fixed = (x: number, digits: number) => x.toFixed(digits);
-console.log(`\nsearch latency by corpus size (${rows[0]?.queries} reader queries, first: 10; HTTP: ${args.connections} connections, ${args.duration} s)\n`);
+console.log(`\n${args.store} store: search latency by corpus size (${rows[0]?.queries} reader queries, first: 10; HTTP: ${args.connections} connections, ${args.duration} s)\n`);
 console.log("| articles | index build s | index MB | search p50 ms | search p95 ms | HTTP p50 ms | HTTP p99 ms | HTTP req/s |");
 console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 for (const r of rows) {

@@ -16,7 +16,6 @@ import type { ArticleRecord, MentionRecord } from "../src/corpus/format.js";
 import { loadPresent } from "../src/loaders.js";
 import { countWords } from "../src/text/words.js";
 import { AFTER_DESCRIPTION, FIRST_DESCRIPTION, pageRequest, toConnection } from "./pagination.js";
-import { reportUnsupported } from "./unsupported.js";
 
 @Resolver(() => Article)
 export class ArticleResolver {
@@ -35,7 +34,7 @@ export class ArticleResolver {
     @Ctx() ctx: Context,
   ): Promise<ConnectionValue<ArticleRecord>> {
     const request = pageRequest(ctx, first, after, "a");
-    const page = await reportUnsupported(ctx.store.listArticles(
+    const page = await ctx.store.listArticles(
       {
         personId: filter?.personId,
         countryCode: filter?.countryCode?.toUpperCase(),
@@ -46,7 +45,7 @@ export class ArticleResolver {
         text: filter?.text,
       },
       request,
-    ));
+    );
     return toConnection(page, await ctx.loaders.article.loadMany(page.ids));
   }
 

@@ -8,7 +8,6 @@ import { RelatedEntity } from "../schema/RelatedEntity.js";
 import type { Context } from "../src/context.js";
 import { checkedFirst } from "./pagination.js";
 import { loadEntity } from "./entityLoading.js";
-import { reportUnsupported } from "./unsupported.js";
 
 /** Related entities when `first` is omitted: one panel. */
 export const DEFAULT_RELATED_SIZE = 10;
@@ -28,7 +27,7 @@ export class RelatedResolver {
   ) {
     const size = checkedFirst(ctx, first, DEFAULT_RELATED_SIZE, "Ask for fewer related entities.");
     const id = entity.type === EntityType.COUNTRY ? entity.id.toUpperCase() : entity.id;
-    const related = await reportUnsupported(ctx.loaders.related.load({ type: entity.type, id, types, first: size }));
+    const related = await ctx.loaders.related.load({ type: entity.type, id, types, first: size });
     const records = await Promise.all(related.map((r) => loadEntity(ctx, r.type, r.id)));
     return related.flatMap((r, i) => (records[i] ? [{ entity: records[i], articleCount: r.articleCount, score: r.score }] : []));
   }

@@ -8,7 +8,6 @@ import { SearchHit } from "../schema/SearchHit.js";
 import type { Context } from "../src/context.js";
 import { checkedFirst } from "./pagination.js";
 import { loadEntity } from "./entityLoading.js";
-import { reportUnsupported } from "./unsupported.js";
 
 /** The longest query accepted, in characters: a search box needs far less, and a cap bounds the work. */
 export const MAX_QUERY_LENGTH = 500;
@@ -34,7 +33,7 @@ export class SearchResolver {
         extensions: { code: "BAD_USER_INPUT", argument: "query", max: MAX_QUERY_LENGTH },
       });
     }
-    const hits = await reportUnsupported(ctx.store.search({ query, types, first: size }));
+    const hits = await ctx.store.search({ query, types, first: size });
     const records = await Promise.all(hits.map((hit) => loadEntity(ctx, hit.type, hit.id)));
     return hits.flatMap((hit, i) => (records[i] ? [{ entity: records[i], score: hit.score, highlights: hit.highlights }] : []));
   }

@@ -16,7 +16,6 @@ import type { Context } from "../src/context.js";
 import type { AgreementRecord, CountryRecord, PersonRecord, TariffRecord } from "../src/corpus/format.js";
 import { dayNumber, intervalCount } from "../src/store/intervals.js";
 import type { TimelinePointRecord } from "../src/store/Store.js";
-import { reportUnsupported } from "./unsupported.js";
 
 /** Points of a timeline whose range has an open end: a month of days, at most the page-size limit. */
 export const DEFAULT_TIMELINE_POINTS = 30;
@@ -47,7 +46,7 @@ async function timelineOf(ctx: Context, type: EntityType, id: string, from: Date
     }
   }
   const points = Math.min(DEFAULT_TIMELINE_POINTS, ctx.maxPageSize);
-  return reportUnsupported(ctx.loaders.timeline.load({ type, id, from: fromDay, to: toDay, interval, points }));
+  return ctx.loaders.timeline.load({ type, id, from: fromDay, to: toDay, interval, points });
 }
 
 // Private: makes the resolver class that adds `timeline` to one entity type, whose records are
