@@ -1,6 +1,6 @@
 // Builds the federated schema: type-graphql builds the types and resolvers, the result is
 // printed with its directives under a Federation 2 @link, and @apollo/subgraph turns that into
-// a subgraph with _service, _entities and the reference resolvers.
+// a subgraph with _service, _entities (its representations checked first) and the reference resolvers.
 import "reflect-metadata";
 import { buildSchema } from "type-graphql";
 import { buildSubgraphSchema, printSubgraphSchema } from "@apollo/subgraph";
@@ -10,6 +10,7 @@ import { Kind, lexicographicSortSchema, parse, visit, type DocumentNode, type Gr
 import { resolvers } from "../resolvers/index.js";
 import { referenceResolvers } from "../resolvers/references.js";
 import { PUBLIC } from "../schema/contract.js";
+import { withCheckedRepresentations } from "./entityRepresentations.js";
 
 /** The Federation 2 version and directives this subgraph links; composition reads this. */
 export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@tag", "@inaccessible", "@external", "@requires", "@provides"])`;
@@ -39,7 +40,7 @@ export async function buildNewsSchema(): Promise<GraphQLSchema> {
     resolverMap[type] = { ...resolverMap[type], ...fields };
   }
   withSyncUnionResolvers(resolverMap);
-  return buildSubgraphSchema({ typeDefs, resolvers: resolverMap as never });
+  return withCheckedRepresentations(buildSubgraphSchema({ typeDefs, resolvers: resolverMap as never }));
 }
 
 /** Returns the subgraph SDL (what `_service { sdl }` serves), types sorted so diffs stay stable. */

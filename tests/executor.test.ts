@@ -32,6 +32,7 @@ const OPERATIONS: [string, string, Record<string, unknown>?][] = [
   ["a missing required variable", `query($id: ID!) { article(id: $id) { id } }`, {}],
   ["a variable of the wrong type", `query($first: Int) { articles(first: $first) { totalCount } }`, { first: "ten" }],
   ["an unknown entity type", `query($r: [_Any!]!) { _entities(representations: $r) { __typename } }`, { r: [{ __typename: "Nope", id: "x" }] }],
+  ["refused representations among good ones", ENTITIES, { representations: [{ __typename: "Money" }, ...representations.slice(0, 3), { id: "x" }, { __typename: "Person" }] }],
   ["the subgraph SDL", `{ _service { sdl } }`],
 ];
 

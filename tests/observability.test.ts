@@ -7,6 +7,7 @@ import { loadCorpusFile } from "../src/corpus/load.js";
 import { createLogger } from "../src/logging.js";
 import { startServer, type RunningServer } from "../src/server.js";
 import { MemoryStore } from "../src/store/MemoryStore.js";
+import { FAULT_MESSAGE, withFault } from "./faultyStore.js";
 
 const ARTICLE = "kyodo-20251028-takaichi-trump-summit";
 const lines: { level: number; msg: string; reqId?: string; [key: string]: unknown }[] = [];
@@ -14,7 +15,8 @@ let server: RunningServer;
 
 beforeAll(async () => {
   server = await startServer({
-    store: new MemoryStore(await loadCorpusFile(DEFAULT_CORPUS_PATH)),
+    // The tariff list fails as a lost file would, so a request can meet a fault of the service.
+    store: withFault(new MemoryStore(await loadCorpusFile(DEFAULT_CORPUS_PATH)), "listTariffs"),
     config: { port: 0, host: "127.0.0.1", production: true, maxPageSize: 100, maxBodyBytes: 64 * 1024 },
     logger: createLogger("info", { write: (line: string) => void lines.push(JSON.parse(line)) }),
   });
@@ -90,17 +92,14 @@ describe("/health and /ready", () => {
 describe("request logs", () => {
   it("echoes a usable x-request-id and stamps it on every line of that request", async () => {
     lines.splice(0);
-    // An entity type the schema lacks fails inside execution: the request logs an error line too.
-    const res = await post(
-      { query: `query Broken($r: [_Any!]!) { _entities(representations: $r) { __typename } }`, variables: { r: [{ __typename: "Nope", id: "x" }] } },
-      { "x-request-id": "trace-42" },
-    );
+    // A fault of the service inside execution: the request logs an error line too.
+    const res = await post({ query: `query Broken { tariffs { id } }` }, { "x-request-id": "trace-42" });
     expect(res.headers.get("x-request-id")).toBe("trace-42");
     await res.text();
     await new Promise((r) => setImmediate(r));
     const ofRequest = lines.filter((l) => l.reqId === "trace-42");
     expect(ofRequest.map((l) => l.msg)).toEqual(["unexpected error in a GraphQL request", "request completed"]);
-    expect(ofRequest[0]).toMatchObject({ level: 50, operation: "Broken", err: { message: expect.stringContaining('"Nope"') } });
+    expect(ofRequest[0]).toMatchObject({ level: 50, operation: "Broken", err: { message: FAULT_MESSAGE } });
     expect(ofRequest[1]).toMatchObject({ level: 30, method: "POST", path: "/graphql", status: 200, operation: "Broken" });
     expect(lines.filter((l) => l.reqId !== "trace-42")).toEqual([]);
   });
