@@ -116,7 +116,8 @@ async function measure(articles: number, serverUrl: string | null): Promise<Row>
 
   const server = await startServer({
     store,
-    config: { port: 0, host: "127.0.0.1", production: true, maxPageSize: 100, maxBodyBytes: 1 << 20 },
+    // The response cache off: the reader queries repeat, and a cached answer would time the cache, not search.
+    config: { port: 0, host: "127.0.0.1", production: true, maxPageSize: 100, maxBodyBytes: 1 << 20, responseCache: false },
   });
   const query = "query Search($q: String!) { search(query: $q, first: 10) { score highlights { field text start end } entity { __typename ... on Article { id headline } ... on Person { id name } ... on Country { code name } ... on Agreement { id name } ... on Tariff { id product } } } }";
   // `requests` (sent in turn on each connection) is autocannon's, missing from bench/autocannon.d.ts.

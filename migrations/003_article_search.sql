@@ -5,6 +5,10 @@
 -- the articles whose stored row differs, which these do).
 ALTER TABLE articles ADD COLUMN search_vector tsvector;
 CREATE INDEX articles_search ON articles USING gin (search_vector);
+-- Ten times the default sample of lexeme frequencies: with the default, a rare lexeme (one
+-- person's mentions) is estimated as common, and the planner walks the whole newest-first index
+-- testing every article instead of asking the text index (measured: 290 ms against 4 ms at 50k).
+ALTER TABLE articles ALTER COLUMN search_vector SET STATISTICS 1000;
 
 -- Every word term any imported article has held: the vocabulary a query's unfinished last word
 -- is completed from and a misspelt word is corrected against (trigrams find the near ones).

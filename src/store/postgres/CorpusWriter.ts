@@ -138,8 +138,12 @@ export class CorpusWriter {
     });
   }
 
-  /** Records a finished import: the store's version names the latest one. */
+  /**
+   * Records a finished import (the store's version names the latest one) and refreshes the
+   * planner's statistics, which text search depends on to choose between its indexes.
+   */
   async recordImport(corpus: string, articles: number, startedAt: Date): Promise<void> {
+    await this.primary.query("ANALYZE articles, article_entities, search_terms");
     await this.primary.query("INSERT INTO imports (corpus, articles, started_at) VALUES ($1, $2, $3)", [corpus, articles, startedAt]);
   }
 
