@@ -1,14 +1,16 @@
 // `npm run db:import -- --corpus FILE`: checks a corpus file of any size (streamed, never held
 // whole), then upserts it into PostgreSQL in batches, one transaction each, with a progress bar.
-// Running it twice changes nothing the second time; a bad file writes nothing at all.
+// Running it twice changes nothing the second time; a bad file writes nothing at all. Records
+// are validated once, by the check; the import pass reads the same bytes back and stops if the
+// file has changed since.
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
 import pg from "pg";
 import { CorpusError } from "../src/corpus/CorpusError.js";
-import { checkCorpusFile } from "../src/corpus/streamCheck.js";
-import { corpusFileItems, importCorpus } from "../src/store/postgres/importCorpus.js";
+import { FileChangedError } from "../src/corpus/fileVersion.js";
+import { checkCorpusFileVersion, checkedCorpusFileItems, importCorpus } from "../src/store/postgres/importCorpus.js";
 
 export const USAGE = `Usage: npm run db:import -- --corpus FILE [--database-url URL] [--batch-size N]
 
@@ -48,6 +50,8 @@ export async function runDbImport(
     return 0;
   }
   const started = performance.now();
+  // The imports log then spans the whole command, check included, as its printed time does.
+  const startedAt = new Date();
   // Off a terminal (CI, a log file) the bars print one line every 5 s instead of redrawing.
   const bars = new cliProgress.MultiBar(
     { stream: output.stderr, noTTYOutput: true, notTTYSchedule: 5_000, hideCursor: true, etaBuffer: 50 },
@@ -56,14 +60,15 @@ export async function runDbImport(
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 2 });
   try {
     const checking = bars.create(0, 0, {}, { format: "checking  {value} records  {duration_formatted}" });
-    const counts = await checkCorpusFile(options.corpus, { onRecords: (n) => checking.update(n) });
+    const checked = await checkCorpusFileVersion(options.corpus, { onRecords: (n) => checking.update(n) });
     checking.stop();
-    const total = Object.values(counts).reduce((a, b) => a + b, 0);
+    const total = Object.values(checked.counts).reduce((a, b) => a + b, 0);
     const writing = bars.create(total, 0, {}, { format: "importing [{bar}] {percentage}% {value}/{total} records  eta {eta_formatted}" });
     let written = 0;
-    const summary = await importCorpus(pool, corpusFileItems(options.corpus), {
+    const summary = await importCorpus(pool, checkedCorpusFileItems(checked), {
       batchSize: options.batchSize,
       corpusName: options.corpus,
+      startedAt,
       onBatch: (s) => {
         written = Object.values(s.read).reduce((a, b) => a + b, 0);
         writing.update(written);
@@ -79,7 +84,13 @@ export async function runDbImport(
     return 0;
   } catch (error) {
     bars.stop();
-    output.stderr.write(error instanceof CorpusError ? `${error.message}\nNothing was imported.\n` : `import failed: ${(error as Error).message}\n`);
+    output.stderr.write(
+      error instanceof CorpusError
+        ? `${error.message}\nNothing was imported.\n`
+        : error instanceof FileChangedError
+          ? `import stopped: ${error.message}; the batches committed before stay, nothing read after the change was written. Run db:import again.\n`
+          : `import failed: ${(error as Error).message}\n`,
+    );
     return 1;
   } finally {
     await pool.end();

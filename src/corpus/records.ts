@@ -2,6 +2,7 @@
 // element of each top-level array) without ever holding the whole file as one string, which
 // Node cannot do past ~512 MB. Each record's bytes are handed to the native JSON.parse.
 import { open } from "node:fs/promises";
+import { FileChangedError, fileVersion, sameVersion, type FileVersion } from "./fileVersion.js";
 
 /** One piece of the top-level object, in file order. */
 export type CorpusEntry =
@@ -29,8 +30,10 @@ export const CHUNK_BYTES = 4 << 20;
  * each array element parsed on its own, so memory holds one chunk plus the records the caller
  * keeps. Throws {@link JsonSyntaxError} on malformed JSON (with the record's path when the
  * error is inside a record) and the file system's error when the file cannot be read.
+ * Given `expected`, it also throws {@link FileChangedError} as soon as the file is not that
+ * version: every entry it yields comes from bytes read while the file still was.
  */
-export async function* readCorpusEntries(file: string, chunkBytes = CHUNK_BYTES): AsyncGenerator<CorpusEntry> {
+export async function* readCorpusEntries(file: string, chunkBytes = CHUNK_BYTES, expected?: FileVersion): AsyncGenerator<CorpusEntry> {
   const scanner = new TopLevelScanner();
   const handle = await open(file, "r");
   try {
@@ -47,9 +50,15 @@ export async function* readCorpusEntries(file: string, chunkBytes = CHUNK_BYTES)
       }
       const { bytesRead } = await handle.read(buf, filled, Math.min(chunkBytes, buf.length - filled), null);
       const eof = bytesRead === 0;
+      // Asked after the read: unchanged now means the bytes just read are the checked ones.
+      // One fstat per chunk (4 MB by default) costs nothing next to parsing it.
+      if (expected) {
+        const now = await fileVersion(handle);
+        if (!sameVersion(expected, now)) throw new FileChangedError(file, expected, now);
+      }
       filled += bytesRead;
       const used = scanner.scan(buf.subarray(0, filled), eof);
-      yield* scanner.drain();
+      yield* scanner.drain(buf);
       if (eof) break;
       buf.copy(buf, 0, used, filled);
       filled -= used;
@@ -90,6 +99,17 @@ const enum State {
   End,
 }
 
+/** An array element the scanner found but has not parsed yet: its bytes in the buffer scanned. */
+interface UnparsedItem {
+  kind: "unparsed";
+  key: string;
+  index: number;
+  start: number;
+  end: number;
+  /** Where it starts in the file, for error messages. */
+  fileOffset: number;
+}
+
 // Private: the state machine over the top-level object. It consumes whole tokens only, so a
 // token cut by a chunk boundary is simply scanned again with the next chunk appended.
 class TopLevelScanner {
@@ -98,7 +118,10 @@ class TopLevelScanner {
   private index = 0;
   private sawKey = false;
   private offset = 0; // bytes of the file before the current buffer, for error messages
-  private readonly out: CorpusEntry[] = [];
+  // Entries found in the buffer; array elements as byte ranges, parsed only as they are handed
+  // over: parsing a whole chunk's records up front kept hundreds of them alive while the
+  // consumer worked through the first, so each young-generation GC copied them all again.
+  private readonly out: (CorpusEntry | UnparsedItem)[] = [];
 
   /** Consumes every complete token of `buf`; returns how many bytes it used. */
   scan(buf: Buffer, eof: boolean): number {
@@ -157,8 +180,7 @@ class TopLevelScanner {
           }
           const end = valueEnd(buf, pos, eof);
           if (end < 0) return this.incomplete(pos, eof);
-          const path = `$.${this.key}[${this.index}]`;
-          this.out.push({ kind: "item", key: this.key, index: this.index, value: this.parse(buf, pos, end, path) });
+          this.out.push({ kind: "unparsed", key: this.key, index: this.index, start: pos, end, fileOffset: this.offset + pos });
           this.index++;
           this.state = State.AfterElement;
           pos = end;
@@ -184,10 +206,13 @@ class TopLevelScanner {
     return pos;
   }
 
-  /** Hands over the entries found so far. */
-  *drain(): Generator<CorpusEntry> {
+  /** Hands over the entries found so far in `buf` (the buffer just scanned, unchanged since). */
+  *drain(buf: Buffer): Generator<CorpusEntry> {
     const entries = this.out.splice(0);
-    yield* entries;
+    for (const e of entries) {
+      if (e.kind !== "unparsed") yield e;
+      else yield { kind: "item", key: e.key, index: e.index, value: this.parse(buf, e.start, e.end, `$.${e.key}[${e.index}]`, e.fileOffset) };
+    }
   }
 
   /** Throws unless the object was closed. */
@@ -202,12 +227,13 @@ class TopLevelScanner {
     return pos;
   }
 
-  // Private: parses one record's bytes; a syntax error names the record's path.
-  private parse(buf: Buffer, start: number, end: number, path: string): unknown {
+  // Private: parses one record's bytes; a syntax error names the record's path and where it starts
+  // in the file (`fileOffset`, when the buffer has been scanned past since).
+  private parse(buf: Buffer, start: number, end: number, path: string, fileOffset = this.offset + start): unknown {
     try {
       return JSON.parse(buf.toString("utf8", start, end));
     } catch (error) {
-      throw new JsonSyntaxError(path, `${(error as Error).message} (in the value starting at byte ${this.offset + start})`);
+      throw new JsonSyntaxError(path, `${(error as Error).message} (in the value starting at byte ${fileOffset})`);
     }
   }
 

@@ -28,6 +28,8 @@ export interface CheckCorpusOptions {
   onRecords?: (read: number) => void;
   /** Read size; tests make it tiny. @default CHUNK_BYTES */
   chunkBytes?: number;
+  /** Called with each top-level key that holds an array, in file order (a key may come twice). */
+  onArray?: (key: string) => void;
 }
 
 const SECTION_OF: Record<EntityType, Exclude<CorpusSectionName, "articles">> = {
@@ -73,6 +75,7 @@ export async function checkCorpusFile(file: string, options: CheckCorpusOptions 
         continue;
       }
       if (entry.kind === "array") {
+        options.onArray?.(entry.key);
         skeleton[entry.key] = [];
         // A repeated key replaces the earlier array, as JSON.parse would.
         if (isSection(entry.key)) {

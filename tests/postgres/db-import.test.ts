@@ -11,7 +11,8 @@ import { runDbImport } from "../../scripts/db-import.js";
 import type { CorpusRecord } from "../../src/corpus/format.js";
 import { writeCorpusFile } from "../../src/corpus/generate.js";
 import { loadCorpusFile } from "../../src/corpus/load.js";
-import { corpusFileItems, importCorpus } from "../../src/store/postgres/importCorpus.js";
+import { FileChangedError } from "../../src/corpus/fileVersion.js";
+import { checkCorpusFileVersion, checkedCorpusFileItems, corpusFileItems, importCorpus } from "../../src/store/postgres/importCorpus.js";
 import { freshDatabase } from "./databases.js";
 
 let dir: string;
@@ -106,6 +107,21 @@ describe("npm run db:import", () => {
     expect(tables.rows[0].t).toBeNull(); // not even migrated: the check runs before any write
   });
 
+  it("refuses a file that gives a section twice, writing nothing (JSON.parse would keep the last)", async () => {
+    const url = await freshDatabase();
+    const file = corpusFile + ".twice.json";
+    await writeFile(file, `{"articles":[${JSON.stringify(corpus.articles[0])}],${JSON.stringify(corpus).slice(1)}`);
+    expect((await loadCorpusFile(file)).articles).toHaveLength(150); // valid to the loader
+    let stderr = "";
+    const code = await runDbImport(["--corpus", file, "--database-url", url], {}, {
+      stdout: { write: () => true },
+      stderr: Object.assign({ write: (s: string) => ((stderr += s), true) }, { isTTY: false }) as unknown as NodeJS.WritableStream,
+    });
+    expect(code).toBe(1);
+    expect(stderr).toContain("at $.articles: the key appears more than once; db:import needs each section once");
+    expect(stderr).toContain("Nothing was imported.");
+  });
+
   it("refuses bad arguments with the usage and exit code 2", async () => {
     const code = await runDbImport(["--batch-size", "0"], {}, { stdout: { write: () => true }, stderr: { write: () => true } as unknown as NodeJS.WritableStream });
     expect(code).toBe(2);
@@ -145,6 +161,32 @@ describe("a batch that fails midway", () => {
     const done = await inventory(url);
     expect(done).toMatchObject({ articles: 150, articlesWithoutLinks: 0, articleCounter: 150, wrongEntityCounters: 0 });
     expect(done.links).toBe(done.expectedLinks);
+  });
+});
+
+describe("a file changed after its check", () => {
+  it("writes none of its records and says the file changed", async () => {
+    const url = await freshDatabase();
+    const file = join(dir, "changing.json");
+    await writeFile(file, JSON.stringify(corpus));
+    const checked = await checkCorpusFileVersion(file);
+    expect(checked.counts.articles).toBe(150);
+    // The same length, one byte different: only the file's times tell the versions apart.
+    const changed = JSON.stringify(corpus).replace(`"${corpus.articles[0]!.id}"`, `"${corpus.articles[0]!.id.replace(/.$/, "Z")}"`);
+    expect(changed.length).toBe(JSON.stringify(corpus).length);
+    // Linux before 6.13 stamps files in clock ticks (a few ms): step past the check's tick, as
+    // any real edit after a check would be.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await writeFile(file, changed);
+    const pool = new pg.Pool({ connectionString: url });
+    const failure = await importCorpus(pool, checkedCorpusFileItems(checked)).then(
+      () => null,
+      (error: Error) => error,
+    );
+    await pool.end();
+    expect(failure).toBeInstanceOf(FileChangedError);
+    expect(failure?.message).toBe(`${file} changed since it was checked (it was written to)`);
+    expect(await inventory(url)).toMatchObject({ articles: 0, people: 0, links: 0, imports: 0 });
   });
 });
 
