@@ -4,6 +4,8 @@
 //   npm run bench -- [--quick] [--corpus FILE] [--articles N] [--duration S] [--rounds R]
 //                    [--connections C] [--targets a,b] [--scale 1000,100000,1000000] [--no-write]
 //   npm run bench -- --postgres 1000,100000 [--postgres-server URL]   PostgreSQL vs memory store
+//   npm run bench -- --postgres N --database-url URL [--corpus FILE]    the same over a database
+//                    db:import filled beforehand (`npm run bench -- --help` says more)
 import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { isDeepStrictEqual, parseArgs } from "node:util";
@@ -56,8 +58,32 @@ const CLOCK_TICKS = 100;
 const RESULTS_FILE = new URL("results.json", import.meta.url);
 const BENCHMARKS_FILE = new URL("../BENCHMARKS.md", import.meta.url);
 
+const USAGE = `Usage: npm run bench -- [options]
+
+Service, ceiling and peers over one corpus (default):
+  --quick                one round of 2 s (default: 3 rounds of 8 s)
+  --corpus FILE          the corpus (default: a generated one of --articles articles)
+  --articles N           size of the generated corpus (default 1000)
+  --duration S, --rounds R, --connections C
+  --targets a,b          some of: ${TARGETS.map((t) => t.key).join(", ")}
+  --scale 1000,100000    also load cost and p99 per corpus size
+  --no-write             leave bench/results.json and BENCHMARKS.md alone
+
+PostgreSQL store vs memory store (bench/postgres.ts):
+  --postgres 1000,100000 generate each size, import it with db:import into a throwaway cluster
+                         (timed), then drive both stores; writes BENCHMARKS.md's postgres block
+  --postgres-server URL  create the databases on this server instead (superuser URL)
+  --postgres N --database-url URL
+                         measure a database db:import already filled with N articles (nothing is
+                         imported; the import time is the one its imports log recorded) against the
+                         memory store loading --corpus FILE (default: the generated corpus of N
+                         articles, ${join(WORK_DIR, "corpus-N.json")}); writes the postgres-reused block
+  --corpus FILE          with one --postgres size: the file to import, or that the database holds
+`;
+
 const { values: args } = parseArgs({
   options: {
+    help: { type: "boolean", short: "h", default: false },
     quick: { type: "boolean", default: false },
     corpus: { type: "string" },
     articles: { type: "string", default: "1000" },
@@ -69,20 +95,42 @@ const { values: args } = parseArgs({
     "no-write": { type: "boolean", default: false },
     postgres: { type: "string" },
     "postgres-server": { type: "string" },
+    "database-url": { type: "string" },
   },
 });
+if (args.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+if (args["database-url"] && !args.postgres) {
+  console.error(`--database-url needs --postgres N (the number of articles the database holds)\n\n${USAGE}`);
+  process.exit(2);
+}
 const duration = Number(args.duration ?? (args.quick ? 2 : 8));
 const rounds = Number(args.rounds ?? (args.quick ? 1 : 3));
 const connections = Number(args.connections);
 
 // `--postgres 1000,100000`: only the store comparison (bench/postgres.ts), then stop.
 if (args.postgres) {
-  const rows = await runPostgresBench({ sizes: args.postgres.split(",").map(Number), duration, rounds, connections, serverUrl: args["postgres-server"] });
+  const reused = args["database-url"];
+  const rows = await runPostgresBench({
+    sizes: args.postgres.split(",").map(Number),
+    duration,
+    rounds,
+    connections,
+    serverUrl: args["postgres-server"],
+    databaseUrl: reused,
+    corpus: args.corpus,
+  });
   const table = postgresTable(rows);
   console.log(`\n${table}\n`);
   if (!args["no-write"]) {
-    const settings = `service with its response cache off over each store; PostgreSQL in a throwaway cluster (fsync on) on the same machine; ${rounds} alternating round(s) of ${duration} s, ${connections} connections, medians`;
-    updateMarkdownBlock(BENCHMARKS_FILE.pathname, "postgres", `${describeRun(runInfo(), settings)}\n\n${table}`);
+    const where = reused
+      ? "PostgreSQL: a database imported beforehand with `npm run db:import`, its import time read from its imports log"
+      : "PostgreSQL in a throwaway cluster (fsync on) on the same machine";
+    const settings = `service with its response cache off over each store; ${where}; ${rounds} alternating round(s) of ${duration} s, ${connections} connections, medians`;
+    // A reused database's row has its own block, so it never replaces the generated sizes' table.
+    updateMarkdownBlock(BENCHMARKS_FILE.pathname, reused ? "postgres-reused" : "postgres", `${describeRun(runInfo(), settings)}\n\n${table}`);
     console.log("wrote BENCHMARKS.md");
   }
   process.exit(0);
