@@ -5,12 +5,23 @@
 import { afterAll } from "vitest";
 
 const tasks: (() => unknown)[] = [];
+let fileDone = false;
 
 afterAll(async () => {
-  for (const task of tasks.splice(0).reverse()) await task();
+  // One at a time from the end, so a task registered while earlier ones run is run too; one that
+  // fails does not keep the others (a server still running, say) from running.
+  const errors: unknown[] = [];
+  for (let task = tasks.pop(); task; task = tasks.pop()) await Promise.resolve().then(task).catch((error: unknown) => errors.push(error));
+  fileDone = true;
+  if (errors.length > 0) throw errors[0];
 });
 
-/** Runs `task` after the current test file, after the tasks registered later than it. */
+/**
+ * Runs `task` after the current test file, after the tasks registered later than it. Registered
+ * once the file is over (a start that outlived its timed-out beforeAll), it runs at once, so what
+ * was started late is still stopped.
+ */
 export function onCleanup(task: () => unknown): void {
-  tasks.push(task);
+  if (fileDone) void Promise.resolve().then(task);
+  else tasks.push(task);
 }
