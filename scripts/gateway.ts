@@ -1,6 +1,7 @@
 // `npm run gateway`: a federated graph on one command. Starts the news subgraph (this service,
 // over the configured corpus), the example reader subgraph, and @apollo/gateway in front of them,
-// loading the committed supergraph.graphql, then prints the URL. Ctrl-C stops all three.
+// loading the committed supergraph.graphql, then prints the URL. Ctrl-C stops all three. Replica
+// processes (--replicas) also stop when this process crashes or is killed: they watch it.
 //
 //   npm run gateway                              gateway :4000, news :4001, reader :4002
 //   npm run gateway -- --port 5000               another gateway port
@@ -52,6 +53,8 @@ if (newsUrls.length === 0 && replicaCount > 0) {
   const replicas = await startNewsReplicas(replicaCount, { host });
   running.push(...replicas);
   newsUrls = replicas.map((r) => r.url);
+  // With their process ids: stop one by hand to watch the gateway fail over to the others.
+  replicas.forEach((r, i) => console.log(`news replica ${i + 1} (pid ${r.process.pid}) ready at ${r.url}`));
 }
 if (newsUrls.length === 0) {
   const config = readConfig();

@@ -14,6 +14,7 @@ import { startGateway } from "../src/gateway/startGateway.js";
 import { SUPERGRAPH_FILE } from "../src/gateway/subgraphs.js";
 import { onCleanup } from "./cleanup.js";
 import { importedDatabase } from "./postgres/databases.js";
+import { isRunning } from "./processes.js";
 import { testStoreKind } from "./stores.js";
 
 const ARTICLE = `query($id: ID!) { article(id: $id) { id headline publishedAt people { id name } countries { code name } } }`;
@@ -70,6 +71,7 @@ describe("npm run gateway -- --replicas 2", () => {
     const before = await Promise.all(Array.from({ length: 10 }, (_, i) => askForArticle(i)));
     await replicas[0]!.stop();
     expect(replicas[0]!.process.exitCode ?? replicas[0]!.process.signalCode).not.toBeNull();
+    expect(isRunning(replicas[0]!.process.pid!)).toBe(false); // gone, not left behind
     sentTo.splice(0);
     for (let i = 0; i < 10; i++) {
       const after = await askForArticle(i);

@@ -1,17 +1,25 @@
 // Replicas of the news subgraph as separate processes, the way a platform runs them: each is
 // `src/main.ts` on its own free port with the environment it inherits (so STORE=postgres
 // replicas share one database), started together and stopped one by one or all at once.
+// A replica never outlives the process that started it, however that process ends: each watches
+// its stdin, a pipe from this process, and drains and exits when it closes (exitWithParent.ts).
+// That one mechanism covers process.exit, a crash, a signal and SIGKILL alike; an exit hook here
+// that signalled them too would cut their drain short (a second SIGTERM makes main.ts exit at once).
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const EXIT_WITH_PARENT = new URL("./exitWithParent.ts", import.meta.url).href;
 
 /** One running replica process. */
 export interface NewsReplica {
   /** Its GraphQL endpoint, e.g. `http://127.0.0.1:40123/graphql`. */
   url: string;
   process: ChildProcess;
-  /** Sends SIGTERM (the service drains, then exits) and resolves once the process has exited. */
+  /**
+   * Sends SIGTERM (the service drains, then exits) and resolves once the process has exited;
+   * a replica still running once its drain time (SHUTDOWN_TIMEOUT_MS) is well past is killed.
+   */
   stop(): Promise<void>;
 }
 
@@ -44,24 +52,37 @@ export async function startNewsReplicas(count: number, options: NewsReplicaOptio
 
 // Private: starts one replica and waits for the log line that carries its bound port.
 function startReplica(n: number, options: NewsReplicaOptions): Promise<NewsReplica> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: PROJECT_ROOT,
-    env: {
-      ...process.env,
-      EXPLORER: "off", // browsers use the gateway; replicas serve machines
-      ...options.env,
-      // The "ready" line (info) carries the bound port: the only way to learn it with PORT=0.
-      LOG_LEVEL: "info",
-      PORT: "0",
-      HOST: options.host ?? "127.0.0.1",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
-    await exited;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    EXPLORER: "off", // browsers use the gateway; replicas serve machines
+    ...options.env,
+    // The "ready" line (info) carries the bound port: the only way to learn it with PORT=0.
+    LOG_LEVEL: "info",
+    PORT: "0",
+    HOST: options.host ?? "127.0.0.1",
   };
+  // stdin is the pipe exitWithParent.ts watches: never written, it closes when this process ends.
+  const child = spawn(process.execPath, ["--import", "tsx", "--import", EXIT_WITH_PARENT, "src/main.ts"], {
+    cwd: PROJECT_ROOT,
+    env,
+    stdio: ["pipe", "pipe", "pipe"],
+    // Its own process group: Ctrl-C in a terminal reaches this process alone, which stops the
+    // replicas once (scripts/gateway.ts), instead of each draining and then being signalled again.
+    detached: true,
+  });
+  child.stdin!.on("error", () => undefined); // never written; a reset when the replica exits is no news
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const drainMs = Number(env.SHUTDOWN_TIMEOUT_MS) || 10_000; // main.ts's default drain time
+  let stopping: Promise<void> | undefined;
+  // Once only: a second SIGTERM would make the replica skip its drain.
+  const stop = () =>
+    (stopping ??= (async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), drainMs + 10_000);
+      await exited;
+      clearTimeout(timer);
+    })());
   return new Promise((resolve, reject) => {
     let output = "";
     let settled = false;
