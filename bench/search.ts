@@ -2,9 +2,11 @@
 // corpus, builds the search index, times the search engine in process (median and p95 over a
 // set of reader-like queries) and the whole service over HTTP with autocannon, and prints a table.
 // With `--store postgres` the same queries go to the PostgreSQL store instead: each corpus is
-// imported (timed) into a fresh database on a throwaway cluster, or on `--server-url`'s server.
+// imported (timed) into a fresh database on a throwaway cluster, or on `--server-url`'s server;
+// `--database-url` measures a database `npm run db:import` already filled (the 1,000,000-article
+// one takes an hour to import), its queries chosen from its own entities the same way.
 //   npm run bench:search -- [--sizes 1000,10000,50000] [--duration S] [--connections C]
-//                           [--store memory|postgres] [--server-url postgres://…]
+//                           [--store memory|postgres] [--server-url postgres://…] [--database-url postgres://…]
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { generateCorpus } from "../src/corpus/generate.js";
@@ -25,6 +27,7 @@ const { values: args } = parseArgs({
     seed: { type: "string", default: "7" },
     store: { type: "string", default: "memory" },
     "server-url": { type: "string" },
+    "database-url": { type: "string" },
   },
 });
 if (args.store !== "memory" && args.store !== "postgres") throw new Error(`--store must be memory or postgres, got ${args.store}`);
@@ -48,10 +51,11 @@ interface Row {
 }
 
 /**
- * Given a corpus, returns the queries a reader types, chosen from it the same way at every size:
- * surnames, "tariffs on <product>", "<A> <B> trade deal", a prefix, a typo, a common word.
+ * Given a corpus's entities (in corpus order), returns the queries a reader types, chosen the same
+ * way at every size: surnames, "tariffs on <product>", "<A> <B> trade deal", a prefix, a typo, a
+ * common word.
  */
-function readerQueries(corpus: CorpusRecord): string[] {
+function readerQueries(corpus: Pick<CorpusRecord, "people" | "tariffs" | "countries" | "agreements">): string[] {
   const queries: string[] = [];
   for (const p of corpus.people.slice(0, 8)) queries.push(p.aliases[0] ?? p.name);
   for (const product of [...new Set(corpus.tariffs.map((t) => t.product))].slice(0, 8)) queries.push(`tariffs on ${product}`);
@@ -97,12 +101,58 @@ async function postgresStore(corpus: CorpusRecord, serverUrl: string): Promise<{
   return { store, indexSeconds, indexMB, close: () => store.close() };
 }
 
-async function measure(articles: number, serverUrl: string | null): Promise<Row> {
+/** A store to measure, the queries to send it, and what building its index took. */
+interface Subject {
+  articles: number;
+  store: Store;
+  queries: string[];
+  indexSeconds: number;
+  indexMB: number;
+  close(): Promise<void>;
+}
+
+/** Given a size, generates a corpus of it and returns the store to measure over it. */
+async function generatedSubject(articles: number, serverUrl: string | null): Promise<Subject> {
   const corpus = generateCorpus({ articles, seed: Number(args.seed) });
-  const { store, indexSeconds, indexMB, close } = serverUrl ? await postgresStore(corpus, serverUrl) : await memoryStore(corpus);
+  const built = serverUrl ? await postgresStore(corpus, serverUrl) : await memoryStore(corpus);
+  return { articles, queries: readerQueries(corpus), ...built };
+}
+
+/**
+ * Given a database `npm run db:import` filled, returns the PostgreSQL store over it; the import
+ * time is the one its `imports` log holds (the latest import), the queries come from its entities.
+ */
+async function importedSubject(url: string): Promise<Subject> {
+  const pool = new pg.Pool({ connectionString: url });
+  try {
+    const { rows } = await pool.query<{ articles: string; seconds: number; bytes: string } & Record<"people" | "tariffs" | "countries" | "agreements", never[]>>(
+      `SELECT (SELECT articles FROM article_count)::text AS articles,
+              (SELECT extract(epoch FROM finished_at - started_at)::float8 FROM imports ORDER BY id DESC LIMIT 1) AS seconds,
+              (pg_relation_size('articles_search') + pg_total_relation_size('search_terms'))::text AS bytes,
+              (SELECT json_agg(record ORDER BY ord, id) FROM (SELECT * FROM people ORDER BY ord, id LIMIT 16) x) AS people,
+              (SELECT json_agg(record ORDER BY ord, id) FROM (SELECT * FROM tariffs ORDER BY ord, id LIMIT 200) x) AS tariffs,
+              (SELECT json_agg(record ORDER BY ord, id) FROM (SELECT * FROM agreements ORDER BY ord, id LIMIT 8) x) AS agreements,
+              (SELECT json_agg(record ORDER BY ord, code) FROM countries) AS countries`,
+    );
+    const r = rows[0]!;
+    const store = await PostgresStore.open({ primary: url });
+    return {
+      articles: Number(r.articles),
+      store,
+      queries: readerQueries(r),
+      indexSeconds: r.seconds ?? NaN,
+      indexMB: Number(r.bytes) / 2 ** 20,
+      close: () => store.close(),
+    };
+  } finally {
+    await pool.end();
+  }
+}
+
+async function measure(subject: Subject): Promise<Row> {
+  const { articles, store, queries, indexSeconds, indexMB, close } = subject;
   let started: number;
 
-  const queries = readerQueries(corpus);
   for (const query of queries) await store.search({ query, first: 10 }); // warm the JIT
   const times: number[] = [];
   for (let round = 0; round < 20; round++) {
@@ -147,16 +197,20 @@ async function measure(articles: number, serverUrl: string | null): Promise<Row>
 }
 
 const rows: Row[] = [];
-const cluster = args.store === "postgres" && !args["server-url"] ? await TemporaryCluster.start({ settings: { shared_buffers: "1GB" } }) : null;
-try {
-  const serverUrl = args.store === "postgres" ? (args["server-url"] ?? cluster!.url) : null;
-  for (const size of args.sizes.split(",").map(Number)) {
-    const row = await measure(size, serverUrl);
-    rows.push(row);
-    console.error(`measured ${size} articles`);
+if (args["database-url"]) {
+  if (args.store !== "postgres") throw new Error("--database-url measures the PostgreSQL store: add --store postgres");
+  rows.push(await measure(await importedSubject(args["database-url"])));
+} else {
+  const cluster = args.store === "postgres" && !args["server-url"] ? await TemporaryCluster.start({ settings: { shared_buffers: "1GB" } }) : null;
+  try {
+    const serverUrl = args.store === "postgres" ? (args["server-url"] ?? cluster!.url) : null;
+    for (const size of args.sizes.split(",").map(Number)) {
+      rows.push(await measure(await generatedSubject(size, serverUrl)));
+      console.error(`measured ${size} articles`);
+    }
+  } finally {
+    await cluster?.stop();
   }
-} finally {
-  await cluster?.stop();
 }
 const fixed = (x: number, digits: number) => x.toFixed(digits);
 console.log(`\n${args.store} store: search latency by corpus size (${rows[0]?.queries} reader queries, first: 10; HTTP: ${args.connections} connections, ${args.duration} s)\n`);
