@@ -2,26 +2,13 @@
 // temporary-cluster.test.ts to see what becomes of them when this process ends. `standby` adds a
 // hot standby of the first server; `wait` keeps running until killed, otherwise the process ends
 // as soon as they are up, without calling stop().
-import { dirname } from "node:path";
-import pg from "pg";
 import { TemporaryCluster } from "../../src/store/postgres/TemporaryCluster.js";
+import { serverDirectory } from "./serverDirectory.js";
 
 const primary = await TemporaryCluster.start();
 const clusters = [primary];
 if (process.argv.includes("standby")) clusters.push(await TemporaryCluster.standbyOf(primary.url));
 const printed = [];
-for (const cluster of clusters) printed.push({ pid: cluster.pid, directory: await clusterDirectory(cluster.url) });
+for (const cluster of clusters) printed.push({ pid: cluster.pid, directory: await serverDirectory(cluster.url) });
 console.log(JSON.stringify(printed));
 if (process.argv.includes("wait")) setInterval(() => undefined, 1 << 30);
-
-// Private: the server's own word for where it keeps its files (the parent of its data directory).
-async function clusterDirectory(url: string): Promise<string> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ data_directory: string }>("SHOW data_directory");
-    return dirname(rows[0]!.data_directory);
-  } finally {
-    await client.end();
-  }
-}

@@ -4,14 +4,13 @@
 import { execFile as execFileCallback, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { rm } from "node:fs/promises";
-import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { TemporaryCluster } from "../../src/store/postgres/TemporaryCluster.js";
 import { onCleanup } from "../cleanup.js";
 import { exitsWithin, isRunning, killIfRunning } from "../processes.js";
+import { serverDirectory } from "./serverDirectory.js";
 
 const execFile = promisify(execFileCallback);
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -51,7 +50,7 @@ describe("TemporaryCluster", () => {
     const { stdout } = await execFile("pgrep", ["-P", String(cluster.pid)]);
     const processes = [cluster.pid, ...stdout.trim().split("\n").map(Number)];
     expect(processes.length).toBeGreaterThan(2); // the postmaster, its checkpointer, its writers…
-    const directory = await clusterDirectory(cluster.url);
+    const directory = await serverDirectory(cluster.url);
     expect(existsSync(directory)).toBe(true);
 
     await cluster.stop();
@@ -77,15 +76,3 @@ describe("TemporaryCluster", () => {
     expect(existsSync(clusters[0]!.directory)).toBe(false);
   }, 120_000);
 });
-
-// Private: the server's own word for where it keeps its files (the parent of its data directory).
-async function clusterDirectory(url: string): Promise<string> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ data_directory: string }>("SHOW data_directory");
-    return dirname(rows[0]!.data_directory);
-  } finally {
-    await client.end();
-  }
-}
