@@ -15,8 +15,8 @@ export interface HttpHandlerOptions {
   maxBodyBytes: number;
   /** True once a corpus is being served; `/ready` answers 503 until then. */
   isReady: () => boolean;
-  /** Hears of errors the handler could not answer cleanly (they reach the client as a bare 500). */
-  onError?: (error: unknown) => void;
+  /** Hears of errors the handler could not answer cleanly (they reach the client as a bare 500), with the request. */
+  onError?: (error: unknown, req: IncomingMessage) => void;
   /** The path GraphQL is served on. @default "/graphql" */
   path?: string;
   /** Answers the explorer's requests (src/explorer/serve.ts) before GraphQL; resolves true when it did. */
@@ -69,7 +69,7 @@ export function createHttpHandler(options: HttpHandlerOptions) {
         return sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
       }
       // Never a stack trace on the wire; the server's logger has the details.
-      options.onError?.(error);
+      options.onError?.(error, req);
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
       else res.destroy();
     }

@@ -1,6 +1,8 @@
 // Structured logs: pino JSON lines, and a request scope that gives every line logged while serving
 // a request that request's id (the client's `x-request-id` when it sent a usable one, echoed back).
-import { AsyncLocalStorage } from "node:async_hooks";
+// The scope travels with the request and its GraphQL context, not in AsyncLocalStorage: on Node 20
+// that installs promise hooks every promise of every request pays for, logged or not: dropping it
+// saved 6–20% of the CPU per request with the response cache off (BENCHMARKS.md, "Levers").
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import type { ApolloServerPlugin } from "@apollo/server";
@@ -13,23 +15,50 @@ export const REQUEST_ID_HEADER = "x-request-id";
 const USABLE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** What the service knows about the request being served. */
-interface RequestScope {
-  /** A logger whose every line carries `reqId`. */
-  log: Logger;
+class RequestScope {
   /** The GraphQL operation name once known, for the request's summary line. */
   operation?: string | null;
+  #log?: Logger;
+
+  constructor(
+    private readonly base: Logger,
+    readonly reqId: string,
+  ) {}
+
+  /** A logger whose every line carries `reqId`, made on first use: most requests log nothing at `warn`. */
+  get log(): Logger {
+    return (this.#log ??= this.base.child({ reqId: this.reqId }));
+  }
 }
 
-const scope = new AsyncLocalStorage<RequestScope>();
+// Private: each request's scope, found from the request itself, or from the GraphQL context it was
+// given under a symbol key (Apollo hands plugins a shallow copy of the context, which keeps it).
+const scopes = new WeakMap<IncomingMessage, RequestScope>();
+const SCOPE = Symbol("request scope");
+
+// Private: the scope of a request or of its GraphQL context, if it has one.
+function scopeOf(requestOrContext: object | undefined): RequestScope | undefined {
+  if (!requestOrContext) return undefined;
+  return scopes.get(requestOrContext as IncomingMessage) ?? (requestOrContext as { [SCOPE]?: RequestScope })[SCOPE];
+}
 
 /** Returns the service's JSON logger at `level`, writing to `destination` (stdout by default). */
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   return destination ? pino({ level }, destination) : pino({ level });
 }
 
-/** Returns the logger of the request being served (its lines carry `reqId`), or `fallback` outside any request. */
-export function currentLogger(fallback: Logger): Logger {
-  return scope.getStore()?.log ?? fallback;
+/**
+ * Given a request or the GraphQL context made for it ({@link linkRequestScope}), returns that
+ * request's logger (its lines carry `reqId`), or `fallback` outside any request.
+ */
+export function requestLogger(requestOrContext: object | undefined, fallback: Logger): Logger {
+  return scopeOf(requestOrContext)?.log ?? fallback;
+}
+
+/** Gives a request's GraphQL context the request's scope, so Apollo plugins log with its id. */
+export function linkRequestScope(context: object, req: IncomingMessage): void {
+  const requestScope = scopes.get(req);
+  if (requestScope) (context as { [SCOPE]?: RequestScope })[SCOPE] = requestScope;
 }
 
 /** Given a request, returns its id: the client's `x-request-id` when usable, otherwise a fresh UUID. */
@@ -40,17 +69,19 @@ export function requestIdOf(req: IncomingMessage): string {
 }
 
 /**
- * Wraps a request listener so each request gets an id (echoed in `x-request-id`), runs in a scope
- * whose logger stamps that id on every line, and ends with one summary line: method, path,
- * status, operation and milliseconds. The query string is not logged: it can hold variables.
+ * Wraps a request listener so each request gets an id (echoed in `x-request-id`) and a scope
+ * whose logger ({@link requestLogger}) stamps that id on every line, and ends with one summary
+ * line: method, path, status, operation and milliseconds. The query string is not logged: it can hold variables.
  */
 export function withRequestScope(logger: Logger, listener: RequestListener): RequestListener {
   return (req: IncomingMessage, res: ServerResponse) => {
     const reqId = requestIdOf(req);
     res.setHeader(REQUEST_ID_HEADER, reqId);
-    const requestScope: RequestScope = { log: logger.child({ reqId }) };
+    const requestScope = new RequestScope(logger, reqId);
+    scopes.set(req, requestScope);
     const started = performance.now();
     res.once("close", () => {
+      if (!logger.isLevelEnabled("info")) return;
       requestScope.log.info(
         {
           method: req.method,
@@ -63,21 +94,21 @@ export function withRequestScope(logger: Logger, listener: RequestListener): Req
         "request completed",
       );
     });
-    scope.run(requestScope, () => listener(req, res));
+    listener(req, res);
   };
 }
 
 /**
- * Returns Apollo's logger: each call goes to the current request's logger, so Apollo's own lines
- * carry the request id too.
+ * Returns Apollo's logger over the service's. Apollo does not say which request a line is about,
+ * so its own lines (start-up, shutdown, a plugin that threw) carry no `reqId`; the errors of a
+ * request are logged with it by {@link requestLogPlugin}.
  */
-export function scopedApolloLogger(fallback: Logger) {
-  const log = () => currentLogger(fallback);
+export function apolloLogger(logger: Logger) {
   return {
-    debug: (message: unknown) => log().debug(String(message)),
-    info: (message: unknown) => log().info(String(message)),
-    warn: (message: unknown) => log().warn(String(message)),
-    error: (message: unknown) => log().error(String(message)),
+    debug: (message: unknown) => logger.debug(String(message)),
+    info: (message: unknown) => logger.info(String(message)),
+    warn: (message: unknown) => logger.warn(String(message)),
+    error: (message: unknown) => logger.error(String(message)),
   };
 }
 
@@ -88,15 +119,15 @@ export function scopedApolloLogger(fallback: Logger) {
 export function requestLogPlugin(fallback: Logger): ApolloServerPlugin {
   return {
     requestDidStart: async () => ({
-      didResolveOperation: async ({ operationName }) => {
-        const requestScope = scope.getStore();
+      didResolveOperation: async ({ operationName, contextValue }) => {
+        const requestScope = scopeOf(contextValue as object);
         if (requestScope) requestScope.operation = operationName;
       },
-      didEncounterErrors: async ({ errors, operationName }) => {
+      didEncounterErrors: async ({ errors, operationName, contextValue }) => {
         for (const error of errors) {
           const code = error.extensions?.code;
           if (code === undefined || code === "INTERNAL_SERVER_ERROR") {
-            currentLogger(fallback).error({ err: error.originalError ?? error, path: error.path, operation: operationName }, "unexpected error in a GraphQL request");
+            requestLogger(contextValue as object, fallback).error({ err: error.originalError ?? error, path: error.path, operation: operationName }, "unexpected error in a GraphQL request");
           }
         }
       },

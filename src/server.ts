@@ -18,7 +18,7 @@ import { createHttpHandler } from "./http.js";
 import { operationLimitRules, operationParseOptions, type OperationLimits } from "./limits.js";
 import { createLoaders, type BatchObserver } from "./loaders.js";
 import { ResponseCache } from "./responseCache.js";
-import { currentLogger, requestLogPlugin, scopedApolloLogger, withRequestScope } from "./logging.js";
+import { apolloLogger, linkRequestScope, requestLogger, requestLogPlugin, withRequestScope } from "./logging.js";
 import { ServiceMetrics } from "./metrics.js";
 import type { Store } from "./store/Store.js";
 
@@ -104,7 +104,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // "no cache" field by field on every request, for nothing (BENCHMARKS.md has its cost).
       ApolloServerPluginCacheControlDisabled(),
     ],
-    logger: scopedApolloLogger(logger),
+    logger: apolloLogger(logger),
   });
   await apollo.start();
   // Keyed to the store version, so setStore (a reload) empties it.
@@ -123,11 +123,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       isReady: () => !stopping,
       metrics: () => metrics.render(),
       onRefused: (code) => metrics.countError(code),
-      onError: (err) => currentLogger(logger).error({ err }, "request failed outside GraphQL"),
-      context: async () => {
+      onError: (err, req) => requestLogger(req, logger).error({ err }, "request failed outside GraphQL"),
+      context: async (req) => {
         // Pin the snapshot once: every resolver of this request reads the same corpus.
         const snapshot = store;
-        return { store: snapshot, loaders: createLoaders(snapshot, observeBatch), maxPageSize: config.maxPageSize };
+        const context: Context = { store: snapshot, loaders: createLoaders(snapshot, observeBatch), maxPageSize: config.maxPageSize };
+        linkRequestScope(context, req); // the plugins log this request's errors with its id
+        return context;
       },
     })),
   );
