@@ -4,7 +4,22 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { migrate } from "../src/store/postgres/migrate.js";
 
-const { values } = parseArgs({ options: { "database-url": { type: "string" } }, strict: true });
+const USAGE = `Usage: npm run db:migrate -- [--database-url URL]
+
+Applies the migrations in migrations/ that the database has not seen, in order, each in its own
+transaction. The database is --database-url, or DATABASE_URL when it is not given.`;
+
+let values: { "database-url"?: string; help?: boolean };
+try {
+  ({ values } = parseArgs({ options: { "database-url": { type: "string" }, help: { type: "boolean", short: "h" } }, strict: true }));
+} catch (error) {
+  console.error(`error: ${(error as Error).message}\n\n${USAGE}`);
+  process.exit(2);
+}
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 const url = values["database-url"] ?? process.env.DATABASE_URL;
 if (!url) {
   console.error("error: no database: pass --database-url URL or set DATABASE_URL");
