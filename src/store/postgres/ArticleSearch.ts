@@ -106,11 +106,10 @@ export class ArticleSearch {
     });
     // Never fewer candidates than hits asked for.
     const take = Math.max(CANDIDATES, limit);
-    // newest_articles_matching (migrations/004) picks the index by measuring, not guessing.
-    const candidates = `SELECT newest_articles_matching(${param(any)}::tsquery, ${take}) AS id`;
+    const candidates = `(SELECT id FROM articles WHERE search_vector @@ ${param(any)}::tsquery ORDER BY newest_first, id LIMIT ${take})`;
     // One word alone: "every word" is "any word", and one scan does.
     const oneWord = query.groups.length === 1 && query.groups[0]!.terms.length <= 1;
-    const complete = every !== null && !oneWord ? `UNION SELECT newest_articles_matching(${param(every)}::tsquery, ${take})` : "";
+    const complete = every !== null && !oneWord ? `UNION (SELECT id FROM articles WHERE search_vector @@ ${param(every)}::tsquery ORDER BY newest_first, id LIMIT ${take})` : "";
     // Each candidate's vector is read out of TOAST once (`|| ''` makes an in-memory copy, OFFSET 0
     // keeps the planner from inlining it into every ts_rank): ten times faster with several ranks.
     const { rows } = await this.db.read<{ id: string; score: number }>(
