@@ -10,6 +10,7 @@ import { Kind, lexicographicSortSchema, parse, visit, type DocumentNode, type Gr
 import { resolvers } from "../resolvers/index.js";
 import { referenceResolvers } from "../resolvers/references.js";
 import { PUBLIC } from "../schema/contract.js";
+import { withDirectResolvers } from "./directResolvers.js";
 import { withCheckedRepresentations } from "./entityRepresentations.js";
 
 /** The Federation 2 version and directives this subgraph links; composition reads this. */
@@ -36,6 +37,7 @@ export async function buildNewsSchema(): Promise<GraphQLSchema> {
   });
   const typeDefs = withQueryDescription(withUnionDirectives(parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`)));
   const resolverMap = createResolversMap(schema) as Record<string, Record<string, unknown>>;
+  withDirectResolvers(schema, resolvers, resolverMap);
   for (const [type, fields] of Object.entries(referenceResolvers)) {
     resolverMap[type] = { ...resolverMap[type], ...fields };
   }
