@@ -284,9 +284,7 @@ export class PostgresStore implements Store {
     const { names, phrases, mentioned } = await this.searchNames();
     const plan = planQuery(request.query, phrases);
     const wanted = wantedTargets(request.types);
-    const entityHits: SearchHitRecord[] = names
-      .match(plan, wanted.entityTypes, request.first)
-      .map((m) => ({ type: m.type, id: m.id, score: m.score, highlights: m.highlights }));
+    const entityHits: SearchHitRecord[] = names.match(plan, wanted.entityTypes, request.first);
     const query = wanted.articles ? await this.articleSearch.resolve(plan, mentioned) : null;
     const articleHits = query ? (await this.articleSearch.search(query, request.first)).map((a) => articleHit(a.id, a.relevance)) : [];
     const hits = mergeHits(entityHits, articleHits, request.first);

@@ -42,9 +42,7 @@ export class SearchIndex {
   search(request: SearchRequest): SearchHitRecord[] {
     const plan = planQuery(request.query, this.phrases);
     const wanted = wantedTargets(request.types);
-    const entityHits: SearchHitRecord[] = this.names
-      .match(plan, wanted.entityTypes, request.first)
-      .map((m) => ({ type: m.type, id: m.id, score: m.score, highlights: m.highlights }));
+    const entityHits: SearchHitRecord[] = this.names.match(plan, wanted.entityTypes, request.first);
     const query = wanted.articles ? this.articles.resolve(plan, true) : null;
     const articleHits = query ? this.articles.search(query, request.first).map((a) => articleHit(a.id, a.relevance)) : [];
     const hits = mergeHits(entityHits, articleHits, request.first);
