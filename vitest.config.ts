@@ -2,7 +2,7 @@
 // @apollo/subgraph requires that build; two copies would fail with "another module or realm".
 import { createRequire } from "node:module";
 import { configDefaults, defineConfig } from "vitest/config";
-import { findPostgresBinaries } from "./src/store/postgres/TemporaryCluster.js";
+import { findPostgresBinaries } from "./tools/cluster/TemporaryCluster.js";
 
 const require = createRequire(import.meta.url);
 

@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import autocannon from "autocannon";
 import pg from "pg";
-import { createDatabase, TemporaryCluster } from "../src/store/postgres/TemporaryCluster.js";
+import { createDatabase, TemporaryCluster } from "../tools/cluster/TemporaryCluster.js";
 import { startTarget, type RunningTarget } from "./target.js";
 import { pickWorkloads } from "./workloads.js";
 import { generatedCorpus, WORK_DIR } from "./workDir.js";

@@ -9,13 +9,13 @@
 //                           [--store memory|postgres] [--server-url postgres://…] [--database-url postgres://…]
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
-import { generateCorpus } from "../src/corpus/generate.js";
+import { generateCorpus } from "../tools/generate/generate.js";
 import type { CorpusRecord } from "../src/corpus/format.js";
 import { startServer } from "../src/server.js";
 import { MemoryStore } from "../src/store/MemoryStore.js";
-import { corpusItems, importCorpus } from "../src/store/postgres/importCorpus.js";
+import { corpusItems, importCorpus } from "../tools/import/importCorpus.js";
 import { PostgresStore } from "../src/store/postgres/PostgresStore.js";
-import { createDatabase, TemporaryCluster } from "../src/store/postgres/TemporaryCluster.js";
+import { createDatabase, TemporaryCluster } from "../tools/cluster/TemporaryCluster.js";
 import type { Store } from "../src/store/Store.js";
 import pg from "pg";
 

@@ -4,9 +4,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import type { Context } from "../src/context.js";
+import type { Context } from "../src/graphql/context.js";
 import { loadCorpusFile } from "../src/corpus/load.js";
-import { createLoaders } from "../src/loaders.js";
+import { createLoaders } from "../src/graphql/loaders.js";
 import { MemoryStore } from "../src/store/MemoryStore.js";
 
 /** A started target: where to send requests and how to stop it. */

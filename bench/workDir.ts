@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { writeCorpusFile } from "../src/corpus/generate.js";
+import { writeCorpusFile } from "../tools/generate/generate.js";
 
 /** Where the benchmarks keep corpora, recorded answers and database clusters between runs. */
 export const WORK_DIR = join(tmpdir(), "news-bench");

@@ -1,7 +1,7 @@
 // `npm run explorer:build` (and before `npm start` and `npm test`): bundles the GraphiQL explorer
 // from node_modules into build/explorer/, or does nothing when the bundle there is current.
-import { ConfigError, readConfig } from "../src/config.js";
-import { ensureExplorerBundle } from "../src/explorer/bundle.js";
+import { ConfigError, readConfig } from "../src/ops/config.js";
+import { ensureExplorerBundle } from "../src/http/explorer/bundle.js";
 
 /** True when the environment turns the explorer off; a bad value is main.ts's to report, so build. */
 function explorerOff(): boolean {

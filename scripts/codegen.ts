@@ -7,8 +7,8 @@ import { fileURLToPath } from "node:url";
 import { generate, type CodegenConfig } from "@graphql-codegen/cli";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { lexicographicSortSchema } from "graphql";
-import { EXAMPLES_FILE } from "../src/examples.js";
-import { buildNewsSchema } from "../src/federation.js";
+import { EXAMPLES_FILE } from "../src/http/explorer/examples.js";
+import { buildNewsSchema } from "../src/graphql/federation.js";
 
 /** Where the generated client types live. */
 export const CLIENT_GENERATED_DIR = fileURLToPath(new URL("../examples/client/generated/", import.meta.url));

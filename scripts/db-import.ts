@@ -10,7 +10,7 @@ import cliProgress from "cli-progress";
 import pg from "pg";
 import { CorpusError } from "../src/corpus/CorpusError.js";
 import { FileChangedError } from "../src/corpus/fileVersion.js";
-import { checkCorpusFileVersion, checkedCorpusFileItems, importCorpus } from "../src/store/postgres/importCorpus.js";
+import { checkCorpusFileVersion, checkedCorpusFileItems, importCorpus } from "../tools/import/importCorpus.js";
 
 export const USAGE = `Usage: npm run db:import -- --corpus FILE [--database-url URL] [--batch-size N]
 

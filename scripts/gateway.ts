@@ -15,11 +15,11 @@ import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { pino } from "pino";
 import { startReaderServer } from "../examples/reader/server.js";
-import { readConfig } from "../src/config.js";
+import { readConfig } from "../src/ops/config.js";
 import { loadCorpusFile } from "../src/corpus/load.js";
-import { startNewsReplicas } from "../src/gateway/newsReplicas.js";
-import { startGateway } from "../src/gateway/startGateway.js";
-import { DEV_PORTS, SUPERGRAPH_FILE } from "../src/gateway/subgraphs.js";
+import { startNewsReplicas } from "../tools/gateway/newsReplicas.js";
+import { startGateway } from "../tools/gateway/startGateway.js";
+import { DEV_PORTS, SUPERGRAPH_FILE } from "../tools/gateway/subgraphs.js";
 import { startServer } from "../src/server.js";
 import { MemoryStore } from "../src/store/MemoryStore.js";
 

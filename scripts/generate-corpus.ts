@@ -1,4 +1,4 @@
-// Command line for the synthetic corpus generator (src/corpus/generate.ts): writes a corpus
+// Command line for the synthetic corpus generator (tools/generate/generate.ts): writes a corpus
 // file for tests and benchmarks, with a progress bar on stderr for large runs.
 //   npm run corpus:generate -- --articles 100000 --out /tmp/c100k.json [--seed 7] [--people 3000]
 import { resolve } from "node:path";
@@ -12,7 +12,7 @@ import {
   DEFAULT_TARIFFS,
   writeCorpusFile,
   type GenerateCorpusOptions,
-} from "../src/corpus/generate.js";
+} from "../tools/generate/generate.js";
 
 export const USAGE = `Usage: npm run corpus:generate -- --articles N --out FILE [options]
 

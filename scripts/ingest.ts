@@ -1,13 +1,13 @@
-// Command line for ingestion (src/ingest/): plain-text articles in, a validated corpus out.
+// Command line for ingestion (tools/ingest/): plain-text articles in, a validated corpus out.
 //   npm run ingest -- --out /tmp/c.json --published 2025-10-28 article.txt
 //   npm run ingest -- --corpus data/corpus.json another.txt
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { CorpusError } from "../src/corpus/CorpusError.js";
-import { IngestError } from "../src/ingest/IngestError.js";
-import { ingestFiles } from "../src/ingest/ingest.js";
-import { formatIngestReport } from "../src/ingest/report.js";
+import { IngestError } from "../tools/ingest/IngestError.js";
+import { ingestFiles } from "../tools/ingest/ingest.js";
+import { formatIngestReport } from "../tools/ingest/report.js";
 
 export const USAGE = `Usage: npm run ingest -- [--corpus FILE | --out FILE] [--published DATE] [--source NAME] ARTICLE.txt...
 

@@ -4,8 +4,8 @@
 // baseline, to be committed, so the acknowledgement is a reviewed diff of the released contract.
 import { readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { buildNewsSchema, printNewsSchema } from "../src/federation.js";
-import { checkSchema, type SchemaChange } from "../src/schemaCheck.js";
+import { buildNewsSchema, printNewsSchema } from "../src/graphql/federation.js";
+import { checkSchema, type SchemaChange } from "../tools/schema/schemaCheck.js";
 import { SCHEMA_FILE, generatedSchemaText } from "./print-schema.js";
 
 /** The released contract breaking changes are measured against. */

@@ -1,16 +1,16 @@
 // `npm start`: reads the configuration, loads and validates the corpus, and serves it until
 // SIGTERM (SIGHUP reloads the corpus). A bad corpus or configuration stops start-up with one
 // clear message, never a stack trace alone.
-import { ConfigError, readConfig } from "./config.js";
+import { ConfigError, readConfig } from "./ops/config.js";
 import { CorpusError } from "./corpus/CorpusError.js";
 import { loadCorpusFile } from "./corpus/load.js";
-import { createCorpusReloader, handleSignals, watchCorpusFile } from "./lifecycle.js";
-import { createLogger } from "./logging.js";
+import { createCorpusReloader, handleSignals, watchCorpusFile } from "./ops/lifecycle.js";
+import { createLogger } from "./ops/logging.js";
 import { startServer } from "./server.js";
 import { MemoryStore } from "./store/MemoryStore.js";
 import { SchemaVersionError } from "./store/postgres/migrate.js";
 import { PostgresStore } from "./store/postgres/PostgresStore.js";
-import { createVersionReloader } from "./store/postgres/versionReloader.js";
+import { createVersionReloader } from "./ops/versionReloader.js";
 
 async function main() {
   const config = readConfig();

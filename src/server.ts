@@ -7,19 +7,19 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
 import { pino, type Logger } from "pino";
-import { readConfig, type Config } from "./config.js";
-import type { Context } from "./context.js";
-import { costLimitPlugin } from "./cost.js";
-import { createExplorer } from "./explorer/serve.js";
-import { jitGateway } from "./executor.js";
-import { buildNewsSchema, printNewsSchema } from "./federation.js";
-import { createFormatError } from "./formatError.js";
-import { createHttpHandler } from "./http.js";
-import { operationLimitRules, operationParseOptions, type OperationLimits } from "./limits.js";
-import { createLoaders, type BatchObserver } from "./loaders.js";
-import { ResponseCache } from "./responseCache.js";
-import { apolloLogger, linkRequestScope, requestLogger, requestLogPlugin, withRequestScope } from "./logging.js";
-import { ServiceMetrics } from "./metrics.js";
+import { readConfig, type Config } from "./ops/config.js";
+import type { Context } from "./graphql/context.js";
+import { costLimitPlugin } from "./graphql/cost.js";
+import { createExplorer } from "./http/explorer/serve.js";
+import { jitGateway } from "./graphql/executor.js";
+import { buildNewsSchema, printNewsSchema } from "./graphql/federation.js";
+import { createFormatError } from "./graphql/formatError.js";
+import { createHttpHandler } from "./http/handler.js";
+import { operationLimitRules, operationParseOptions, type OperationLimits } from "./graphql/limits.js";
+import { createLoaders, type BatchObserver } from "./graphql/loaders.js";
+import { ResponseCache } from "./http/responseCache.js";
+import { apolloLogger, linkRequestScope, requestLogger, requestLogPlugin, withRequestScope } from "./ops/logging.js";
+import { ServiceMetrics } from "./ops/metrics.js";
 import type { Store } from "./store/Store.js";
 
 /** What {@link startServer} needs. */
@@ -77,7 +77,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const httpServer = createServer();
   const schema = await newsSchema();
   const apollo = new ApolloServer<Context>({
-    // The compiled executor comes in through Apollo's gateway hook (src/executor.ts): a server
+    // The compiled executor comes in through Apollo's gateway hook (src/graphql/executor.ts): a server
     // takes either a schema or a gateway that serves one.
     ...(config.executor === "jit" ? { gateway: jitGateway(schema, printNewsSchema(schema)) } : { schema }),
     introspection: true,
@@ -98,7 +98,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       costLimitPlugin(config),
       metrics.plugin(),
       requestLogPlugin(logger),
-      // Apollo's landing pages load Sandbox from a CDN, blank offline; the explorer is ours (src/explorer/).
+      // Apollo's landing pages load Sandbox from a CDN, blank offline; the explorer is ours (src/http/explorer/).
       ApolloServerPluginLandingPageDisabled(),
       // No type or field carries a cache hint, so the cache-control plugin computed a policy of
       // "no cache" field by field on every request, for nothing (BENCHMARKS.md has its cost).

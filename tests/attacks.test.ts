@@ -4,7 +4,7 @@
 import { request as httpRequest } from "node:http";
 import { Lexer, Source, TokenKind, getIntrospectionQuery } from "graphql";
 import { beforeAll, describe, expect, it } from "vitest";
-import { readConfig } from "../src/config.js";
+import { readConfig } from "../src/ops/config.js";
 import { startTestServer, type TestServer } from "./harness.js";
 
 const ARTICLE = "kyodo-20251028-takaichi-trump-summit";

@@ -1,7 +1,7 @@
 // DataLoader batching, asserted through the loaders' own batch log: a query over many
 // articles asks the store once per kind of lookup per level, however many articles there are.
 import { beforeAll, describe, expect, it } from "vitest";
-import { generateCorpus } from "../src/corpus/generate.js";
+import { generateCorpus } from "../tools/generate/generate.js";
 import { startTestServer, type TestServer } from "./harness.js";
 
 const ARTICLE_PAGE = `query($first: Int) {

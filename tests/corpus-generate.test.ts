@@ -8,7 +8,7 @@ import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runGenerateCorpus, USAGE, type CommandOutput } from "../scripts/generate-corpus.js";
 import type { CorpusRecord } from "../src/corpus/format.js";
-import { generateCorpus, generateCorpusChunks, writeCorpusFile } from "../src/corpus/generate.js";
+import { generateCorpus, generateCorpusChunks, writeCorpusFile } from "../tools/generate/generate.js";
 import { loadCorpusFile } from "../src/corpus/load.js";
 import { validateCorpus } from "../src/corpus/validate.js";
 

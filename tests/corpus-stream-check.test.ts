@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CorpusError } from "../src/corpus/CorpusError.js";
 import type { CorpusRecord } from "../src/corpus/format.js";
-import { writeCorpusFile } from "../src/corpus/generate.js";
+import { writeCorpusFile } from "../tools/generate/generate.js";
 import { checkCorpusFile } from "../src/corpus/streamCheck.js";
 import { validateCorpus } from "../src/corpus/validate.js";
 

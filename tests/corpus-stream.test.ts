@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CorpusError } from "../src/corpus/CorpusError.js";
 import type { CorpusRecord } from "../src/corpus/format.js";
-import { generateCorpus } from "../src/corpus/generate.js";
+import { generateCorpus } from "../tools/generate/generate.js";
 import { loadCorpusFile } from "../src/corpus/load.js";
 import { streamCorpusFile } from "../src/corpus/stream.js";
 

@@ -2,7 +2,7 @@
 // "related" panel, timelines for charts, and the article list's full-text filter. Every
 // expectation is counted from the corpus here (tests/textOracle.ts), not taken from the service.
 import { beforeAll, describe, expect, it } from "vitest";
-import { generateCorpus } from "../src/corpus/generate.js";
+import { generateCorpus } from "../tools/generate/generate.js";
 import type { ArticleRecord, CorpusRecord } from "../src/corpus/format.js";
 import { startTestServer, type TestServer } from "./harness.js";
 import { entityKeysOf, newestFirst, wordsOf } from "./textOracle.js";

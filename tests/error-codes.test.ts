@@ -1,4 +1,4 @@
-// The README's "Error codes" table lists every `extensions.code` the service can send, so a
+// The "Error codes" table of docs/frontends.md lists every `extensions.code` the service can send, so a
 // client developer can switch on them without reading the source. Adding a code without a row
 // fails here: the table is the list to extend.
 import { readFile, readdir } from "node:fs/promises";
@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ApolloServerErrorCode } from "@apollo/server/errors";
 import { describe, expect, it } from "vitest";
-import { LIMIT_CODES } from "../src/limits.js";
+import { LIMIT_CODES } from "../src/graphql/limits.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
@@ -18,7 +18,7 @@ describe("README error codes", () => {
   it("lists every extensions.code the service raises, Apollo's included", async () => {
     const raised = new Set([...APOLLO_CODES, ...Object.values(LIMIT_CODES), ...(await codesInSource())]);
     const listed = await readmeCodes();
-    expect([...raised].filter((code) => !listed.has(code)).sort(), "add a row for each to the README's Error codes table").toEqual([]);
+    expect([...raised].filter((code) => !listed.has(code)).sort(), "add a row for each to the Error codes table of docs/frontends.md").toEqual([]);
   });
 });
 
@@ -37,10 +37,10 @@ async function codesInSource(): Promise<string[]> {
   return codes;
 }
 
-// Private: the codes in the first column of the README's "Error codes" table (a row may group several).
+// Private: the codes in the first column of the "Error codes" table of docs/frontends.md (a row may group several).
 async function readmeCodes(): Promise<Set<string>> {
-  const readme = await readFile(join(ROOT, "README.md"), "utf8");
-  const section = /^#+ Error codes\n([\s\S]*?)(?=^#+ )/m.exec(readme)?.[1] ?? "";
+  const readme = await readFile(join(ROOT, "docs", "frontends.md"), "utf8");
+  const section = /^#+ Error codes\n([\s\S]*?)(?=^#+ |(?![\s\S]))/m.exec(readme)?.[1] ?? "";
   const firstCells = [...section.matchAll(/^\| ([^|]+)\|/gm)].map((m) => m[1]!);
   return new Set(firstCells.flatMap((cell) => [...cell.matchAll(/`([A-Z_]+)`/g)].map((m) => m[1]!)));
 }

@@ -2,7 +2,7 @@
 // and runs against the seed corpus with its sample variables, answering data and no errors.
 import { Kind, NoDeprecatedCustomRule, parse, specifiedRules, validate, type OperationDefinitionNode } from "graphql";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadExamples, type ExampleOperation } from "../src/examples.js";
+import { loadExamples, type ExampleOperation } from "../src/http/explorer/examples.js";
 import { newsSchema } from "../src/server.js";
 import { startTestServer, type TestServer } from "./harness.js";
 

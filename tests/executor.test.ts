@@ -1,7 +1,7 @@
-// The compiled executor's contract: graphql-jit behind Apollo Server (src/executor.ts) answers
+// The compiled executor's contract: graphql-jit behind Apollo Server (src/graphql/executor.ts) answers
 // every operation with exactly the bytes and status the graphql-js executor gives, errors included.
 import { beforeAll, describe, expect, it } from "vitest";
-import { generateCorpus } from "../src/corpus/generate.js";
+import { generateCorpus } from "../tools/generate/generate.js";
 import { ARTICLE_PAGE, ENTITIES, FILTERED_LIST, LIST_PAGE, PERSON_PAGE } from "../bench/workloads.js";
 import { startTestServer, type TestServer } from "./harness.js";
 

@@ -7,9 +7,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ConfigError, readConfig } from "../src/config.js";
-import { loadExamples } from "../src/examples.js";
-import type { ExplorerPageConfig } from "../src/explorer/page.js";
+import { ConfigError, readConfig } from "../src/ops/config.js";
+import { loadExamples } from "../src/http/explorer/examples.js";
+import type { ExplorerPageConfig } from "../src/http/explorer/page.js";
 import { startTestServer, type TestServer } from "./harness.js";
 
 /** Debian's chromium; npm's browser downloads do not work here (.ci/run installs it). */

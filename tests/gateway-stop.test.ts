@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { writeCorpusFile } from "../src/corpus/generate.js";
+import { writeCorpusFile } from "../tools/generate/generate.js";
 import { onCleanup } from "./cleanup.js";
 import { exitsWithin, isRunning, killIfRunning } from "./processes.js";
 

@@ -7,12 +7,12 @@ import type { ReaderData, ReadingListItemRecord } from "../examples/reader/data.
 import { readingTimeMinutes } from "../examples/reader/readingTime.js";
 import { startReaderServer } from "../examples/reader/server.js";
 import type { CorpusRecord } from "../src/corpus/format.js";
-import { generateCorpus } from "../src/corpus/generate.js";
-import { composeSupergraph } from "../src/gateway/compose.js";
-import type { SubgraphRequest } from "../src/gateway/ReplicaDataSource.js";
-import { startGateway } from "../src/gateway/startGateway.js";
-import { shippedSubgraphs } from "../src/gateway/subgraphs.js";
-import { alpha3FromAlpha2 } from "../src/iso3166.js";
+import { generateCorpus } from "../tools/generate/generate.js";
+import { composeSupergraph } from "../tools/gateway/compose.js";
+import type { SubgraphRequest } from "../tools/gateway/ReplicaDataSource.js";
+import { startGateway } from "../tools/gateway/startGateway.js";
+import { shippedSubgraphs } from "../tools/gateway/subgraphs.js";
+import { alpha3FromAlpha2 } from "../src/corpus/iso3166.js";
 import { countWords } from "../src/text/words.js";
 import { startTestServer, type GraphQLAnswer, type TestServer } from "./harness.js";
 

@@ -3,8 +3,8 @@
 import { onCleanup } from "./cleanup.js";
 import type { CorpusRecord } from "../src/corpus/format.js";
 import { loadCorpusFile } from "../src/corpus/load.js";
-import { DEFAULT_CORPUS_PATH } from "../src/config.js";
-import type { LoaderName } from "../src/loaders.js";
+import { DEFAULT_CORPUS_PATH } from "../src/ops/config.js";
+import type { LoaderName } from "../src/graphql/loaders.js";
 import { startServer, type RunningServer, type ServerOptions } from "../src/server.js";
 import { testStore } from "./stores.js";
 

@@ -10,7 +10,7 @@ import { runIngest } from "../scripts/ingest.js";
 import type { CorpusRecord } from "../src/corpus/format.js";
 import { loadCorpusFile } from "../src/corpus/load.js";
 import { validateCorpus } from "../src/corpus/validate.js";
-import { emptyCorpus, ingestTexts } from "../src/ingest/pipeline.js";
+import { emptyCorpus, ingestTexts } from "../tools/ingest/pipeline.js";
 import { seedCorpus, startTestServer, type TestServer } from "./harness.js";
 import {
   annotationOfCorpus,

@@ -1,7 +1,7 @@
 // Every limit is configurable: each environment variable is read (and a bad value refused at
 // start-up), and a server started with tighter limits refuses what the defaults allow.
 import { beforeAll, describe, expect, it } from "vitest";
-import { ConfigError, readConfig, type Config } from "../src/config.js";
+import { ConfigError, readConfig, type Config } from "../src/ops/config.js";
 import { startTestServer, type TestServer } from "./harness.js";
 
 describe("limit variables", () => {

@@ -2,9 +2,9 @@
 // errors by code, DataLoader batch sizes), `/health` and `/ready`, and JSON log lines that
 // carry the request id (the client's `x-request-id` when usable, echoed back) on every line of a request.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_CORPUS_PATH } from "../src/config.js";
+import { DEFAULT_CORPUS_PATH } from "../src/ops/config.js";
 import { loadCorpusFile } from "../src/corpus/load.js";
-import { createLogger } from "../src/logging.js";
+import { createLogger } from "../src/ops/logging.js";
 import { startServer, type RunningServer } from "../src/server.js";
 import { MemoryStore } from "../src/store/MemoryStore.js";
 import { FAULT_MESSAGE, withFault } from "./faultyStore.js";

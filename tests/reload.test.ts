@@ -6,8 +6,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CorpusRecord } from "../src/corpus/format.js";
-import { createCorpusReloader, watchCorpusFile, type CorpusReloader } from "../src/lifecycle.js";
-import { createLogger } from "../src/logging.js";
+import { createCorpusReloader, watchCorpusFile, type CorpusReloader } from "../src/ops/lifecycle.js";
+import { createLogger } from "../src/ops/logging.js";
 import { seedCorpus, startTestServer, type TestServer } from "./harness.js";
 
 // One operation that reads through many resolvers and loaders over several ticks: a request

@@ -1,8 +1,8 @@
-// The whole-response cache's contract (src/responseCache.ts): a repeated request gets the same bytes
+// The whole-response cache's contract (src/http/responseCache.ts): a repeated request gets the same bytes
 // without executing, a reload empties it, and answers with errors, traces or another media type are
 // never confused with a stored answer.
 import { beforeAll, describe, expect, it } from "vitest";
-import { generateCorpus } from "../src/corpus/generate.js";
+import { generateCorpus } from "../tools/generate/generate.js";
 import { MemoryStore } from "../src/store/MemoryStore.js";
 import { startTestServer, type TestServer } from "./harness.js";
 

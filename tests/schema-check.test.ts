@@ -6,8 +6,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BASELINE_BANNER, BASELINE_FILE, formatChange, schemaCheckCommand } from "../scripts/schema-check.js";
-import { buildNewsSchema, printNewsSchema } from "../src/federation.js";
-import { checkSchema, type ChangeLevel } from "../src/schemaCheck.js";
+import { buildNewsSchema, printNewsSchema } from "../src/graphql/federation.js";
+import { checkSchema, type ChangeLevel } from "../tools/schema/schemaCheck.js";
 
 let currentSdl: string;
 let scratch: string;

@@ -2,7 +2,7 @@
 // corpus types, then ranking properties on a generated corpus of a few thousand articles, with
 // every expectation computed from the corpus by tests/textOracle.ts, never written in.
 import { beforeAll, describe, expect, it } from "vitest";
-import { generateCorpus } from "../src/corpus/generate.js";
+import { generateCorpus } from "../tools/generate/generate.js";
 import type { CorpusRecord } from "../src/corpus/format.js";
 import { startTestServer, type TestServer } from "./harness.js";
 import { editDistance, wordsOf } from "./textOracle.js";

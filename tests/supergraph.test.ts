@@ -7,8 +7,8 @@ import { join } from "node:path";
 import { Kind, parse, type ConstDirectiveNode, type DocumentNode, type ObjectTypeDefinitionNode } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readerTypeDefs } from "../examples/reader/server.js";
-import { composeSupergraph, type SubgraphDefinition } from "../src/gateway/compose.js";
-import { SUPERGRAPH_FILE, shippedSubgraphs } from "../src/gateway/subgraphs.js";
+import { composeSupergraph, type SubgraphDefinition } from "../tools/gateway/compose.js";
+import { SUPERGRAPH_FILE, shippedSubgraphs } from "../tools/gateway/subgraphs.js";
 import { supergraphCommand } from "../scripts/supergraph.js";
 
 let subgraphs: SubgraphDefinition[];

@@ -2,7 +2,7 @@
 // type-graphql.   tsx bench/peers/apollo.ts CORPUS
 import { ApolloServer } from "@apollo/server";
 import { startStandaloneServer } from "@apollo/server/standalone";
-import type { Context } from "../../src/context.js";
+import type { Context } from "../../src/graphql/context.js";
 import { announce, contextFor, loadStore } from "../target.js";
 import { peerSchema } from "./resolvers.js";
 

@@ -6,12 +6,12 @@ import { readFileSync } from "node:fs";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { parse, type GraphQLSchema } from "graphql";
 import { DateTimeResolver } from "graphql-scalars";
-import type { Context } from "../../src/context.js";
+import type { Context } from "../../src/graphql/context.js";
 import type { AgreementRecord, ArticleRecord, CountryRecord, EntityType, MentionRecord, PersonRecord, RoleRecord, TariffRecord } from "../../src/corpus/format.js";
-import { loadPresent } from "../../src/loaders.js";
+import { loadPresent } from "../../src/graphql/loaders.js";
 import type { ArticleEntities } from "../../src/store/Store.js";
-import { articlesOfEntity, pageRequest, toConnection } from "../../resolvers/pagination.js";
-import { referenceResolvers } from "../../resolvers/references.js";
+import { articlesOfEntity, pageRequest, toConnection } from "../../src/graphql/resolvers/pagination.js";
+import { referenceResolvers } from "../../src/graphql/resolvers/references.js";
 
 type PageArgs = { first: number | null; after: string | null };
 type ArticleFilterArgs = {
@@ -122,7 +122,7 @@ const resolvers = {
     },
   },
   Entity: {
-    // Records carry no type tag; each kind has one field no other kind has (as schema/Entity.ts).
+    // Records carry no type tag; each kind has one field no other kind has (as src/graphql/types/Entity.ts).
     __resolveType: (record: object) =>
       "roles" in record ? "Person" : "code" in record ? "Country" : "commitments" in record ? "Agreement" : "Tariff",
   },

@@ -2,7 +2,7 @@
 // environment like `npm start` (DATABASE_URL, DATABASE_REPLICA_URLS), on a free loopback port.
 //   DATABASE_URL=… tsx bench/targets/service-postgres.ts
 import { pino } from "pino";
-import { readConfig } from "../../src/config.js";
+import { readConfig } from "../../src/ops/config.js";
 import { startServer } from "../../src/server.js";
 import { PostgresStore } from "../../src/store/postgres/PostgresStore.js";
 import { announce } from "../target.js";

@@ -1,7 +1,7 @@
 // Target: the service as shipped (src/server.ts over a MemoryStore), configured from the
 // environment like `npm start`, on a free loopback port.   tsx bench/targets/service.ts CORPUS
 import { pino } from "pino";
-import { readConfig } from "../../src/config.js";
+import { readConfig } from "../../src/ops/config.js";
 import { startServer } from "../../src/server.js";
 import { announce, loadStore } from "../target.js";
 

@@ -2,7 +2,7 @@
 // temporary-cluster.test.ts to see what becomes of them when this process ends. `standby` adds a
 // hot standby of the first server; `wait` keeps running until killed, otherwise the process ends
 // as soon as they are up, without calling stop().
-import { TemporaryCluster } from "../../src/store/postgres/TemporaryCluster.js";
+import { TemporaryCluster } from "../../tools/cluster/TemporaryCluster.js";
 import { serverDirectory } from "./serverDirectory.js";
 
 const primary = await TemporaryCluster.start();

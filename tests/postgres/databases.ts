@@ -3,9 +3,9 @@
 import { inject } from "vitest";
 import pg from "pg";
 import type { CorpusRecord } from "../../src/corpus/format.js";
-import { corpusItems, importCorpus } from "../../src/store/postgres/importCorpus.js";
+import { corpusItems, importCorpus } from "../../tools/import/importCorpus.js";
 import { PostgresStore } from "../../src/store/postgres/PostgresStore.js";
-import { createDatabase } from "../../src/store/postgres/TemporaryCluster.js";
+import { createDatabase } from "../../tools/cluster/TemporaryCluster.js";
 import { onCleanup } from "../cleanup.js";
 
 declare module "vitest" {

@@ -9,10 +9,10 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runDbImport } from "../../scripts/db-import.js";
 import type { CorpusRecord } from "../../src/corpus/format.js";
-import { writeCorpusFile } from "../../src/corpus/generate.js";
+import { writeCorpusFile } from "../../tools/generate/generate.js";
 import { loadCorpusFile } from "../../src/corpus/load.js";
 import { FileChangedError } from "../../src/corpus/fileVersion.js";
-import { checkCorpusFileVersion, checkedCorpusFileItems, corpusFileItems, importCorpus } from "../../src/store/postgres/importCorpus.js";
+import { checkCorpusFileVersion, checkedCorpusFileItems, corpusFileItems, importCorpus } from "../../tools/import/importCorpus.js";
 import { freshDatabase } from "./databases.js";
 
 let dir: string;

@@ -2,7 +2,7 @@
 // run (started once, ~2 s), its URL provided to every test file, stopped and deleted after.
 // TEST_DATABASE_URL points the tests at an existing server instead (it must allow CREATE DATABASE).
 import type { TestProject } from "vitest/node";
-import { TemporaryCluster } from "../../src/store/postgres/TemporaryCluster.js";
+import { TemporaryCluster } from "../../tools/cluster/TemporaryCluster.js";
 
 let cluster: TemporaryCluster | undefined;
 

@@ -4,10 +4,10 @@
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import pg from "pg";
 import type { CorpusRecord } from "../../src/corpus/format.js";
-import { generateCorpus } from "../../src/corpus/generate.js";
+import { generateCorpus } from "../../tools/generate/generate.js";
 import { MemoryStore } from "../../src/store/MemoryStore.js";
 import { PostgresStore } from "../../src/store/postgres/PostgresStore.js";
-import { databaseUrl, TemporaryCluster } from "../../src/store/postgres/TemporaryCluster.js";
+import { databaseUrl, TemporaryCluster } from "../../tools/cluster/TemporaryCluster.js";
 import { onCleanup } from "../cleanup.js";
 import { importedDatabase } from "./databases.js";
 

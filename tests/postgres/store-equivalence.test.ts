@@ -4,7 +4,7 @@
 // articles, articles sharing a timestamp, accented names.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { CorpusRecord, EntityType } from "../../src/corpus/format.js";
-import { generateCorpus } from "../../src/corpus/generate.js";
+import { generateCorpus } from "../../tools/generate/generate.js";
 import { validateCorpus } from "../../src/corpus/validate.js";
 import { startServer, type RunningServer } from "../../src/server.js";
 import { encodeCursor } from "../../src/store/cursor.js";

@@ -7,7 +7,7 @@ import { rm } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { TemporaryCluster } from "../../src/store/postgres/TemporaryCluster.js";
+import { TemporaryCluster } from "../../tools/cluster/TemporaryCluster.js";
 import { onCleanup } from "../cleanup.js";
 import { exitsWithin, isRunning, killIfRunning } from "../processes.js";
 import { serverDirectory } from "./serverDirectory.js";

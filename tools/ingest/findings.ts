@@ -1,0 +1,67 @@
+// What each extractor hands on: the findings of one article, before they become corpus
+// records with ids (records.ts). Types only.
+import type { AgreementKind, CommitmentRecord } from "../../src/corpus/format.js";
+import type { SurfaceKind } from "./gazetteer.js";
+import type { Span } from "./textAnalysis.js";
+
+/** A span that mentions an entity, with the sentence it sits in (the evidence). */
+export interface Mention extends Span {
+  sentence: number;
+}
+
+/** A country named, described by demonym, or stood for by its capital. */
+export interface CountryMention extends Mention {
+  code: string;
+  kind: SurfaceKind;
+}
+
+/** A role the text gives a person: "U.S. President", "the former Japanese prime minister". */
+export interface RoleFinding {
+  title: string;
+  country: string | null;
+  current: boolean;
+}
+
+/** A person: full name, the forms that refer to them, and what the text says they are. */
+export interface PersonFinding {
+  name: string;
+  /** The short form later sentences use ("Takaichi", "Xi"). */
+  alias: string;
+  nationality: string | null;
+  roles: RoleFinding[];
+  description: string | null;
+  mentions: Mention[];
+}
+
+/** An agreement: what kind, between whom, when concluded, and what each party committed to. */
+export interface AgreementFinding {
+  kind: AgreementKind;
+  parties: string[];
+  concluded: string | null;
+  /** A proper name when the text gives one ("Comprehensive Economic Partnership Agreement"). */
+  properName: string | null;
+  /** The noun the text uses for it ("agreement", "alliance", "treaty"), for its generated name. */
+  head: string;
+  commitments: CommitmentRecord[];
+  mentions: Mention[];
+}
+
+/** A tariff: who imposes it on whom, on what, at which rate. */
+export interface TariffFinding {
+  imposedBy: string;
+  appliesTo: string;
+  product: string;
+  ratePercent: number | null;
+  previousRatePercent: number | null;
+  agreement: AgreementFinding | null;
+  mentions: Mention[];
+}
+
+/** Something that looks like an entity reference the extractor could not tie to one. */
+export interface UnresolvedFinding {
+  entityType: "PERSON" | "COUNTRY" | "AGREEMENT" | "TARIFF";
+  text: string;
+  start: number;
+  end: number;
+  reason: string;
+}

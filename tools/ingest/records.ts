@@ -1,0 +1,158 @@
+// Findings become corpus records: one article with its mentions, and the people, countries,
+// agreements and tariffs it mentions, each with a stable id and evidence sentences.
+import type {
+  AgreementRecord,
+  ArticleRecord,
+  CountryRecord,
+  EntityType,
+  EvidenceRecord,
+  MentionRecord,
+  PersonRecord,
+  TariffRecord,
+} from "../../src/corpus/format.js";
+import type { ArticleFindings } from "./extract.js";
+import type { Mention, UnresolvedFinding } from "./findings.js";
+import { countryByCode, shortName } from "./gazetteer.js";
+import { agreementId, articleId, countrySlug, freeId, kindWord, personId, tariffId } from "./ids.js";
+import type { AnalysedText } from "./textAnalysis.js";
+
+/** One article ready to merge into a corpus: its record and the entity records it mentions. */
+export interface ArticleExtraction {
+  article: ArticleRecord;
+  people: PersonRecord[];
+  countries: CountryRecord[];
+  agreements: AgreementRecord[];
+  tariffs: TariffRecord[];
+  unresolved: UnresolvedFinding[];
+}
+
+/** What the article record carries besides its text: when and by whom it was published. */
+export interface ArticleMetadata {
+  /** ISO 8601 date-time with offset, or null when unknown. */
+  publishedAt: string | null;
+  source: string;
+}
+
+/** Order of entity types among mentions that share a span, longest first otherwise. */
+const TYPE_ORDER: EntityType[] = ["TARIFF", "AGREEMENT", "PERSON", "COUNTRY"];
+
+/**
+ * Given one article's findings and metadata, returns its corpus records with ids derived from
+ * each entity's identity, mentions in text order, and evidence quoting whole sentences. The
+ * article's id is its source, date and the people (else countries) its lead names.
+ */
+export function toRecords(findings: ArticleFindings, meta: ArticleMetadata): ArticleExtraction {
+  const { article, text } = findings;
+  const lead = text.sentences[0];
+  const leadPeople = findings.people
+    .filter((p) => p.mentions.some((m) => m.sentence === 0))
+    .sort((a, b) => a.mentions[0].start - b.mentions[0].start)
+    .slice(0, 3)
+    .map((p) => p.alias);
+  const leadCountries = [...new Set(findings.countries.filter((c) => c.sentence === 0).map((c) => countrySlug(c.code)))].slice(0, 3);
+  const keys = leadPeople.length > 0 ? leadPeople : leadCountries.length > 0 ? leadCountries : lead.text.split(/\s+/).slice(0, 4);
+  const id = articleId(meta.source, meta.publishedAt, keys);
+  const evidence = (mentions: Mention[]) => evidenceOf(text, id, mentions);
+  const mentions: MentionRecord[] = [];
+  const mention = (entityType: EntityType, entityId: string, m: Mention) => mentions.push({ entityType, entityId, text: m.text, start: m.start, end: m.end });
+
+  const personIds = new Set<string>();
+  const people: PersonRecord[] = findings.people.map((p) => {
+    const pid = freeId(personId(p.name), (x) => personIds.has(x));
+    personIds.add(pid);
+    p.mentions.forEach((m) => mention("PERSON", pid, m));
+    return {
+      id: pid,
+      name: p.name,
+      aliases: p.alias !== p.name ? [p.alias] : [],
+      description: p.description,
+      nationality: p.nationality,
+      roles: p.roles.map((r) => ({ title: r.title, country: r.country, current: r.current, start: null, end: null })),
+    };
+  });
+
+  const agreementIds = new Map<object, string>();
+  const agreements: AgreementRecord[] = findings.agreements.map((a) => {
+    const aid = freeId(agreementId(a), (x) => [...agreementIds.values()].includes(x));
+    agreementIds.set(a, aid);
+    a.mentions.forEach((m) => mention("AGREEMENT", aid, m));
+    return {
+      id: aid,
+      name: a.properName ?? `${a.parties.map(shortName).join("-")} ${[kindWord(a.kind), a.head].filter(Boolean).join(" ")}`,
+      kind: a.kind,
+      parties: a.parties,
+      concluded: a.concluded,
+      summary: null,
+      commitments: a.commitments,
+      evidence: evidence(a.mentions),
+    };
+  });
+
+  const tariffIds = new Set<string>();
+  const tariffs: TariffRecord[] = findings.tariffs.map((t) => {
+    const tid = freeId(tariffId(t), (x) => tariffIds.has(x));
+    tariffIds.add(tid);
+    t.mentions.forEach((m) => mention("TARIFF", tid, m));
+    return {
+      id: tid,
+      imposedBy: t.imposedBy,
+      appliesTo: t.appliesTo,
+      product: t.product,
+      ratePercent: t.ratePercent,
+      previousRatePercent: t.previousRatePercent,
+      agreementId: t.agreement === null ? null : (agreementIds.get(t.agreement) ?? null),
+      evidence: evidence(t.mentions),
+    };
+  });
+
+  findings.countries.forEach((c) => mention("COUNTRY", c.code, c));
+  const codes = new Set<string>([
+    ...findings.countries.map((c) => c.code),
+    ...people.flatMap((p) => [p.nationality, ...p.roles.map((r) => r.country)]).filter((c): c is string => c != null),
+    ...agreements.flatMap((a) => [...a.parties, ...a.commitments.map((c) => c.party)]),
+    ...tariffs.flatMap((t) => [t.imposedBy, t.appliesTo]),
+  ]);
+  const countries = [...codes].sort().map((code) => countryRecord(code, findings.countries.filter((c) => c.code === code).map((c) => c.text)));
+
+  mentions.sort((a, b) => a.start - b.start || b.end - a.end || TYPE_ORDER.indexOf(a.entityType) - TYPE_ORDER.indexOf(b.entityType));
+  const unique = mentions.filter((m, i) => i === 0 || !sameMention(m, mentions[i - 1]));
+  return {
+    article: {
+      id,
+      headline: article.headline,
+      lead: lead.text,
+      body: article.body,
+      dateline: article.dateline,
+      publishedAt: meta.publishedAt,
+      source: meta.source,
+      copyright: article.copyright,
+      mentions: unique,
+    },
+    people,
+    countries,
+    agreements,
+    tariffs,
+    unresolved: findings.unresolved,
+  };
+}
+
+// Private: a country's record: gazetteer name, and aliases from the gazetteer and the article.
+function countryRecord(code: string, seen: string[] = []): CountryRecord {
+  const g = countryByCode(code);
+  if (g === undefined) return { code, name: code, aliases: [...new Set(seen)] };
+  const aliases = [g.officialName, ...g.newsForms, ...g.demonyms, g.capital, ...seen].filter((a): a is string => a != null && a !== g.name);
+  return { code, name: g.name, aliases: [...new Set(aliases)] };
+}
+
+// Private: one evidence span per sentence the mentions sit in, in text order.
+function evidenceOf(text: AnalysedText, articleId: string, mentions: Mention[]): EvidenceRecord[] {
+  const sentences = [...new Set(mentions.map((m) => m.sentence))].sort((a, b) => a - b);
+  return sentences.map((i) => {
+    const s = text.sentences[i];
+    return { articleId, quote: s.text, start: s.start, end: s.end };
+  });
+}
+
+function sameMention(a: MentionRecord, b: MentionRecord): boolean {
+  return a.entityType === b.entityType && a.entityId === b.entityId && a.start === b.start && a.end === b.end;
+}
