@@ -40,17 +40,12 @@ const TARGETS: { key: string; title: string; spec: (corpus: string, answers: str
     title: "service, response cache off",
     spec: (corpus) => ({ script: "targets/service.ts", args: [corpus], env: { RESPONSE_CACHE: "off" } }),
   },
-  {
-    key: "service-jit",
-    title: "service, cache off, graphql-jit executor",
-    spec: (corpus) => ({ script: "targets/service.ts", args: [corpus], env: { RESPONSE_CACHE: "off", EXECUTOR: "jit" } }),
-  },
   { key: "ceiling", title: "ceiling", spec: (_, answers) => ({ script: "targets/ceiling.ts", args: [answers] }) },
   { key: "apollo", title: "Apollo Server SDL-first", spec: (corpus) => ({ script: "peers/apollo.ts", args: [corpus] }) },
   { key: "mercurius", title: "Mercurius + graphql-jit", spec: (corpus) => ({ script: "peers/mercurius.ts", args: [corpus] }) },
   { key: "yoga", title: "graphql-yoga + graphql-jit", spec: (corpus) => ({ script: "peers/yoga.ts", args: [corpus] }) },
 ];
-const SERVICES = ["service", "service-uncached", "service-jit"];
+const SERVICES = ["service", "service-uncached"];
 /** Every child runs as in production, logging only warnings (a per-request log line is the operator's choice). */
 const CHILD_ENV = { NODE_ENV: "production", LOG_LEVEL: "warn" };
 /** Linux's clock ticks per second, the unit of CPU times in /proc/PID/stat. */

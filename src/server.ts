@@ -1,6 +1,6 @@
 // Starts the service: the federated schema inside Apollo Server, behind the HTTP handler,
 // reading whichever store snapshot is current when each request begins.
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
@@ -11,14 +11,15 @@ import { readConfig, type Config } from "./ops/config.js";
 import type { Context } from "./graphql/context.js";
 import { costLimitPlugin } from "./graphql/cost.js";
 import { createExplorer } from "./http/explorer/serve.js";
-import { jitGateway } from "./graphql/executor.js";
-import { buildNewsSchema, printNewsSchema } from "./graphql/federation.js";
+import { CompiledOperations } from "./graphql/compiledOperations.js";
+import { buildNewsSchema } from "./graphql/federation.js";
 import { createFormatError } from "./graphql/formatError.js";
+import { createCompiledAnswers } from "./http/compiledAnswers.js";
 import { createHttpHandler } from "./http/handler.js";
 import { operationLimitRules, operationParseOptions, type OperationLimits } from "./graphql/limits.js";
 import { createLoaders, type BatchObserver } from "./graphql/loaders.js";
 import { ResponseCache } from "./http/responseCache.js";
-import { apolloLogger, linkRequestScope, requestLogger, requestLogPlugin, withRequestScope } from "./ops/logging.js";
+import { apolloLogger, linkRequestScope, nameRequestOperation, requestLogger, requestLogPlugin, withRequestScope } from "./ops/logging.js";
 import { ServiceMetrics } from "./ops/metrics.js";
 import type { Store } from "./store/Store.js";
 
@@ -29,7 +30,7 @@ export interface ServerOptions {
   /** Port, host, limits; anything omitted takes its default from config.ts. */
   config: Pick<Config, "port" | "host" | "production" | "maxPageSize" | "maxBodyBytes"> & Partial<Pick<Config, "explorer">> &
     Partial<Pick<Config, keyof OperationLimits | "shutdownTimeoutMs">> &
-    Partial<Pick<Config, "responseCache" | "responseCacheMB" | "executor">>;
+    Partial<Pick<Config, "responseCache" | "responseCacheMB">>;
   /** Structured logger. @default a silent pino logger */
   logger?: Logger;
   /** Hears of every DataLoader batch (metrics, and tests that assert batching). */
@@ -52,6 +53,8 @@ export interface RunningServer {
   stop(): Promise<void>;
   /** The metrics `/metrics` serves. */
   metrics: ServiceMetrics;
+  /** The compiled plans of the documents answered so far (src/graphql/compiledOperations.ts). */
+  compiledOperations: CompiledOperations;
 }
 
 let schemaPromise: Promise<GraphQLSchema> | undefined;
@@ -76,10 +79,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const httpServer = createServer();
   const schema = await newsSchema();
+  // Documents Apollo answers cleanly are compiled once and later run without its pipeline.
+  const compiledOperations = new CompiledOperations({ schema, maxCost: config.maxCost, maxPageSize: config.maxPageSize });
   const apollo = new ApolloServer<Context>({
-    // The compiled executor comes in through Apollo's gateway hook (src/graphql/executor.ts): a server
-    // takes either a schema or a gateway that serves one.
-    ...(config.executor === "jit" ? { gateway: jitGateway(schema, printNewsSchema(schema)) } : { schema }),
+    schema,
     introspection: true,
     includeStacktraceInErrorResponses: !config.production,
     formatError: createFormatError({ production: config.production }),
@@ -96,6 +99,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
       costLimitPlugin(config),
+      compiledOperations.plugin(),
       metrics.plugin(),
       requestLogPlugin(logger),
       // Apollo's landing pages load Sandbox from a CDN, blank offline; the explorer is ours (src/http/explorer/).
@@ -112,6 +116,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ? new ResponseCache({ version: () => store.version, maxBytes: config.responseCacheMB * 2 ** 20 })
     : undefined;
 
+  const context = async (req: IncomingMessage): Promise<Context> => {
+    // Pin the snapshot once: every resolver of this request reads the same corpus.
+    const snapshot = store;
+    const requestContext: Context = { store: snapshot, loaders: createLoaders(snapshot, observeBatch), maxPageSize: config.maxPageSize };
+    linkRequestScope(requestContext, req); // the plugins log this request's errors with its id
+    return requestContext;
+  };
   httpServer.on(
     "request",
     withRequestScope(logger, createHttpHandler({
@@ -124,13 +135,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       metrics: () => metrics.render(),
       onRefused: (code) => metrics.countError(code),
       onError: (err, req) => requestLogger(req, logger).error({ err }, "request failed outside GraphQL"),
-      context: async (req) => {
-        // Pin the snapshot once: every resolver of this request reads the same corpus.
-        const snapshot = store;
-        const context: Context = { store: snapshot, loaders: createLoaders(snapshot, observeBatch), maxPageSize: config.maxPageSize };
-        linkRequestScope(context, req); // the plugins log this request's errors with its id
-        return context;
-      },
+      context,
+      compiledAnswer: createCompiledAnswers({
+        operations: compiledOperations,
+        context,
+        onAnswer: (req, _requestContext, operationName, seconds) => {
+          metrics.observeRequest(operationName, seconds);
+          nameRequestOperation(req, operationName);
+        },
+      }),
     })),
   );
   await new Promise<void>((resolve, reject) => {
@@ -153,5 +166,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return apollo.stop();
     },
     metrics,
+    compiledOperations,
   };
 }

@@ -4,6 +4,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest, type HTTPGraphQLResponse } from "@apollo/server";
 import type { Context } from "../graphql/context.js";
+import type { CompiledHttpAnswer, GraphQLHttpRequest } from "./compiledAnswers.js";
 import type { ResponseCache } from "./responseCache.js";
 
 /** What the handler needs from the server around it. */
@@ -27,6 +28,11 @@ export interface HttpHandlerOptions {
   onRefused?: (code: string) => void;
   /** Answers repeated requests with stored bytes (src/http/responseCache.ts). @default none: every request executes */
   responseCache?: ResponseCache;
+  /**
+   * Answers requests for documents Apollo has already answered cleanly from their compiled plans
+   * (src/http/compiledAnswers.ts), resolving undefined for the ones Apollo must answer. @default none
+   */
+  compiledAnswer?: (request: GraphQLHttpRequest, req: IncomingMessage) => Promise<CompiledHttpAnswer | undefined>;
 }
 
 /** An HTTP failure with its status and the GraphQL error code a client can switch on. */
@@ -78,15 +84,23 @@ export function createHttpHandler(options: HttpHandlerOptions) {
 
 // Private: runs one GraphQL request through Apollo Server and writes its answer.
 async function serveGraphQL(options: HttpHandlerOptions, req: IncomingMessage, res: ServerResponse, url: URL) {
-  const headers = new HeaderMap();
-  for (const [key, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
-  }
   const method = (req.method ?? "GET").toUpperCase();
   const text = method === "POST" ? await readJsonText(req, options.maxBodyBytes) : undefined;
   // A repeated request is answered from the cache before its body is even parsed.
   const cacheKey = options.responseCache?.keyOf(method, url.search, text, req.headers) ?? null;
   if (cacheKey !== null && options.responseCache!.serve(cacheKey, res)) return;
+  const compiled = await options.compiledAnswer?.({ method, search: url.search, body: text }, req);
+  if (compiled) {
+    res.statusCode = 200;
+    res.setHeader("content-type", compiled.contentType);
+    if (cacheKey !== null) options.responseCache!.store(cacheKey, 200, [["content-type", compiled.contentType]], compiled.body);
+    res.end(compiled.body);
+    return;
+  }
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+  }
   const httpGraphQLRequest: HTTPGraphQLRequest = {
     method,
     headers,

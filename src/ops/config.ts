@@ -38,12 +38,6 @@ export interface Config extends OperationLimits {
   responseCache: boolean;
   /** Most megabytes of answers the response cache holds. Env `RESPONSE_CACHE_MB`. @default 64 */
   responseCacheMB: number;
-  /**
-   * What executes operations: `jit` compiles each one with graphql-jit (src/graphql/executor.ts), `graphql-js`
-   * interprets it. Env `EXECUTOR=jit|graphql-js`. @default "graphql-js": over these type-graphql
-   * resolvers the compiled executor measured no cheaper per request (BENCHMARKS.md)
-   */
-  executor: "jit" | "graphql-js";
   /** Where the data lives: the corpus file in memory, or a PostgreSQL database. Env `STORE=memory|postgres`. @default "memory" */
   store: "memory" | "postgres";
   /**
@@ -81,7 +75,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     explorer: onOff(env, "EXPLORER", env.NODE_ENV !== "production"),
     responseCache: onOff(env, "RESPONSE_CACHE", true),
     responseCacheMB: integer(env, "RESPONSE_CACHE_MB", 64, 1, 1_000_000),
-    executor: executorChoice(env),
     ...storeChoice(env),
     databasePoolSize: integer(env, "DATABASE_POOL_SIZE", 10, 1, 1000),
   };
@@ -99,12 +92,6 @@ function storeChoice(env: NodeJS.ProcessEnv): Pick<Config, "store" | "databaseUr
   return { store, databaseUrl, databaseReplicaUrls };
 }
 
-// Private: EXECUTOR, graphql-js unless told otherwise.
-function executorChoice(env: NodeJS.ProcessEnv): Config["executor"] {
-  const raw = (env.EXECUTOR || "graphql-js").trim().toLowerCase();
-  if (raw !== "jit" && raw !== "graphql-js") throw new ConfigError(`EXECUTOR must be jit or graphql-js; got "${env.EXECUTOR}"`);
-  return raw;
-}
 
 // Private: every operation limit from its variable, within the bounds LIMITS gives it.
 function operationLimits(env: NodeJS.ProcessEnv): OperationLimits {

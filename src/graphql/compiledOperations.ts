@@ -1,0 +1,144 @@
+// Compiled operations: every query document Apollo Server has answered without errors is compiled
+// once with graphql-jit (its public `compileQuery`), resolvers and JSON serializer both, and later
+// requests for the same text run that compiled plan against the same schema's resolvers instead of
+// Apollo's per-request pipeline. Apollo stays the judge of every document: nothing runs here that
+// it has not parsed, validated and answered cleanly first, and whatever the compiled run cannot
+// answer plainly (an error anywhere, variables that push the cost over the limit) is handed back
+// to Apollo, so every error a client sees is Apollo's. BENCHMARKS.md has what this buys.
+import type { ApolloServerPlugin } from "@apollo/server";
+import type { DocumentNode, GraphQLSchema } from "graphql";
+import { compileQuery, isCompiledQuery, type CompiledQuery } from "graphql-jit";
+import { estimateCost, type CostOptions } from "./cost.js";
+
+/** Options of {@link CompiledOperations}; the interface is the documentation. */
+export interface CompiledOperationsOptions extends CostOptions {
+  /** The executable schema Apollo Server serves (its field resolvers are the ones run). */
+  schema: GraphQLSchema;
+  /** Most documents kept compiled; past it the oldest compiled goes first. @default 1000 */
+  maxEntries?: number;
+}
+
+/** One GraphQL request as the client sent it (GraphQL over HTTP's parameters). */
+export interface OperationRequest {
+  query: string;
+  operationName?: string | null;
+  variables?: Record<string, unknown> | null;
+}
+
+/** What a compiled run answers: the response body, and the operation it ran (for metrics and logs). */
+export interface CompiledAnswer {
+  /** The JSON body, byte for byte what Apollo Server sends for the same result. */
+  body: string;
+  /** The operation's name, null for an anonymous one. */
+  operationName: string | null;
+}
+
+/** One compiled document. */
+interface Entry {
+  document: DocumentNode;
+  operationName: string | null;
+  compiled: CompiledQuery;
+  /** Estimated costs by the variables' shape (see withinCost). */
+  costs: Map<string, number>;
+}
+
+/**
+ * Compiled plans of the query documents Apollo Server has answered without errors, keyed by the
+ * document's text and the operation name the client asked for. {@link plugin} learns them;
+ * {@link answer} runs them.
+ */
+export class CompiledOperations {
+  private readonly entries = new Map<string, Entry>();
+  private readonly maxEntries: number;
+  /** Requests answered compiled, and requests handed back to Apollo (unknown documents, errors, cost). */
+  readonly stats = { answered: 0, handedBack: 0 };
+
+  constructor(private readonly options: CompiledOperationsOptions) {
+    this.maxEntries = options.maxEntries ?? 1000;
+  }
+
+  /**
+   * Given a request and the GraphQL context built for it, runs its compiled plan and returns the
+   * answer, or undefined when Apollo Server must answer it: a document not yet answered cleanly,
+   * variables that put its cost over the limit or do not coerce, or any error in the result.
+   */
+  async answer(request: OperationRequest, context: object): Promise<CompiledAnswer | undefined> {
+    const entry = this.entries.get(keyOf(request.query, request.operationName));
+    if (!entry) return this.handBack();
+    const variables = request.variables ?? {};
+    if (!this.withinCost(entry, variables)) return this.handBack();
+    const run = entry.compiled.query(undefined, context, variables);
+    const result = isPromiseLike(run) ? await run : run;
+    if (result.errors?.length) return this.handBack();
+    this.stats.answered++;
+    // Apollo Server ends every JSON answer with a newline; so does this, so the bytes are the same.
+    return { body: `${entry.compiled.stringify(result)}\n`, operationName: entry.operationName };
+  }
+
+  /**
+   * Returns the Apollo Server plugin that compiles each query document once it has been answered
+   * without errors. Requests that capture a federated trace are not learned from (their answer
+   * is built from Apollo's per-field hooks, which the compiled plan does not call).
+   */
+  plugin(): ApolloServerPlugin {
+    return {
+      requestDidStart: async () => ({
+        willSendResponse: async ({ request, document, operation, response, metrics }) => {
+          if (!request.query || !document || operation?.operation !== "query" || metrics.captureTraces) return;
+          if (response.body.kind !== "single" || response.body.singleResult.errors?.length) return;
+          this.learn(request.query, request.operationName, document, operation.name?.value ?? null);
+        },
+      }),
+    };
+  }
+
+  /** How many documents are held compiled. */
+  size(): number {
+    return this.entries.size;
+  }
+
+  // Private: compiles a document Apollo answered cleanly, once per key.
+  private learn(query: string, requestedName: string | undefined | null, document: DocumentNode, operationName: string | null): void {
+    const key = keyOf(query, requestedName);
+    if (this.entries.has(key)) return;
+    const compiled = compileQuery(this.options.schema, document, operationName ?? undefined);
+    if (!isCompiledQuery(compiled)) return; // graphql-jit cannot compile it: Apollo keeps answering it
+    this.entries.set(key, { document, operationName, compiled, costs: new Map() });
+    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+  }
+
+  // Private: whether the operation's estimated cost with these variables is within the limit. The
+  // limit (cost.ts) depends on the variables, so it is checked on every run as Apollo's plugin does;
+  // the estimate reads a variable only as a page size or, for a list, its length (`_entities`), so it
+  // is remembered per document under the variables with every list replaced by its length.
+  private withinCost(entry: Entry, variables: Record<string, unknown>): boolean {
+    const key = JSON.stringify(variables, (_name, value: unknown) => (Array.isArray(value) ? value.length : value));
+    let cost = entry.costs.get(key);
+    if (cost === undefined) {
+      try {
+        cost = estimateCost(this.options.schema, entry.document, entry.operationName ?? undefined, variables, this.options.maxPageSize) ?? Infinity;
+      } catch {
+        cost = Infinity; // variables the estimate cannot read: Apollo refuses them with its own error
+      }
+      if (entry.costs.size >= 1000) entry.costs.clear(); // bounded: a document sent with ever-new variables
+      entry.costs.set(key, cost);
+    }
+    return cost <= this.options.maxCost;
+  }
+
+  // Private: counts a request Apollo must answer.
+  private handBack(): undefined {
+    this.stats.handedBack++;
+    return undefined;
+  }
+}
+
+// Private: the key of a document and the operation asked for in it.
+function keyOf(query: string, operationName: string | undefined | null): string {
+  return `${operationName ?? ""}\n${query}`;
+}
+
+// Private: whether a value is a promise (graphql-jit answers synchronously when no resolver awaited).
+function isPromiseLike<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
+  return typeof (value as { then?: unknown })?.then === "function";
+}
