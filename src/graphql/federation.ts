@@ -10,7 +10,6 @@ import { Kind, lexicographicSortSchema, parse, visit, type DocumentNode, type Gr
 import { resolvers } from "./resolvers/index.js";
 import { referenceResolvers } from "./resolvers/references.js";
 import { PUBLIC } from "./types/contract.js";
-import { withDirectResolvers } from "./directResolvers.js";
 import { withCheckedRepresentations } from "./entityRepresentations.js";
 
 /** The Federation 2 version and directives this subgraph links; composition reads this. */
@@ -37,7 +36,6 @@ export async function buildNewsSchema(): Promise<GraphQLSchema> {
   });
   const typeDefs = withQueryDescription(withUnionDirectives(parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`)));
   const resolverMap = createResolversMap(schema) as Record<string, Record<string, unknown>>;
-  withDirectResolvers(schema, resolvers, resolverMap);
   for (const [type, fields] of Object.entries(referenceResolvers)) {
     resolverMap[type] = { ...resolverMap[type], ...fields };
   }
@@ -51,7 +49,7 @@ export function printNewsSchema(schema: GraphQLSchema): string {
 }
 
 // Private: type-graphql wraps every union's resolveType in an async function, and graphql-jit
-// (src/graphql/executor.ts) needs the type name synchronously. Each union here is given its own
+// (src/graphql/compiledOperations.ts) needs the type name synchronously. Each union here is given its own
 // resolveType back, unwrapped, when it answers with a type name.
 function withSyncUnionResolvers(resolverMap: Record<string, Record<string, unknown>>) {
   for (const union of getMetadataStorage().unions) {
