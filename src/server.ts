@@ -12,6 +12,7 @@ import type { Context } from "./graphql/context.js";
 import { costLimitPlugin } from "./graphql/cost.js";
 import { createExplorer } from "./http/explorer/serve.js";
 import { CompiledOperations } from "./graphql/compiledOperations.js";
+import { EntityCache } from "./graphql/entityCache.js";
 import { buildNewsSchema } from "./graphql/federation.js";
 import { createFormatError } from "./graphql/formatError.js";
 import { createCompiledAnswers } from "./http/compiledAnswers.js";
@@ -80,7 +81,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const httpServer = createServer();
   const schema = await newsSchema();
   // Documents Apollo answers cleanly are compiled once and later run without its pipeline.
-  const compiledOperations = new CompiledOperations({ schema, maxCost: config.maxCost, maxPageSize: config.maxPageSize });
+  // With the response cache on, `_entities` answers are also cached entity by entity (src/graphql/entityCache.ts).
+  const compiledOperations = new CompiledOperations({
+    schema,
+    maxCost: config.maxCost,
+    maxPageSize: config.maxPageSize,
+    entityCache: config.responseCache ? new EntityCache() : undefined,
+  });
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: true,

@@ -6,9 +6,11 @@
 // answer plainly (an error anywhere, variables that push the cost over the limit) is handed back
 // to Apollo, so every error a client sees is Apollo's. BENCHMARKS.md has what this buys.
 import type { ApolloServerPlugin } from "@apollo/server";
-import type { DocumentNode, GraphQLSchema } from "graphql";
+import { Kind, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
 import { compileQuery, isCompiledQuery, type CompiledQuery } from "graphql-jit";
+import type { Context } from "./context.js";
 import { estimateCost, type CostOptions } from "./cost.js";
+import type { EntityCache } from "./entityCache.js";
 
 /** Options of {@link CompiledOperations}; the interface is the documentation. */
 export interface CompiledOperationsOptions extends CostOptions {
@@ -16,6 +18,8 @@ export interface CompiledOperationsOptions extends CostOptions {
   schema: GraphQLSchema;
   /** Most documents kept compiled; past it the oldest compiled goes first. @default 1000 */
   maxEntries?: number;
+  /** Serialised entities of `_entities` operations, reused across requests (src/graphql/entityCache.ts). @default none */
+  entityCache?: EntityCache;
 }
 
 /** One GraphQL request as the client sent it (GraphQL over HTTP's parameters). */
@@ -31,6 +35,8 @@ export interface CompiledAnswer {
   body: string;
   /** The operation's name, null for an anonymous one. */
   operationName: string | null;
+  /** True when the answer was joined from per-entity parts: storing it whole would only duplicate them. */
+  fromEntityCache: boolean;
 }
 
 /** One compiled document. */
@@ -40,6 +46,18 @@ interface Entry {
   compiled: CompiledQuery;
   /** Estimated costs by the variables' shape (see withinCost). */
   costs: Map<string, number>;
+  /** Set when the operation is `_entities` alone: its answer can be cached entity by entity. */
+  entities?: EntitiesField;
+  /** Distinguishes this document's entities from another selection's in the entity cache. */
+  id: number;
+}
+
+/** The one root field of an `_entities`-only operation. */
+interface EntitiesField {
+  /** Its key in the answer (`_entities`, or an alias). */
+  responseKey: string;
+  /** The variable the representations arrive in. */
+  variable: string;
 }
 
 /**
@@ -50,6 +68,7 @@ interface Entry {
 export class CompiledOperations {
   private readonly entries = new Map<string, Entry>();
   private readonly maxEntries: number;
+  private nextId = 0;
   /** Requests answered compiled, and requests handed back to Apollo (unknown documents, errors, cost). */
   readonly stats = { answered: 0, handedBack: 0 };
 
@@ -62,17 +81,21 @@ export class CompiledOperations {
    * answer, or undefined when Apollo Server must answer it: a document not yet answered cleanly,
    * variables that put its cost over the limit or do not coerce, or any error in the result.
    */
-  async answer(request: OperationRequest, context: object): Promise<CompiledAnswer | undefined> {
+  async answer(request: OperationRequest, context: Context): Promise<CompiledAnswer | undefined> {
     const entry = this.entries.get(keyOf(request.query, request.operationName));
     if (!entry) return this.handBack();
     const variables = request.variables ?? {};
     if (!this.withinCost(entry, variables)) return this.handBack();
+    const cache = this.options.entityCache;
+    if (entry.entities && cache && Array.isArray(variables[entry.entities.variable])) {
+      return this.answerEntities(entry, entry.entities, cache, variables, context);
+    }
     const run = entry.compiled.query(undefined, context, variables);
     const result = isPromiseLike(run) ? await run : run;
     if (result.errors?.length) return this.handBack();
     this.stats.answered++;
     // Apollo Server ends every JSON answer with a newline; so does this, so the bytes are the same.
-    return { body: `${entry.compiled.stringify(result)}\n`, operationName: entry.operationName };
+    return { body: `${entry.compiled.stringify(result)}\n`, operationName: entry.operationName, fromEntityCache: false };
   }
 
   /**
@@ -103,7 +126,11 @@ export class CompiledOperations {
     if (this.entries.has(key)) return;
     const compiled = compileQuery(this.options.schema, document, operationName ?? undefined);
     if (!isCompiledQuery(compiled)) return; // graphql-jit cannot compile it: Apollo keeps answering it
-    this.entries.set(key, { document, operationName, compiled, costs: new Map() });
+    const operation = document.definitions.find(
+      (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (operationName === null || d.name?.value === operationName),
+    );
+    const entities = operation ? entitiesFieldOf(operation) : undefined;
+    this.entries.set(key, { document, operationName, compiled, costs: new Map(), entities, id: this.nextId++ });
     if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
   }
 
@@ -126,6 +153,39 @@ export class CompiledOperations {
     return cost <= this.options.maxCost;
   }
 
+  // Private: answers an `_entities` operation from the entity cache, resolving only the entities it
+  // lacks (in one compiled run, so still one batch per type) and storing them. The answer is the
+  // same bytes as the whole run's: graphql-js and JSON.stringify serialise each list item alone.
+  private async answerEntities(
+    entry: Entry,
+    field: EntitiesField,
+    cache: EntityCache,
+    variables: Record<string, unknown>,
+    context: Context,
+  ): Promise<CompiledAnswer | undefined> {
+    const representations = variables[field.variable] as unknown[];
+    const { [field.variable]: _, ...others } = variables;
+    // The other variables can reach nested fields, so they are part of every entity's key.
+    const prefix = `${entry.id}\n${JSON.stringify(others)}\n`;
+    const keys = representations.map((representation) => prefix + JSON.stringify(representation));
+    const version = context.store.version;
+    const parts = cache.lookup(version, keys);
+    const missing = parts.flatMap((part, index) => (part === undefined ? [index] : []));
+    if (missing.length) {
+      const run = entry.compiled.query(undefined, context, { ...others, [field.variable]: missing.map((index) => representations[index]) });
+      const result = isPromiseLike(run) ? await run : run;
+      const resolved = (result.data as Record<string, unknown[]> | null | undefined)?.[field.responseKey];
+      if (result.errors?.length || !Array.isArray(resolved)) return this.handBack();
+      missing.forEach((index, i) => {
+        const json = JSON.stringify(resolved[i]);
+        parts[index] = json;
+        cache.store(version, keys[index]!, json);
+      });
+    }
+    this.stats.answered++;
+    return { body: `{"data":{${JSON.stringify(field.responseKey)}:[${parts.join(",")}]}}\n`, operationName: entry.operationName, fromEntityCache: true };
+  }
+
   // Private: counts a request Apollo must answer.
   private handBack(): undefined {
     this.stats.handedBack++;
@@ -141,4 +201,14 @@ function keyOf(query: string, operationName: string | undefined | null): string 
 // Private: whether a value is a promise (graphql-jit answers synchronously when no resolver awaited).
 function isPromiseLike<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
   return typeof (value as { then?: unknown })?.then === "function";
+}
+
+// Private: the `_entities` field of an operation that selects it alone, with its representations in
+// a variable and no directive; undefined for any other operation.
+function entitiesFieldOf(operation: OperationDefinitionNode): EntitiesField | undefined {
+  const [field, ...rest] = operation.selectionSet.selections;
+  if (rest.length || field?.kind !== Kind.FIELD || field.name.value !== "_entities" || field.directives?.length) return undefined;
+  const [argument, ...more] = field.arguments ?? [];
+  if (more.length || argument?.name.value !== "representations" || argument.value.kind !== Kind.VARIABLE) return undefined;
+  return { responseKey: field.alias?.value ?? field.name.value, variable: argument.value.name.value };
 }

@@ -6,12 +6,13 @@
 import type { IncomingMessage } from "node:http";
 import Negotiator from "negotiator";
 import type { CompiledOperations, OperationRequest } from "../graphql/compiledOperations.js";
+import type { Context } from "../graphql/context.js";
 
 /** What {@link createCompiledAnswers} needs. */
 export interface CompiledAnswersOptions {
   operations: CompiledOperations;
   /** Builds the GraphQL context for one request, as for Apollo. */
-  context: (req: IncomingMessage) => Promise<object>;
+  context: (req: IncomingMessage) => Promise<Context>;
   /** Hears of every request answered here, with its operation name and the seconds it took (metrics, logs). */
   onAnswer?: (req: IncomingMessage, context: object, operationName: string | null, seconds: number) => void;
 }
@@ -20,6 +21,8 @@ export interface CompiledAnswersOptions {
 export interface CompiledHttpAnswer {
   contentType: string;
   body: string;
+  /** True when joined from cached entities: the whole-response cache need not hold it too. */
+  fromEntityCache: boolean;
 }
 
 /** A GraphQL request as the HTTP handler has read it. */
@@ -64,7 +67,7 @@ export function createCompiledAnswers(options: CompiledAnswersOptions) {
     const answer = await options.operations.answer(operation, context);
     if (!answer) return undefined;
     options.onAnswer?.(req, context, answer.operationName, (performance.now() - started) / 1000);
-    return { contentType, body: answer.body };
+    return { contentType, body: answer.body, fromEntityCache: answer.fromEntityCache };
   };
 }
 

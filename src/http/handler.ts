@@ -93,7 +93,7 @@ async function serveGraphQL(options: HttpHandlerOptions, req: IncomingMessage, r
   if (compiled) {
     res.statusCode = 200;
     res.setHeader("content-type", compiled.contentType);
-    if (cacheKey !== null) options.responseCache!.store(cacheKey, 200, [["content-type", compiled.contentType]], compiled.body);
+    if (cacheKey !== null && !compiled.fromEntityCache) options.responseCache!.store(cacheKey, 200, [["content-type", compiled.contentType]], compiled.body);
     res.end(compiled.body);
     return;
   }
