@@ -11,18 +11,18 @@ const TARGET = 0.9;
 
 /**
  * Categories not yet at the target over the whole set, each with the floor it must not fall
- * below: the baseline measured on 2026-12-02 before any work on the set (npm run ingest:eval;
- * 25 of 27 articles were refused by the reader then), or the figure reached since. Raise a floor
- * when a change improves its category; remove the entry once the category reaches the target.
+ * below: the figures measured on 2026-12-02 once the format reader (tools/ingest/read/) was on
+ * main and before any work on extraction against the set, less 0.03 so an unrelated change may
+ * move a figure a little (npm run ingest:eval). Raise a floor when a change improves its
+ * category; remove the entry once the category reaches the target.
  */
 const BELOW_TARGET: Partial<Record<Category, { precision: number; recall: number }>> = {
-  people: { precision: 0.9, recall: 0.06 },
-  roles: { precision: 0, recall: 0 },
-  countries: { precision: 0.9, recall: 0.04 },
-  metonyms: { precision: 0.9, recall: 0.04 },
-  mentions: { precision: 0.9, recall: 0.06 },
-  tariffs: { precision: 0.6, recall: 0.03 },
-  agreements: { precision: 0.5, recall: 0.07 },
+  people: { precision: 0.92, recall: 0.85 },
+  roles: { precision: 0.34, recall: 0.18 },
+  metonyms: { precision: 0.9, recall: 0.8 },
+  mentions: { precision: 0.91, recall: 0.77 },
+  tariffs: { precision: 0.6, recall: 0.31 },
+  agreements: { precision: 0.57, recall: 0.25 },
   commitments: { precision: 0, recall: 0 },
 };
 
