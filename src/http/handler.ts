@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest, type HTTPGraphQLResponse } from "@apollo/server";
 import type { Context } from "../graphql/context.js";
 import type { CompiledHttpAnswer, GraphQLHttpRequest } from "./compiledAnswers.js";
+import type { CorsHandler } from "./cors.js";
 import type { ResponseCache } from "./responseCache.js";
 
 /** What the handler needs from the server around it. */
@@ -33,6 +34,8 @@ export interface HttpHandlerOptions {
    * (src/http/compiledAnswers.ts), resolving undefined for the ones Apollo must answer. @default none
    */
   compiledAnswer?: (request: GraphQLHttpRequest, req: IncomingMessage) => Promise<CompiledHttpAnswer | undefined>;
+  /** Answers the CORS part of each request first (src/http/cors.ts). @default none: no cross-origin headers */
+  cors?: CorsHandler;
 }
 
 /** An HTTP failure with its status and the GraphQL error code a client can switch on. */
@@ -48,6 +51,7 @@ export function createHttpHandler(options: HttpHandlerOptions) {
   return async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     try {
+      if (options.cors?.(req, res)) return; // a preflight, answered whole
       if (url.pathname === "/health") return sendJson(res, 200, { status: "ok" });
       if (url.pathname === "/ready") {
         return options.isReady() ? sendJson(res, 200, { status: "ready" }) : sendJson(res, 503, { status: "loading" });
