@@ -15,6 +15,7 @@ import { CompiledOperations } from "./graphql/compiledOperations.js";
 import { EntityCache } from "./graphql/entityCache.js";
 import { buildNewsSchema } from "./graphql/federation.js";
 import { createFormatError } from "./graphql/formatError.js";
+import { CacheHeaders } from "./http/cacheHeaders.js";
 import { createCompiledAnswers } from "./http/compiledAnswers.js";
 import { createCors } from "./http/cors.js";
 import { createHttpHandler } from "./http/handler.js";
@@ -32,7 +33,7 @@ export interface ServerOptions {
   /** Port, host, limits; anything omitted takes its default from config.ts. */
   config: Pick<Config, "port" | "host" | "production" | "maxPageSize" | "maxBodyBytes"> & Partial<Pick<Config, "explorer">> &
     Partial<Pick<Config, keyof OperationLimits | "shutdownTimeoutMs">> &
-    Partial<Pick<Config, "responseCache" | "responseCacheMB" | "corsOrigins">>;
+    Partial<Pick<Config, "responseCache" | "responseCacheMB" | "corsOrigins" | "cacheMaxAge">>;
   /** Structured logger. @default a silent pino logger */
   logger?: Logger;
   /** Hears of every DataLoader batch (metrics, and tests that assert batching). */
@@ -137,6 +138,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       apollo,
       maxBodyBytes: config.maxBodyBytes,
       responseCache,
+      cacheHeaders: new CacheHeaders({ maxAgeSeconds: config.cacheMaxAge, version: () => store.version }),
       // With no list given, production allows no origin (readConfig's default follows NODE_ENV, which a caller may not set).
       cors: createCors(options.config.corsOrigins ?? (config.production ? [] : config.corsOrigins)),
       // Off in production unless asked for (EXPLORER=on); main.ts passes the configured choice.

@@ -40,6 +40,12 @@ export interface Config extends OperationLimits {
   /** Most megabytes of answers the response cache holds. Env `RESPONSE_CACHE_MB`. @default 64 */
   responseCacheMB: number;
   /**
+   * Seconds a router or CDN may keep a clean GraphQL answer (`Cache-Control: public, max-age=N`,
+   * src/http/cacheHeaders.ts); answers with errors are always `private, no-store`. Env `CACHE_MAX_AGE`.
+   * @default 60: short enough that a reload shows within a minute where nothing purges
+   */
+  cacheMaxAge: number;
+  /**
    * Web origins whose pages may call the service from a browser (CORS, src/http/cors.ts): exact
    * origins such as `https://app.example.com`, `http://localhost:*` for any port, or `*` for all.
    * Env `CORS_ORIGINS` (comma-separated; empty allows none).
@@ -83,6 +89,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     explorer: onOff(env, "EXPLORER", env.NODE_ENV !== "production"),
     responseCache: onOff(env, "RESPONSE_CACHE", true),
     responseCacheMB: integer(env, "RESPONSE_CACHE_MB", 64, 1, 1_000_000),
+    cacheMaxAge: integer(env, "CACHE_MAX_AGE", 60, 0, 31_536_000),
     corsOrigins: originList(env, "CORS_ORIGINS", env.NODE_ENV === "production" ? [] : [...LOCAL_ORIGINS]),
     ...storeChoice(env),
     databasePoolSize: integer(env, "DATABASE_POOL_SIZE", 10, 1, 1000),
