@@ -5,7 +5,8 @@ import { findAgreements } from "./agreements.js";
 import type { ArticleText } from "./articleText.js";
 import { findCommitments } from "./commitments.js";
 import { findCountryMentions } from "./countries.js";
-import type { AgreementFinding, CountryMention, PersonFinding, TariffFinding, UnresolvedFinding } from "./findings.js";
+import type { AgreementFinding, CountryMention, OrganizationFinding, PersonFinding, TariffFinding, UnresolvedFinding } from "./findings.js";
+import { knownPeople, type KnownPeople } from "./knownPeople.js";
 import { findSurfaces } from "./gazetteer.js";
 import { findNamedPeople } from "./people.js";
 import { resolvePersonReferences } from "./personReferences.js";
@@ -24,17 +25,20 @@ export interface ArticleFindings {
 }
 
 /**
- * Given a parsed article and its publication date (YYYY-MM-DD…, or null when unknown, in which
- * case "in July" and "on Friday" stay unresolved), returns the entities it mentions and the
+ * Given a parsed article, its publication date (YYYY-MM-DD…, or null when unknown, in which
+ * case "in July" and "on Friday" stay unresolved) and the people known beforehand (those of the
+ * corpus being merged into, and a curated list), returns the entities it mentions and the
  * references it could not resolve.
  */
-export function extractFindings(article: ArticleText, published: string | null): ArticleFindings {
+export function extractFindings(article: ArticleText, published: string | null, known: KnownPeople = knownPeople()): ArticleFindings {
   const text = analyseText(article.body);
   const hits = findSurfaces(article.body);
-  const named = findNamedPeople(text, hits);
-  const taken = [...named.vessels, ...named.people.flatMap((p) => p.mentions)];
+  const organizations: OrganizationFinding[] = [];
+  const organizationSpans = organizations.flatMap((o) => o.mentions);
+  const named = findNamedPeople(text, hits, organizations, known);
+  const taken = [...named.vessels, ...organizationSpans, ...named.people.flatMap((p) => p.mentions)];
   const countries = findCountryMentions(text, hits, taken);
-  const { people, unresolved: personProblems } = resolvePersonReferences(text, named, hits);
+  const { people, unresolved: personProblems } = resolvePersonReferences(text, named, hits, known, organizationSpans);
   const { agreements, unresolved: agreementProblems } = findAgreements(text, countries, published);
   const { tariffs, unresolved: tariffProblems } = findTariffs(text, countries, people, agreements);
   findCommitments(text, countries, agreements, tariffs);

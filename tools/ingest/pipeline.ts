@@ -5,6 +5,7 @@ import { parseArticleText } from "./articleText.js";
 import { extractFindings } from "./extract.js";
 import type { UnresolvedFinding } from "./findings.js";
 import { IngestError } from "./IngestError.js";
+import { knownPeople } from "./knownPeople.js";
 import { mergeArticle, type MergeCounts } from "./merge.js";
 import { publicationTime } from "./publication.js";
 import { toRecords } from "./records.js";
@@ -49,7 +50,7 @@ export function ingestTexts(
     const parsed = parseArticleText(input.text, input.file);
     const source = options.source ?? sourceFromCopyright(parsed.copyright);
     if (source === null) throw new IngestError(input.file, "the article has no copyright line to name its source; pass --source NAME");
-    const findings = extractFindings(parsed, publishedAt);
+    const findings = extractFindings(parsed, publishedAt, knownPeople(corpus.people));
     const extraction = toRecords(findings, { publishedAt, source });
     const outcome = mergeArticle(corpus, extraction);
     corpus = outcome.corpus;
