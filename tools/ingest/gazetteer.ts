@@ -66,7 +66,8 @@ const CUSTOMS_UNIONS: GazetteerCountry[] = [
     newsForms: ["EU", "E.U."],
     demonyms: [],
     capital: "Brussels",
-    abbreviation: null,
+    // Not dotted, but the form ids and agreement names use: "eu-us-trade-agreement-2025".
+    abbreviation: "EU",
     kind: "CUSTOMS_UNION",
   },
 ];
@@ -107,7 +108,9 @@ export function findSurfaces(body: string): SurfaceHit[] {
 
 /** Given a code, returns how headlines and agreement names write it: "U.S.", "Britain", "Japan". */
 export function shortName(code: string): string {
-  return NEWS_FORMS[code]?.[0] ?? BY_CODE.get(code)?.name ?? code;
+  const country = BY_CODE.get(code);
+  if (country?.kind === "CUSTOMS_UNION") return country.newsForms[0];
+  return NEWS_FORMS[code]?.[0] ?? country?.name ?? code;
 }
 
 // Private: the package's countries reduced to what extraction needs.

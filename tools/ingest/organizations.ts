@@ -144,7 +144,14 @@ function capitalisedRuns(text: AnalysedText): Token[][] {
     if (run.length > 0 && run[0].sentence !== t.sentence) flush();
     const joined = run.length > 0 && (run[run.length - 1].after === " " || run[run.length - 1].after === "-");
     if (run.length > 0 && !joined) flush();
-    if (isCapitalised(t) || (run.length > 0 && CONNECTORS.has(t.text) && tokens[i + 1] !== undefined && (isCapitalised(tokens[i + 1]) || CONNECTORS.has(tokens[i + 1].text)))) {
+    // Two names joined by "and" are two names: "the Commerce Ministry and the Foreign Ministry".
+    if (run.length > 0 && (t.text === "and" || t.text === "&") && HEAD_KINDS[run[run.length - 1].text] !== undefined) {
+      flush();
+      continue;
+    }
+    // "the" only inside a name, after "of": "Office of the U.S. Trade Representative".
+    const connects = CONNECTORS.has(t.text) && (t.text !== "the" || /^(of|for|on)$/.test(run[run.length - 1]?.text ?? ""));
+    if (isCapitalised(t) || (run.length > 0 && connects && tokens[i + 1] !== undefined && (isCapitalised(tokens[i + 1]) || tokens[i + 1].text === "the"))) {
       run.push(t);
       if (t.possessive || !(t.after === " " || t.after === "-")) flush();
       continue;
@@ -164,6 +171,13 @@ function introducedName(
   let words = run;
   // Leading words that are not part of a name: "The", "In", "But".
   while (words.length > 0 && (words[0].lower === "the" || FUNCTION_TAGS.some((tag) => words[0].tags.has(tag)) || words[0].tags.has("Verb"))) words = words.slice(1);
+  // "Shares of Xiaomi Corp.": "of" after anything but an opening head starts the name afresh.
+  for (let k = words.length - 1; k > 0; k--) {
+    if (words[k].text === "of" && !OPENING_HEADS.has(words[k - 1].text)) {
+      words = words.slice(k + 1);
+      break;
+    }
+  }
   if (words.length < 2) return null;
   const lastWord = words[words.length - 1];
   const opening = words.findIndex((w, i) => OPENING_HEADS.has(w.text) && words[i + 1]?.text === "of");
