@@ -3,7 +3,7 @@
 // checks what a reader of the sentence would take from it — the people, their roles and
 // countries, the organizations, and which words mention a country. Then the European Union as a
 // trade party, served by a started server.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { CorpusRecord, PersonRecord } from "../src/corpus/format.js";
 import { validateCorpus } from "../src/corpus/validate.js";
 import { extractFindings } from "../tools/ingest/extract.js";
@@ -145,9 +145,8 @@ describe("the European Union as a trade party", () => {
   let api: TestServer;
   beforeAll(async () => {
     corpus = ingest(article);
-    api = await startTestServer(corpus);
+    api = await startTestServer(corpus); // stopped by the harness after this file
   });
-  afterAll(() => api.close());
 
   it("is mentioned by name, abbreviation and its capital where the capital acts, not where it is the place", () => {
     const eu = corpus.articles[0].mentions.filter((m) => m.entityType === "COUNTRY" && m.entityId === "EU").map((m) => m.text);
