@@ -73,9 +73,30 @@ describe("roles, from the title before the name or an appositive after it", () =
     expect(peopleOf(ingest(sentence))).toEqual(expected);
   });
 
-  it("takes an office's country from the organization that holds it", () => {
+  it("takes an office's country from the public body that holds it, whose name stays in the title", () => {
     const corpus = ingest("European Commission President Ursula von der Leyen and Bank of Japan Governor Kazuo Ueda spoke at the forum.");
-    expect(peopleOf(corpus)).toEqual({ "Ursula von der Leyen": ["President/EU/current"], "Kazuo Ueda": ["Governor/JP/current"] });
+    expect(peopleOf(corpus)).toEqual({ "Ursula von der Leyen": ["Commission President/EU/current"], "Kazuo Ueda": ["Bank of Japan Governor/JP/current"] });
+  });
+
+  it.each([
+    ["A spokesperson for the European Commission, Olof Gill, said the bloc would wait.", { "Olof Gill": ["Spokesperson/EU/current"] }],
+    ["Coordinating Minister for Economic Affairs Airlangga Hartarto led the delegation.", { "Airlangga Hartarto": ["Coordinating Minister for Economic Affairs/ID/current"] }],
+    ["Secretary of State Marco Rubio joined the call.", { "Marco Rubio": ["Secretary of State/US/current"] }],
+    ["Seoul's envoy to the United States, former Foreign Minister Cho Hyun, joined the talks.", { "Cho Hyun": ["Foreign Minister/KR/former", "Envoy/KR/current"] }],
+  ])("a title with its body or complement: %s", (sentence, expected) => {
+    expect(peopleOf(ingest(sentence))).toEqual(expected);
+  });
+
+  it.each([
+    ["SEOUL", "His policy chief, Kim Yong-beom, said the package was final.", { "Kim Yong-beom": ["Policy Chief/KR/current"] }],
+    ["TORONTO", "International Trade Minister Maninder Sidhu said talks would go on.", { "Maninder Sidhu": ["International Trade Minister/CA/current"] }],
+  ])("a title with no country in its words takes the dateline's (%s): %s", (dateline, sentence, expected) => {
+    const { corpus } = ingestTexts(emptyCorpus(), [{ file: "t.txt", text: `${dateline} - ${sentence}` }], { published: "2025-08-01", source: "Test Wire" });
+    expect(peopleOf(corpus)).toEqual(expected);
+  });
+
+  it("gives a known figure named without a title the office they hold", () => {
+    expect(peopleOf(ingest("Trump said the rate would stay."))).toEqual({ "Donald Trump": ["President/US/current"] });
   });
 });
 

@@ -7,7 +7,7 @@ import { findCommitments } from "./commitments.js";
 import { findCountryMentions } from "./countries.js";
 import type { AgreementFinding, CountryMention, OrganizationFinding, PersonFinding, TariffFinding, UnresolvedFinding } from "./findings.js";
 import { knownPeople, type KnownPeople } from "./knownPeople.js";
-import { findSurfaces } from "./gazetteer.js";
+import { countryOfDateline, findSurfaces } from "./gazetteer.js";
 import { findOrganizations } from "./organizations.js";
 import { findNamedPeople } from "./people.js";
 import { resolvePersonReferences } from "./personReferences.js";
@@ -40,7 +40,7 @@ export function extractFindings(article: ArticleText, published: string | null, 
   const named = findNamedPeople(text, hits, organizations, known);
   const taken = [...named.vessels, ...opaque, ...named.people.flatMap((p) => p.mentions)];
   const countries = findCountryMentions(text, hits, taken);
-  const { people, unresolved: personProblems } = resolvePersonReferences(text, named, hits, known, organizationSpans);
+  const { people, unresolved: personProblems } = resolvePersonReferences(text, named, hits, known, organizationSpans, countryOfDateline(article.dateline ?? null));
   const { agreements, unresolved: agreementProblems } = findAgreements(text, countries, published);
   const { tariffs, unresolved: tariffProblems } = findTariffs(text, countries, people, agreements);
   findCommitments(text, countries, agreements, tariffs);

@@ -64,7 +64,8 @@ const CUSTOMS_UNIONS: GazetteerCountry[] = [
     names: ["EU", "E.U."],
     officialName: null,
     newsForms: ["EU", "E.U."],
-    demonyms: [],
+    // "European carmakers", "the European Commission": the news means the Union's.
+    demonyms: ["European"],
     capital: "Brussels",
     // Not dotted, but the form ids and agreement names use: "eu-us-trade-agreement-2025".
     abbreviation: "EU",
@@ -104,6 +105,34 @@ export function findSurfaces(body: string): SurfaceHit[] {
     hits.push({ ...entry, start: m.index, end: m.index + m[0].length, text: m[0] });
   }
   return hits;
+}
+
+/** Cities that file news without being capitals, and their countries. */
+const NEWS_CITIES: Record<string, string> = {
+  "New York": "US", "Los Angeles": "US", "Chicago": "US", "Detroit": "US", "Houston": "US", "San Francisco": "US", "Palm Beach": "US",
+  "Toronto": "CA", "Montreal": "CA", "Vancouver": "CA", "Calgary": "CA", "Osaka": "JP", "Yokohama": "JP", "Nagoya": "JP",
+  "Shanghai": "CN", "Shenzhen": "CN", "Guangzhou": "CN", "Busan": "KR", "Gyeongju": "KR", "Incheon": "KR", "Mumbai": "IN",
+  "Bengaluru": "IN", "Sao Paulo": "BR", "São Paulo": "BR", "Rio de Janeiro": "BR", "Sydney": "AU", "Melbourne": "AU",
+  "Geneva": "CH", "Zurich": "CH", "Frankfurt": "DE", "Munich": "DE", "Milan": "IT", "Ho Chi Minh City": "VN", "Johannesburg": "ZA",
+  "Dubai": "AE", "Istanbul": "TR", "Monterrey": "MX", "Surabaya": "ID", "Auckland": "NZ", "Turnberry": "GB", "Edinburgh": "GB",
+};
+
+/**
+ * Given a dateline as written ("TOKYO", "JAKARTA, Indonesia", "SEOUL/WASHINGTON", "TORONTO"),
+ * returns the country the story is filed from (its first place), or null when none is known.
+ */
+export function countryOfDateline(dateline: string | null): string | null {
+  if (dateline === null) return null;
+  // "CITY, Country" names the country; "CITY1/CITY2" files from the first city.
+  const [city, country] = dateline.split(/\s*,\s*/);
+  const place = city.split(/\s*\/\s*/)[0];
+  for (const part of country !== undefined ? [country, place] : [place]) {
+    const written = part.trim().toLowerCase().replace(/(^|[\s-])\p{L}/gu, (m) => m.toUpperCase());
+    const surface = SURFACES.get(written);
+    if (surface !== undefined && (surface.kind !== "demonym" || part !== place)) return surface.code;
+    if (NEWS_CITIES[written] !== undefined) return NEWS_CITIES[written];
+  }
+  return null;
 }
 
 /** Given a code, returns how headlines and agreement names write it: "U.S.", "Britain", "Japan". */

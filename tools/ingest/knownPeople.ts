@@ -12,7 +12,23 @@ export interface KnownPerson {
   nationality: string | null;
   /** Short forms, such as the family name ("Trump", "von der Leyen") or a customary name ("Lula"). */
   aliases: string[];
+  /** The office held in 2025, for an article that names the person without one ("Trump said"). */
+  office: { title: string; country: string } | null;
 }
+
+/** Offices held through 2025 by people the news often names without a title. */
+const OFFICES: Record<string, [string, string]> = {
+  "Donald Trump": ["President", "US"], "JD Vance": ["Vice President", "US"], "Scott Bessent": ["Treasury Secretary", "US"],
+  "Howard Lutnick": ["Commerce Secretary", "US"], "Jamieson Greer": ["Trade Representative", "US"], "Marco Rubio": ["Secretary of State", "US"],
+  "Xi Jinping": ["President", "CN"], "Li Qiang": ["Premier", "CN"], "He Lifeng": ["Vice Premier", "CN"], "Wang Yi": ["Foreign Minister", "CN"],
+  "Wang Wentao": ["Commerce Minister", "CN"], "Lee Jae-myung": ["President", "KR"], "Keir Starmer": ["Prime Minister", "GB"],
+  "Mark Carney": ["Prime Minister", "CA"], "Claudia Sheinbaum": ["President", "MX"], "Luiz Inacio Lula da Silva": ["President", "BR"],
+  "Narendra Modi": ["Prime Minister", "IN"], "Prabowo Subianto": ["President", "ID"], "Anwar Ibrahim": ["Prime Minister", "MY"],
+  "Anthony Albanese": ["Prime Minister", "AU"], "Ursula von der Leyen": ["Commission President", "EU"], "Maros Sefcovic": ["Trade Commissioner", "EU"],
+  "Emmanuel Macron": ["President", "FR"], "Friedrich Merz": ["Chancellor", "DE"], "Giorgia Meloni": ["Prime Minister", "IT"],
+  "Vladimir Putin": ["President", "RU"], "Volodymyr Zelenskyy": ["President", "UA"], "Lawrence Wong": ["Prime Minister", "SG"],
+  "Ferdinand Marcos Jr.": ["President", "PH"], "Cyril Ramaphosa": ["President", "ZA"], "Javier Milei": ["President", "AR"],
+};
 
 /**
  * [full name, nationality, short forms]. The family name is the short form unless another is
@@ -80,12 +96,16 @@ export interface KnownPeople {
  * people. The corpus's own records come first: a person it holds keeps its name and aliases.
  */
 export function knownPeople(corpusPeople: readonly PersonRecord[] = []): KnownPeople {
-  const people: KnownPerson[] = corpusPeople.map((p) => ({ name: p.name, nationality: p.nationality ?? null, aliases: p.aliases }));
+  const people: KnownPerson[] = corpusPeople.map((p) => {
+    const role = p.roles.find((r) => r.current && r.country != null);
+    return { name: p.name, nationality: p.nationality ?? null, aliases: p.aliases, office: role === undefined ? null : { title: role.title, country: role.country! } };
+  });
   const names = new Set(people.map((p) => foldText(p.name)));
   for (const [name, nationality, ...aliases] of CURATED) {
     if (names.has(foldText(name))) continue;
     names.add(foldText(name));
-    people.push({ name, nationality, aliases: aliases.length > 0 ? aliases : [lastNameOf(name)] });
+    const office = OFFICES[name];
+    people.push({ name, nationality, aliases: aliases.length > 0 ? aliases : [lastNameOf(name)], office: office === undefined ? null : { title: office[0], country: office[1] } });
   }
   const byName = new Map(people.map((p) => [foldText(p.name), p]));
   const candidates = new Map<string, KnownPerson[]>();

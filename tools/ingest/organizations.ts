@@ -18,7 +18,7 @@ const HEAD_KINDS: Record<string, OrganizationKind> = {
   Cabinet: "GOVERNMENT_BODY", Senate: "GOVERNMENT_BODY", Congress: "GOVERNMENT_BODY", Assembly: "GOVERNMENT_BODY",
   Corp: "COMPANY", Corporation: "COMPANY", Co: "COMPANY", Inc: "COMPANY", Ltd: "COMPANY", LLC: "COMPANY", PLC: "COMPANY", Plc: "COMPANY",
   AG: "COMPANY", SA: "COMPANY", Group: "COMPANY", Holdings: "COMPANY", Motor: "COMPANY", Motors: "COMPANY", Industries: "COMPANY",
-  Electronics: "COMPANY", Airlines: "COMPANY", Technologies: "COMPANY", Steel: "COMPANY", Bank: "COMPANY",
+  Electronics: "COMPANY", Airlines: "COMPANY", Airways: "COMPANY", Technologies: "COMPANY", Steel: "COMPANY", Bank: "COMPANY",
   Party: "POLITICAL_PARTY",
   Organization: "INTERNATIONAL_BODY", Organisation: "INTERNATIONAL_BODY",
   Association: "OTHER", Federation: "OTHER", Institute: "OTHER", Foundation: "OTHER", Chamber: "OTHER", Council: "OTHER",
@@ -26,7 +26,7 @@ const HEAD_KINDS: Record<string, OrganizationKind> = {
 };
 /** Heads that open a name with "of": "Ministry of Foreign Affairs", "Bank of Korea", "Chamber of Commerce". */
 const OPENING_HEADS = new Set(["Ministry", "Department", "Bank", "Office", "Bureau", "Council", "Chamber", "Federation", "Association", "Organization", "Organisation", "Institute", "University", "Embassy"]);
-/** Generic bodies a demonym or abbreviation only qualifies: "Chinese Foreign Ministry", "U.S. Navy". */
+/** Generic bodies a possessive country before them owns: "China's Commerce Ministry". */
 const GENERIC_HEADS = new Set(["Ministry", "Department", "Navy", "Army", "Embassy", "Customs", "Cabinet", "Parliament", "Government", "Office", "Agency"]);
 /** Words that join the words of a name: "Ministry of Economy, Trade and Industry" aside, "of", "and", "for", "&". */
 const CONNECTORS = new Set(["of", "and", "for", "&", "the", "on"]);
@@ -67,7 +67,7 @@ export function findOrganizations(text: AnalysedText, hits: SurfaceHit[]): Organ
     if (token === undefined) continue;
     const mention = { start, end, text: text.body.slice(start, end), sentence: token.sentence };
     add(`curated:${entry.name}`, () => fromGazetteer(entry), mention);
-    if (hits.some((h) => h.start >= start && h.end <= end)) opaque.push(mention);
+    if (hits.some((h) => h.start >= start && h.end <= end && hidesCountry(h, entry.kind))) opaque.push(mention);
   }
 
   // Names the text introduces by their form.
@@ -190,18 +190,11 @@ function introducedName(
   const nameStart = words[0].start;
   const leading = hits.find((h) => h.start === words[0].start);
   if (leading !== undefined) {
+    if (leading.kind === "capital") return null;
     country = leading.code;
-    const rest = words.filter((w) => w.start >= leading.end);
-    if (rest.length === 0) return null;
-    const demonymOrAbbreviation = leading.kind === "demonym" || /^(?:\p{Lu}\.)+$|^(?:US|UK|EU)$/u.test(leading.text);
-    if (demonymOrAbbreviation && rest.some((w) => GENERIC_HEADS.has(w.text)) && rest.length <= 3) {
-      // "Chinese Foreign Ministry": the state's own body; the demonym still mentions the state.
-      opaque = false;
-    } else if (leading.kind === "capital") {
-      return null;
-    } else {
-      opaque = true;
-    }
+    if (!words.some((w) => w.start >= leading.end)) return null;
+    // "Chinese Foreign Ministry" mentions China; "Vietnam News Agency" and "British Airways" do not.
+    opaque = hidesCountry(leading, kind);
   }
   // A possessive country before the run gives a generic body its state: "China's Commerce Ministry".
   const before = text.tokens[words[0].index - 1];
@@ -214,6 +207,17 @@ function introducedName(
   let end = lastWord.end;
   if (DOTTED_SUFFIXES.has(lastWord.text) && lastWord.after.startsWith(".")) end += 1;
   return { name: text.body.slice(nameStart, end), start: nameStart, end, kind, country, opaque };
+}
+
+// Private: whether a country word inside an organization's name is part of the name rather than a
+// mention of the country. A public body qualified by a demonym or abbreviation is the state's own
+// ("the European Commission", "the U.S. Navy"): the country is mentioned. A country's name inside
+// any name ("Vietnam News Agency", "Bank of Japan"), or any country word in a company's or other
+// body's name ("British Airways"), is only part of that name.
+function hidesCountry(hit: SurfaceHit, kind: OrganizationKind): boolean {
+  const publicBody = kind === "GOVERNMENT_BODY" || kind === "INTERNATIONAL_BODY";
+  const qualifier = hit.kind === "demonym" || /^(?:\p{Lu}\.)+$|^(?:US|UK|EU)$/u.test(hit.text);
+  return !(publicBody && qualifier);
 }
 
 function sameName(org: OrganizationFinding, text: string): boolean {

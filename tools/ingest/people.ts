@@ -7,7 +7,7 @@ import type { Mention, OrganizationFinding, PersonFinding, RoleFinding } from ".
 import { isCalendarWord } from "./dates.js";
 import type { SurfaceHit } from "./gazetteer.js";
 import type { KnownPeople } from "./knownPeople.js";
-import { isTitleHead, normaliseTitle, roleAfterName, roleEndingAt, type RoleContext } from "./roles.js";
+import { isTitleHead, nationalTitle, normaliseTitle, roleAfterName, roleEndingAt, type RoleContext } from "./roles.js";
 import { isCapitalised, type AnalysedText, type Span, type Token } from "./textAnalysis.js";
 
 /** Lower-case particles that sit inside a name: "Ursula von der Leyen", "Luiz Inacio Lula da Silva", "Mohammed bin Salman". */
@@ -81,7 +81,10 @@ export function findNamedPeople(text: AnalysedText, hits: SurfaceHit[], organiza
     }
 
     const head = titleHead(run);
-    const nameWords = head === null ? run : run.slice(head + 1);
+    let nameWords = head === null ? run : run.slice(head + 1);
+    // "Coordinating Minister for Economic Affairs Airlangga Hartarto", "Secretary of State Marco Rubio".
+    const complement = head === null ? complementOf(text, run, sameSentenceBefore) : null;
+    if (complement !== null) nameWords = run.slice(complement.words);
     if (!validName(nameWords, hitAt)) continue;
     const mention: Mention = { ...nameSpan(text, nameWords), sentence: first.sentence };
     if (orgSpans.some((o) => mention.start < o.end && mention.end > o.start)) continue;
@@ -90,6 +93,14 @@ export function findNamedPeople(text: AnalysedText, hits: SurfaceHit[], organiza
     let role: RoleFinding | null = null;
     if (head !== null) {
       role = roleEndingAt(text, run[head][run[head].length - 1], context).role;
+    } else if (complement !== null) {
+      const base = roleEndingAt(text, complement.head, context).role;
+      const end = run[complement.words - 1];
+      const title = normaliseTitle(`${base.title} ${text.body.slice(sameSentenceBefore!.start, end[end.length - 1].end)}`);
+      role = { ...base, title, country: base.country ?? nationalTitle(title) };
+    } else if (sameSentenceBefore !== undefined && /^,\s+$/.test(sameSentenceBefore.after) && closesAppositive(text, nameWords) && titledBody(text, sameSentenceBefore, context) !== null) {
+      // "A spokesperson for the European Commission, Olof Gill, said".
+      role = titledBody(text, sameSentenceBefore, context);
     } else if (sameSentenceBefore !== undefined && isTitleHead(sameSentenceBefore) && sameSentenceBefore.after === " ") {
       // A lower-case title: "British leader Keir Starmer", "Foreign Ministry spokesman Lin Jian".
       role = roleEndingAt(text, sameSentenceBefore, context).role;
@@ -97,7 +108,7 @@ export function findNamedPeople(text: AnalysedText, hits: SurfaceHit[], organiza
       // A title set off before the name: "the presidential spokesman, Hasan Nasbi, said".
       const found = roleEndingAt(text, sameSentenceBefore, context);
       const opener = text.tokens.find((t) => t.end <= found.start && t.sentence === first.sentence && text.tokens[t.index + 1]?.start >= found.start);
-      if ((opener !== undefined && /^(the|a|an)$/.test(opener.lower)) || found.role.country !== null) role = found.role;
+      if ((opener !== undefined && /^(the|a|an|his|her|their|its)$/.test(opener.lower)) || found.role.country !== null) role = found.role;
     }
 
     if (role !== null) {
@@ -107,6 +118,12 @@ export function findNamedPeople(text: AnalysedText, hits: SurfaceHit[], organiza
       }
       addPerson(byName, mention, role, known);
       addAppositiveRole(byName, text, nameWords, context);
+      // "Australia's ambassador to the United States, former Prime Minister Kevin Rudd,": two titles.
+      if (head !== null && closesAppositive(text, nameWords)) {
+        const earlier = titleBeforeComma(text, roleEndingAt(text, run[head][run[head].length - 1], context).start, context);
+        const person = byName.get(mention.text.replace(/\s+/g, " "))!;
+        if (earlier !== null && !person.roles.some((r) => r.title === earlier.title)) person.roles.push(earlier);
+      }
       continue;
     }
 
@@ -200,6 +217,58 @@ function titleHead(run: Word[]): number | null {
   return null;
 }
 
+/** Words of the complement some titles take after "for" or "of": "Minister for Economic Affairs", "Secretary of State". */
+const COMPLEMENT_WORDS = new Set([
+  "Economic", "Economy", "Affairs", "Foreign", "Trade", "Industry", "Commerce", "Finance", "Investment", "Development", "Energy",
+  "State", "Defense", "Defence", "Agriculture", "Planning", "Health", "Labor", "Labour", "Justice", "Interior", "Home", "Transport",
+  "Digital", "Maritime", "Fisheries", "Cooperation", "International", "Enterprise", "Business", "Treasury", "National", "Security",
+  "Industrial", "Policy", "Resources", "Mines", "Environment", "Tourism", "External", "Relations", "Internal", "Public", "Works",
+]);
+
+// Private: when a run follows "TITLE for|of" ("Minister for | Economic Affairs Airlangga
+// Hartarto"), the title's head and how many words of the run complete the title; null otherwise.
+function complementOf(text: AnalysedText, run: Word[], before: Token | undefined): { head: Token; words: number } | null {
+  if (before === undefined || !/^(for|of)$/.test(before.text) || before.after !== " ") return null;
+  const head = text.tokens[before.index - 1];
+  if (head === undefined || head.sentence !== before.sentence || head.after !== " " || !isTitleHead(head) || !isCapitalised(head)) return null;
+  let words = 0;
+  while (words < run.length && run[words].length === 1 && COMPLEMENT_WORDS.has(run[words][0].text)) words++;
+  return words > 0 && words < run.length ? { head, words } : null;
+}
+
+// Private: the role of "TITLE for|of [the] ORGANIZATION" ending at `last`, the organization's
+// last token: "a spokesperson for the European Commission", "head of the IMF"; null otherwise.
+function titledBody(text: AnalysedText, last: Token, context: RoleContext): RoleFinding | null {
+  const org = context.organizations.find((o) => o.mentions.some((m) => m.end === last.end));
+  if (org === undefined) return null;
+  const mention = org.mentions.find((m) => m.end === last.end)!;
+  let i = text.tokens.findIndex((t) => t.start === mention.start) - 1;
+  if (text.tokens[i]?.lower === "the") i--;
+  const link = text.tokens[i];
+  const head = text.tokens[i - 1];
+  if (link === undefined || head === undefined || !/^(for|of|at)$/.test(link.lower) || head.sentence !== last.sentence || !isTitleHead(head)) return null;
+  const base = roleEndingAt(text, head, context).role;
+  const country = org.kind === "COMPANY" || org.kind === "OTHER" ? null : org.country;
+  return { ...base, country: base.country ?? country, organization: org.name };
+}
+
+// Private: the role a title phrase states when it ends just before ", " at `start`: "the
+// bloc's trade chief, …", "Australia's ambassador to the United States, …"; null otherwise.
+function titleBeforeComma(text: AnalysedText, start: number, context: RoleContext): RoleFinding | null {
+  const at = text.tokens.findIndex((t) => t.start === start);
+  const comma = text.tokens[at - 1];
+  if (comma === undefined || !/^,\s+$/.test(comma.after) || comma.sentence !== text.tokens[at].sentence) return null;
+  if (isTitleHead(comma)) return roleEndingAt(text, comma, context).role;
+  // "ambassador to the United States": the head, then where the office is posted.
+  const place = context.hits.find((h) => h.end === comma.end) ?? context.organizations.flatMap((o) => o.mentions).find((m) => m.end === comma.end);
+  if (place === undefined) return null;
+  let i = text.tokens.findIndex((t) => t.start === place.start) - 1;
+  if (text.tokens[i]?.lower === "the") i--;
+  const head = text.tokens[i - 1];
+  if (!/^(to|of|for|at)$/.test(text.tokens[i]?.lower ?? "") || head === undefined || head.sentence !== comma.sentence || !isTitleHead(head)) return null;
+  return roleEndingAt(text, head, context).role;
+}
+
 // Private: whether words make a person's name: one to four capitalised name words, particles only
 // between them, a suffix only at the end.
 function validName(words: Word[], hitAt: Map<number, SurfaceHit>): boolean {
@@ -235,6 +304,8 @@ function nameLike(word: Word, hitAt: Map<number, SurfaceHit>): boolean {
   if (!/^\p{Lu}[\p{L}'’]*\p{Ll}[\p{L}'’]*$/u.test(first.text)) return false;
   if (word.slice(1).some((t) => !/^\p{L}+$/u.test(t.text))) return false;
   if (isTitleHead(first) || NOT_A_NAME.has(first.text) || isCalendarWord(first.lower)) return false;
+  // "Southeast Asian leaders": a demonym is not a name, though it may follow one.
+  if (first.tags.has("Demonym") && !NAME_TAGS.some((tag) => first.tags.has(tag))) return false;
   const hit = hitAt.get(first.start);
   return hit === undefined || hit.kind === "capital";
 }

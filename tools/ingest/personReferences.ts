@@ -2,7 +2,7 @@
 // surnames ("Takaichi"), titled surnames ("President Trump") and definite descriptions
 // ("the former Japanese prime minister") — and appositives give each person a description.
 import type { Mention, PersonFinding, UnresolvedFinding } from "./findings.js";
-import type { SurfaceHit } from "./gazetteer.js";
+import { countryByCode, type SurfaceHit } from "./gazetteer.js";
 import type { KnownPeople } from "./knownPeople.js";
 import { familyName, type NamedPeople } from "./people.js";
 import { nationalTitle, normaliseTitle, PAST_ROLE_WORDS, ROLE_STATE_WORDS, TITLE_HEADS } from "./roles.js";
@@ -29,6 +29,7 @@ export function resolvePersonReferences(
   hits: SurfaceHit[],
   known: KnownPeople,
   blocked: Span[] = [],
+  homeCountry: string | null = null,
 ): { people: PersonFinding[]; unresolved: UnresolvedFinding[] } {
   const people = named.people;
   const unresolved: UnresolvedFinding[] = [];
@@ -105,12 +106,22 @@ export function resolvePersonReferences(
   for (const p of people) {
     p.mentions.sort((a, b) => a.start - b.start);
     p.description ??= appositive(text, p.mentions);
-    p.nationality ??= p.roles.find((r) => r.country !== null && r.country !== "EU")?.country ?? null;
-    // A role the text gives no country: the title's own ("Treasury Secretary"), else the person's.
-    for (const r of p.roles) if (r.country === null && r.organization === null) r.country = nationalTitle(r.title) ?? p.nationality;
-    p.nationality ??= p.roles.find((r) => r.country !== null && r.country !== "EU")?.country ?? null;
+    const k = known.byName(p.name);
+    // A known figure the article names without any title holds the office they hold.
+    if (p.roles.length === 0 && k?.office != null) p.roles.push({ ...k.office, current: true, organization: null });
+    // A role the text gives no country: the title's own ("Treasury Secretary"), else the person's
+    // (from another role, or as known), else the country the story is filed from.
+    const own = p.roles.find((r) => r.country !== null && !isUnion(r.country))?.country ?? null;
+    for (const r of p.roles) if (r.country === null && r.organization === null) r.country = nationalTitle(r.title) ?? own ?? k?.nationality ?? homeCountry;
+    // Nationality is what the roles say (an EU office says none), else what is known.
+    const fromRoles = p.roles.find((r) => r.country !== null && !isUnion(r.country))?.country ?? null;
+    p.nationality = fromRoles ?? (p.roles.length === 0 ? (p.nationality ?? k?.nationality ?? null) : null);
   }
   return { people: people.filter((p) => p.mentions.length > 0), unresolved };
+}
+
+function isUnion(code: string): boolean {
+  return countryByCode(code)?.kind === "CUSTOMS_UNION";
 }
 
 // Private: where a short form occurs on its own — not inside a longer capitalised name ("Trump

@@ -36,6 +36,7 @@ const NATIONAL_TITLES: [RegExp, string][] = [
   [/^(?:Trade Representative|White House Press Secretary|White House Spokeswoman|White House Spokesman)$/, "US"],
   [/^(?:Foreign|Home|Business|Business and Trade|International Trade|Trade|Defence) Secretary$/, "GB"],
   [/^Chancellor of the Exchequer$/, "GB"],
+  [/^(?:Trade|Economy|Competition|Agriculture|Energy) Commissioner$|^Commission (?:President|Vice President|Spokesperson|Spokesman|Spokeswoman)$/, "EU"],
 ];
 
 /** What role parsing reads besides tokens: country hits and organization mentions. */
@@ -86,10 +87,18 @@ export function roleEndingAt(text: AnalysedText, head: Token, context: RoleConte
     const org = organizationEndingAt(context, t.end);
     if (org !== null) {
       organization = org.finding;
-      country ??= org.finding.kind === "COMPANY" || org.finding.kind === "OTHER" ? null : org.finding.country;
       start = org.start;
       holderFound = true;
       i = tokenAt(text, org.start)?.index ?? i;
+      if (org.finding.kind !== "COMPANY" && org.finding.kind !== "OTHER") {
+        // A public body's name is part of the title, its country word aside: "European Commission
+        // President" is the EU's "Commission President".
+        country ??= org.finding.country;
+        const inside = context.hits.find((h) => h.start === org.start && h.end < t.end);
+        const first = inside === undefined ? tokens[i] : text.tokens.find((x) => x.start >= inside.end);
+        if (first !== undefined && first.index <= head.index) titleStart = first;
+        if (inside !== undefined) country ??= inside.code;
+      }
       if (t.possessive) break;
       continue;
     }
@@ -108,6 +117,8 @@ export function roleEndingAt(text: AnalysedText, head: Token, context: RoleConte
       continue;
     }
     if (!titleWord(t) || words >= 6) break;
+    // A title in capitals takes no lower-case words: "a move President Donald Trump".
+    if (isCapitalised(head) && !isCapitalised(t) && t.lower !== "and") break;
     // "Commerce and Industry Minister": "and" only between capitalised title words, never after a name.
     if (t.lower === "and" && !(tokens[i - 1] !== undefined && isCapitalised(tokens[i - 1]) && !["Person", "FirstName", "LastName"].some((tag) => tokens[i - 1].tags.has(tag)))) break;
     titleStart = t;
