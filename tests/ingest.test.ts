@@ -144,6 +144,49 @@ describe("merging into a corpus", () => {
   });
 });
 
+describe("merging a tariff's observations", () => {
+  // Two reports of the same tariff, months apart, in our own words.
+  const april = { file: "april", text: "Copyright Tiny Wire\n\nWASHINGTON - The United States raised its tariff on Japanese automobiles to 27.5 percent from 2.5 percent on Thursday. Carmakers in Japan warned of lost sales.\n" };
+  const september = { file: "september", text: "Copyright Tiny Wire\n\nTOKYO - The United States cut its tariff on Japanese automobiles to 15 percent from 27.5 percent on Tuesday. Toyota welcomed the cut.\n" };
+  const ingestOne = (base: CorpusRecord, input: { file: string; text: string }, published: string) => ingestTexts(base, [input], { published }).corpus;
+  const autos = (c: CorpusRecord) => c.tariffs.filter((t) => t.product === "automobiles");
+  const steps = (c: CorpusRecord) => autos(c)[0].history!.map((h) => [h.ratePercent, h.previousRatePercent, h.evidence.articleId, h.evidence.quote]);
+
+  it.each([
+    ["in publication order", [[april, "2025-04-03"], [september, "2025-09-16"]]],
+    ["the older article last", [[september, "2025-09-16"], [april, "2025-04-03"]]],
+  ] as const)("keeps one tariff whose history holds both steps oldest first with their evidence, %s", (_, order) => {
+    let corpus = emptyCorpus();
+    for (const [input, published] of order) corpus = ingestOne(corpus, input, published);
+    validateCorpus(corpus, "merged");
+    expect(autos(corpus)).toHaveLength(1);
+    const [first, second] = [...corpus.articles].sort((a, b) => a.publishedAt!.localeCompare(b.publishedAt!));
+    expect(steps(corpus).map(([rate, previous, article]) => [rate, previous, article])).toEqual([
+      [27.5, 2.5, first.id],
+      [15, 27.5, second.id],
+    ]);
+    for (const [, , article, quote] of steps(corpus)) {
+      const { body } = corpus.articles.find((a) => a.id === article)!;
+      expect(body).toContain(quote);
+    }
+    // The rate in effect is the latest step's, whichever article came in last.
+    expect(autos(corpus)[0]).toMatchObject({ ratePercent: 15, previousRatePercent: 27.5 });
+  });
+
+  it("adds nothing when the same article is ingested again", () => {
+    const once = ingestOne(ingestOne(emptyCorpus(), april, "2025-04-03"), september, "2025-09-16");
+    const twice = ingestOne(once, september, "2025-09-16");
+    expect(twice).toEqual(once);
+    expect(autos(twice)[0].history).toHaveLength(2);
+  });
+
+  it("writes what it could not resolve into the article", () => {
+    const [article] = ingested.articles;
+    expect(article.unresolved).toContainEqual({ entityType: "TARIFF", text: "high U.S. tariffs", start: expect.any(Number), end: expect.any(Number), reason: "no product or target country stated" });
+    for (const u of article.unresolved!) expect(article.body.slice(u.start, u.end)).toBe(u.text);
+  });
+});
+
 describe("serving an ingested corpus", () => {
   let api: TestServer;
   beforeAll(async () => {

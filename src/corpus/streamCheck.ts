@@ -102,9 +102,7 @@ export async function checkCorpusFile(file: string, options: CheckCorpusOptions 
         articles.add(parsed.data as ArticleRecord, entry.index, knownIds);
       } else {
         (entities[entry.key] as unknown[]).push(parsed.data);
-        if (entry.key === "agreements" || entry.key === "tariffs") {
-          for (const e of (parsed.data as { evidence: { articleId: string }[] }).evidence) articles.needBody(e.articleId);
-        }
+        for (const id of evidenceArticles(entry.key, parsed.data)) articles.needBody(id);
       }
     }
   } catch (error) {
@@ -123,15 +121,17 @@ export async function checkCorpusFile(file: string, options: CheckCorpusOptions 
   if (missing.size > 0) {
     for await (const entry of readCorpusEntries(file, options.chunkBytes ?? CHUNK_BYTES)) {
       if (entry.kind === "item" && entry.key === "articles") {
-        const a = entry.value as { id?: unknown; body?: unknown };
-        if (typeof a.id === "string" && missing.has(a.id) && typeof a.body === "string") articles.keepBody(a.id, a.body);
+        const a = entry.value as { id?: unknown; body?: unknown; publishedAt?: unknown };
+        if (typeof a.id === "string" && missing.has(a.id) && typeof a.body === "string") {
+          articles.keepBody(a.id, a.body, typeof a.publishedAt === "string" ? a.publishedAt : null);
+        }
       }
     }
   }
 
   // The entity rules (duplicates, country and agreement references, evidence spans) are
   // checkRules' own, run over the entity sections and stand-ins for the quoted articles.
-  const standIns = [...articles.bodies].map(([id, body]) => ({ id, body, lead: "-", source: "-", mentions: [] }));
+  const standIns = [...articles.bodies].map(([id, { body, publishedAt }]) => ({ id, body, publishedAt, lead: "-", source: "-", mentions: [] }));
   const entityProblems = checkRules({ version: 1, articles: standIns, ...entities }, { articleSpans: false });
   const isDuplicate = (p: CorpusProblem) => p.reason.startsWith("duplicate ");
   const problems = [
@@ -142,6 +142,22 @@ export async function checkCorpusFile(file: string, options: CheckCorpusOptions 
   ].slice(0, MAX_PROBLEMS);
   if (problems.length > 0) throw new CorpusError(file, problems);
   return counts;
+}
+
+// Private: the articles an entity record's evidence quotes (its evidence, history steps, role
+// evidence), whose bodies the entity rules need.
+function evidenceArticles(section: Exclude<CorpusSectionName, "articles">, record: unknown): string[] {
+  switch (section) {
+    case "agreements":
+    case "tariffs": {
+      const r = record as CorpusRecord["tariffs"][number] | CorpusRecord["agreements"][number];
+      return [...r.evidence, ...(r.history ?? []).map((h) => h.evidence)].map((e) => e.articleId);
+    }
+    case "people":
+      return (record as CorpusRecord["people"][number]).roles.flatMap((r) => r.evidence ?? []).map((e) => e.articleId);
+    case "countries":
+      return [];
+  }
 }
 
 // Private: whether a top-level key names a section of records.
@@ -168,7 +184,8 @@ class ArticleChecks {
    */
   private pending = new Map<string, { type: EntityType; id: string; at: Positioned[] }>();
   private wanted = new Set<string>();
-  readonly bodies = new Map<string, string>();
+  /** Bodies (and publication times, which order histories) of the articles evidence quotes. */
+  readonly bodies = new Map<string, { body: string; publishedAt: string | null }>();
 
   reset() {
     this.firstIndex.clear();
@@ -183,8 +200,8 @@ class ArticleChecks {
     this.wanted.add(id);
   }
 
-  keepBody(id: string, body: string) {
-    if (!this.bodies.has(id)) this.bodies.set(id, body);
+  keepBody(id: string, body: string, publishedAt: string | null) {
+    if (!this.bodies.has(id)) this.bodies.set(id, { body, publishedAt });
   }
 
   missingBodies(): Set<string> {
@@ -201,7 +218,7 @@ class ArticleChecks {
       return this.checkMentions(article, index, known);
     }
     this.firstIndex.set(article.id, index);
-    if (this.wanted.has(article.id)) this.bodies.set(article.id, article.body);
+    if (this.wanted.has(article.id)) this.bodies.set(article.id, { body: article.body, publishedAt: article.publishedAt ?? null });
     this.checkMentions(article, index, known);
   }
 

@@ -4,6 +4,7 @@
 import type { z } from "zod";
 import { CorpusSchema, type ArticleRecord, type CorpusRecord, type EvidenceRecord } from "./format.js";
 import { CorpusError, type CorpusProblem } from "./CorpusError.js";
+import { currentRates, tariffHistory } from "./tariffHistory.js";
 
 /** Stop collecting after this many problems: a broken generator can produce millions. */
 export const MAX_PROBLEMS = 20;
@@ -53,18 +54,23 @@ export function checkRules(corpus: CorpusRecord, options: CheckRulesOptions = {}
   // Evidence resolves to the first article with an id, the one uniqueKeys accepts; a later
   // duplicate must not make correct evidence spans fail against its body.
   const bodies = new Map<string, string>();
-  for (const a of corpus.articles) if (!bodies.has(a.id)) bodies.set(a.id, a.body);
+  const published = new Map<string, string | null>();
+  for (const a of corpus.articles) {
+    if (bodies.has(a.id)) continue;
+    bodies.set(a.id, a.body);
+    published.set(a.id, a.publishedAt ?? null);
+  }
 
   const knownIds = { PERSON: people, COUNTRY: countries, AGREEMENT: agreements, TARIFF: tariffs } as const;
   const needCountry = (code: string | null | undefined, path: string) => {
     if (code != null && !countries.has(code)) report(path, `country "${code}" is not in $.countries`);
   };
-  const checkEvidence = (evidence: EvidenceRecord[], path: string) =>
-    evidence.forEach((e, i) => {
-      const body = bodies.get(e.articleId);
-      if (body === undefined) return report(`${path}[${i}].articleId`, `article "${e.articleId}" is not in $.articles`);
-      checkSpan(body, e.start, e.end, e.quote, `${path}[${i}]`, "quote", report);
-    });
+  const checkOneEvidence = (e: EvidenceRecord, path: string) => {
+    const body = bodies.get(e.articleId);
+    if (body === undefined) return report(`${path}.articleId`, `article "${e.articleId}" is not in $.articles`);
+    checkSpan(body, e.start, e.end, e.quote, path, "quote", report);
+  };
+  const checkEvidence = (evidence: EvidenceRecord[], path: string) => evidence.forEach((e, i) => checkOneEvidence(e, `${path}[${i}]`));
 
   const articleSpans = options.articleSpans ?? true;
   corpus.articles.forEach((article, i) => {
@@ -77,12 +83,16 @@ export function checkRules(corpus: CorpusRecord, options: CheckRulesOptions = {}
   });
   corpus.people.forEach((p, i) => {
     needCountry(p.nationality, `$.people[${i}].nationality`);
-    p.roles.forEach((r, j) => needCountry(r.country, `$.people[${i}].roles[${j}].country`));
+    p.roles.forEach((r, j) => {
+      needCountry(r.country, `$.people[${i}].roles[${j}].country`);
+      checkEvidence(r.evidence ?? [], `$.people[${i}].roles[${j}].evidence`);
+    });
   });
   corpus.agreements.forEach((a, i) => {
     a.parties.forEach((code, j) => needCountry(code, `$.agreements[${i}].parties[${j}]`));
     a.commitments.forEach((c, j) => needCountry(c.party, `$.agreements[${i}].commitments[${j}].party`));
     checkEvidence(a.evidence, `$.agreements[${i}].evidence`);
+    a.history?.forEach((h, j) => checkOneEvidence(h.evidence, `$.agreements[${i}].history[${j}].evidence`));
   });
   corpus.tariffs.forEach((t, i) => {
     needCountry(t.imposedBy, `$.tariffs[${i}].imposedBy`);
@@ -91,6 +101,21 @@ export function checkRules(corpus: CorpusRecord, options: CheckRulesOptions = {}
       report(`$.tariffs[${i}].agreementId`, `agreement "${t.agreementId}" is not in $.agreements`);
     }
     checkEvidence(t.evidence, `$.tariffs[${i}].evidence`);
+    if (t.history === undefined || t.history.length === 0) return;
+    let resolved = true;
+    t.history.forEach((h, j) => {
+      if (!bodies.has(h.evidence.articleId)) resolved = false;
+      checkOneEvidence(h.evidence, `$.tariffs[${i}].history[${j}].evidence`);
+    });
+    // The rate fields are the history's summary; a record that says otherwise would serve two answers.
+    if (!resolved) return;
+    const rates = currentRates(tariffHistory(t, (id) => published.get(id) ?? null));
+    const stated = { ratePercent: t.ratePercent ?? null, previousRatePercent: t.previousRatePercent ?? null };
+    for (const field of ["ratePercent", "previousRatePercent"] as const) {
+      if (stated[field] !== rates[field]) {
+        report(`$.tariffs[${i}].${field}`, `${stated[field]} is not what $.tariffs[${i}].history gives (${rates[field]}): the latest rate in effect and the one before it`);
+      }
+    }
   });
   return problems;
 }
@@ -102,6 +127,7 @@ export function checkRules(corpus: CorpusRecord, options: CheckRulesOptions = {}
  */
 export function checkArticleSpans(article: ArticleRecord, index: number, report: ReportProblem): void {
   article.mentions.forEach((m, j) => checkSpan(article.body, m.start, m.end, m.text, `$.articles[${index}].mentions[${j}]`, "text", report));
+  article.unresolved?.forEach((u, j) => checkSpan(article.body, u.start, u.end, u.text, `$.articles[${index}].unresolved[${j}]`, "text", report));
 }
 
 // Private: checks that body.slice(start, end) is exactly `text`, reporting at `path`.
