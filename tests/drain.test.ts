@@ -26,8 +26,13 @@ describe("SIGTERM", () => {
     const first = await Promise.all(Array.from({ length: 16 }, () => get(server, "/graphql?query={countries{code}}", agent, (s) => sockets.add(s))));
     expect(first.map((a) => a.status)).toEqual(first.map(() => 200));
     expect(sockets.size).toBe(16);
-    const closedBy = new Map<Socket, "server">();
-    for (const socket of sockets) socket.once("end", () => closedBy.set(socket, "server"));
+    // "end" is the server's FIN; "close" is when the agent has let go of the connection too.
+    const endedByServer = new Set<Socket>();
+    const closed = new Set<Socket>();
+    for (const socket of sockets) {
+      socket.once("end", () => endedByServer.add(socket));
+      socket.once("close", () => closed.add(socket));
+    }
 
     // Requests the server has provably received (it answered `100 Continue`), waiting for their bodies.
     const held = await Promise.all(Array.from({ length: 2 }, () => heldRequest(server)));
@@ -42,7 +47,8 @@ describe("SIGTERM", () => {
     expect(ready.headers.connection).toBe("close");
 
     // Every idle connection is closed by the server, with no request sent on it.
-    await until(() => closedBy.size === sockets.size);
+    await until(() => closed.size === sockets.size);
+    expect(endedByServer.size).toBe(sockets.size);
 
     // The agent's next requests open new connections: answered (and told to close) or refused, never reset.
     const after = await Promise.allSettled(Array.from({ length: 16 }, () => get(server, "/graphql?query={countries{code}}", agent)));

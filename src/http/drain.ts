@@ -4,6 +4,7 @@
 // one can arrive; the listener closes once the configured delay has let balancers see `/ready`
 // answer 503; and whatever is still open at the deadline is closed.
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import { Server as NetServer } from "node:net";
 
 /** Options of {@link ConnectionDrain}; the interface is the documentation. */
 export interface DrainOptions {
@@ -59,8 +60,11 @@ export class ConnectionDrain {
     this.server.closeIdleConnections();
     const closed = new Promise<void>((resolve) => this.server.once("close", () => resolve()));
     await sleep(Math.min(this.options.acceptForMs ?? 0, deadlineMs));
-    // close() stops listening and resolves "close" once the last connection has ended.
-    this.server.close();
+    // Stop listening; "close" follows once the last connection has ended. Not http's close():
+    // that also closes idle connections, and a connection accepted during the delay is idle
+    // until its request arrives, which may already be on its way. Each will be answered with
+    // `Connection: close`, and the deadline bounds one that never sends.
+    NetServer.prototype.close.call(this.server);
     const remaining = deadline - Date.now();
     const outcome = await Promise.race([closed.then(() => "drained" as const), sleep(Math.max(0, remaining)).then(() => "forced" as const)]);
     if (outcome === "forced") this.server.closeAllConnections();
