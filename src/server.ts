@@ -13,8 +13,8 @@ import { createExplorer } from "./http/explorer/serve.js";
 import { jitGateway } from "./graphql/executor.js";
 import { buildNewsSchema, printNewsSchema } from "./graphql/federation.js";
 import { createFormatError } from "./graphql/formatError.js";
-    Partial<Pick<Config, keyof OperationLimits | "shutdownTimeoutMs" | "shutdownDelayMs">> &
-    Partial<Pick<Config, "responseCache" | "responseCacheMB" | "executor" | "corsOrigins">>;
+import { createCors } from "./http/cors.js";
+import { ConnectionDrain } from "./http/drain.js";
 import { createHttpHandler } from "./http/handler.js";
 import { operationLimitRules, operationParseOptions, type OperationLimits } from "./graphql/limits.js";
 import { createLoaders, type BatchObserver } from "./graphql/loaders.js";
