@@ -17,7 +17,7 @@ import { createFormatError } from "./graphql/formatError.js";
 import { createCors } from "./http/cors.js";
 import { createHttpHandler } from "./http/handler.js";
 import { operationLimitRules, operationParseOptions, type OperationLimits } from "./graphql/limits.js";
-import { createLoaders, type BatchObserver } from "./graphql/loaders.js";
+import { createLoaders, type BatchObserver, type LoaderName } from "./graphql/loaders.js";
 import { ResponseCache } from "./http/responseCache.js";
 import { apolloLogger, linkRequestScope, requestLogger, requestLogPlugin, withRequestScope } from "./ops/logging.js";
 import { ServiceMetrics } from "./ops/metrics.js";
@@ -73,6 +73,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     options.onBatch?.(loader, size);
   };
   let store = options.store;
+  metrics.declareLoaders(Object.keys(createLoaders(store)) as LoaderName[]);
   let stopping = false;
 
   const httpServer = createServer();
@@ -126,6 +127,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       isReady: () => !stopping,
       metrics: () => metrics.render(),
       onRefused: (code) => metrics.countError(code),
+      onCacheLookup: (hit, request, seconds) => metrics.observeCacheLookup(hit, request, seconds),
       onError: (err, req) => requestLogger(req, logger).error({ err }, "request failed outside GraphQL"),
       context: async (req) => {
         // Pin the snapshot once: every resolver of this request reads the same corpus.
