@@ -17,7 +17,7 @@ import { createCors } from "./http/cors.js";
 import { ConnectionDrain } from "./http/drain.js";
 import { createHttpHandler } from "./http/handler.js";
 import { operationLimitRules, operationParseOptions, type OperationLimits } from "./graphql/limits.js";
-import { createLoaders, type BatchObserver } from "./graphql/loaders.js";
+import { createLoaders, type BatchObserver, type LoaderName } from "./graphql/loaders.js";
 import { ResponseCache } from "./http/responseCache.js";
 import { apolloLogger, linkRequestScope, requestLogger, requestLogPlugin, withRequestScope } from "./ops/logging.js";
 import { ServiceMetrics } from "./ops/metrics.js";
@@ -78,6 +78,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     options.onBatch?.(loader, size);
   };
   let store = options.store;
+  metrics.declareLoaders(Object.keys(createLoaders(store)) as LoaderName[]);
 
   const httpServer = createServer();
   // Before the handler is added: it sees every request first, so it can mark answers in flight.
@@ -132,6 +133,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       isReady: () => !drain.isDraining,
       metrics: () => metrics.render(),
       onRefused: (code) => metrics.countError(code),
+      onCacheLookup: (hit, request, seconds) => metrics.observeCacheLookup(hit, request, seconds),
       onError: (err, req) => requestLogger(req, logger).error({ err }, "request failed outside GraphQL"),
       context: async (req) => {
         // Pin the snapshot once: every resolver of this request reads the same corpus.
