@@ -253,26 +253,29 @@ describe("npm run ingest", () => {
     const corpusFile = join(dir, "corpus.json");
     const before = await readFile("data/corpus.json", "utf8");
     await writeFile(corpusFile, before);
-    const bad = join(dir, "notes.txt");
-    await writeFile(bad, "Remember to call Tokyo bureau.\n");
+    // Any prose is an article now (no dateline needed); a JSON file that is no news item is not.
+    const bad = join(dir, "notes.json");
+    await writeFile(bad, `{"title": "Remember to call Tokyo bureau."}\n`);
     const { code, stderr } = await run(["--corpus", corpusFile, `${FIXTURES}/osaka-g20-2019.txt`, bad]);
     expect(code).toBe(1);
-    expect(stderr).toBe(`error: Cannot ingest ${bad}: no "DATELINE - " opening found (expected a line such as "TOKYO - Japan's prime minister …")\n`);
+    expect(stderr).toBe(`error: Cannot ingest ${bad}: no body_text, body_html or bodies[] with text; expected an IPTC ninjs item (an object with body_text, body_html or bodies[])\n`);
     expect(await readFile(corpusFile, "utf8")).toBe(before);
-    expect(await readdir(dir)).toEqual(["corpus.json", "notes.txt"]);
+    expect(await readdir(dir)).toEqual(["corpus.json", "notes.json"]);
   });
 
-  it("asks for --source when an article has no copyright line, and records the one given", async () => {
+  it("ingests an article that names no source with a warning, and records --source when given", async () => {
     const dir = await mkdtemp(join(tmpdir(), "ingest-"));
     const article = join(dir, "uk.txt");
     const withCopyright = await readFile(`${FIXTURES}/japan-uk-trade-deal-2020.txt`, "utf8");
     await writeFile(article, withCopyright.replace(/^Copyright kyodonews\n\n/, ""));
     const out = join(dir, "c.json");
-    const refused = await run(["--out", out, article]);
-    expect(refused.code).toBe(1);
-    expect(refused.stderr).toBe(`error: Cannot ingest ${article}: the article has no copyright line to name its source; pass --source NAME\n`);
-    const accepted = await run(["--out", out, "--source", "Jiji Press", article]);
+    const warned = await run(["--out", out, "--published", "2020-10-23", article]);
+    expect(warned.code).toBe(0);
+    expect(warned.stderr).toBe(`warning: ${article}: no source named (no "(AP)"-style dateline, copyright line or publisher); recorded as "unknown" — pass --source NAME\n`);
+    expect((await loadCorpusFile(out)).articles[0]).toMatchObject({ source: "unknown", copyright: null, dateline: "TOKYO" });
+    const accepted = await run(["--out", out, "--published", "2020-10-23", "--source", "Jiji Press", article]);
     expect(accepted.code).toBe(0);
+    expect(accepted.stderr).toBe("");
     const [written] = (await loadCorpusFile(out)).articles;
     expect(written).toMatchObject({ source: "Jiji Press", copyright: null, dateline: "TOKYO" });
   });

@@ -4,6 +4,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest, type HTTPGraphQLResponse } from "@apollo/server";
 import type { Context } from "../graphql/context.js";
+import type { CorsHandler } from "./cors.js";
 import type { ResponseCache } from "./responseCache.js";
 
 /** What the handler needs from the server around it. */
@@ -27,6 +28,8 @@ export interface HttpHandlerOptions {
   onRefused?: (code: string) => void;
   /** Answers repeated requests with stored bytes (src/http/responseCache.ts). @default none: every request executes */
   responseCache?: ResponseCache;
+  /** Answers the CORS part of each request first (src/http/cors.ts). @default none: no cross-origin headers */
+  cors?: CorsHandler;
 }
 
 /** An HTTP failure with its status and the GraphQL error code a client can switch on. */
@@ -42,6 +45,7 @@ export function createHttpHandler(options: HttpHandlerOptions) {
   return async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     try {
+      if (options.cors?.(req, res)) return; // a preflight, answered whole
       if (url.pathname === "/health") return sendJson(res, 200, { status: "ok" });
       if (url.pathname === "/ready") {
         return options.isReady() ? sendJson(res, 200, { status: "ready" }) : sendJson(res, 503, { status: "loading" });
