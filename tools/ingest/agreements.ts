@@ -8,7 +8,7 @@ import { isCapitalised, type AnalysedText, type Token } from "./textAnalysis.js"
 
 const HEADS = new Set(["agreement", "deal", "pact", "accord", "treaty", "alliance", "truce", "arrangement"]);
 /** Words before an indefinite phrase that make the agreement only wished for: "ended without a deal", "talks on a deal". */
-const HYPOTHETICAL_BEFORE = /^(?:without|no|toward|towards|seek|seeks|seeking|sought|hope|hopes|hoped|hoping|pursue|pursuing|negotiate|negotiating|negotiations|talks|possible|potential|future|eventual|want|wants|wanted|push|pushed|pushing|press|pressed|pressing|urge|urged|aim|aims|aiming|plan|plans|planned|propose|proposed|would|could|might|if|whether|any)$/;
+const HYPOTHETICAL_BEFORE = /^(?:without|no|toward|towards|seek|seeks|seeking|sought|hope|hopes|hoped|hoping|pursue|pursuing|negotiate|negotiating|negotiations|talks|possible|potential|future|eventual|want|wants|wanted|push|pushed|pushing|press|pressed|pressing|urge|urged|aim|aims|aiming|plan|plans|planned|would|could|might|if|whether|any)$/;
 /** Words shortly after an indefinite phrase that make it hypothetical: "a free trade agreement … had been a goal". */
 const HYPOTHETICAL_AFTER = /^(?:would|could|might|goal|elusive)$/;
 /** Words in a sentence that make an agreement of unstated kind a trade one. */
@@ -160,6 +160,15 @@ function readPhrase(text: AnalysedText, head: Token, countries: CountryMention[]
   let concludedBy = false;
   let undatedExpression = false;
   const participle = tokens[head.index + 1];
+  // "a deal struck in July" belongs to the phrase; "The agreement, concluded in December," dates it without being part of it.
+  if (!head.possessive && sameSentence(participle) && head.after === ", " && CONCLUDING_VERBS.has(participle.lower)) {
+    const date = readDate(tokens, participle.index + 1, published);
+    if (date !== null && tokens[date.next - 1].sentence === head.sentence) {
+      concluded = date.date;
+      undatedExpression = date.date === null;
+      concludedBy = true;
+    }
+  }
   if (!head.possessive && sameSentence(participle) && head.after === " " && CONCLUDING_VERBS.has(participle.lower)) {
     const date = readDate(tokens, participle.index + 1, published);
     if (date !== null && tokens[date.next - 1].sentence === head.sentence) {
