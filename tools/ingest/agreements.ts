@@ -283,9 +283,12 @@ function coordinatedBefore(text: AnalysedText, countries: CountryMention[], ment
   return [];
 }
 
-// Private: the two countries an article is mostly about (most mentions, earliest first on ties);
-// an unnamed "bilateral" agreement in a two-country story is theirs.
-function principalPair(countries: CountryMention[]): string[] {
+/**
+ * Given an article's country mentions, returns the two countries it is mostly about (most
+ * mentions, earliest first on ties): the parties of an unnamed "bilateral" agreement in a
+ * two-country story, and the other side of a tariff whose sentence names only one.
+ */
+export function principalPair(countries: CountryMention[]): string[] {
   const counts = new Map<string, { n: number; first: number }>();
   for (const c of countries) {
     const entry = counts.get(c.code) ?? { n: 0, first: c.start };
