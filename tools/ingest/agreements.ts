@@ -179,9 +179,10 @@ function readPhrase(text: AnalysedText, head: Token, countries: CountryMention[]
     }
   }
   // A passive after it: "The agreement was reached Tuesday at the White House".
+  // … or a relative clause: "the trade deal they announced in May".
   const auxiliary = tokens[head.index + 1];
   const passive = tokens[head.index + 2];
-  if (!concludedBy && !head.possessive && sameSentence(passive) && /^(?:was|were)$/.test(auxiliary.lower) && CONCLUDING_VERBS.has(passive.lower)) {
+  if (!concludedBy && !head.possessive && head.after === " " && sameSentence(passive) && /^(?:was|were|they|we|both)$/.test(auxiliary.lower) && CONCLUDING_VERBS.has(passive.lower)) {
     const date = readDate(tokens, passive.index + 1, published);
     concludedBy = true;
     if (date !== null && tokens[date.next - 1].sentence === head.sentence) {

@@ -47,7 +47,9 @@ export function findTariffs(
   for (const phrase of phrases) {
     if (phrase.product === null) {
       // "the levy", "the tariffs", "the 25 percent duty": a definite phrase refers to the tariff named shortly before.
-      const refers = phrase.definite && (REPORTED_HEADS.has(phrase.head.lower) || phrase.rate !== null);
+      // "the sector levies", "separate duties": another tariff, not the one just named.
+      const another = /\b(?:sector|sectoral|separate|other)\b/i.test(phrase.mention.text);
+      const refers = phrase.definite && !another && (REPORTED_HEADS.has(phrase.head.lower) || phrase.rate !== null);
       const antecedent = refers ? latestTariff([...byKey.values()], phrase) : undefined;
       if (antecedent !== undefined) {
         antecedent.mentions.push(phrase.mention);
@@ -90,7 +92,6 @@ export function findTariffs(
         countries.find((c) => c.sentence === phrase.mention.sentence && c.code !== imposedBy && (c.start < phrase.mention.start || c.start >= phrase.mention.end))?.code ??
         otherParty(sentenceAgreement, imposedBy) ??
         (latest !== undefined && latest.appliesTo !== imposedBy ? latest.appliesTo : null) ??
-        otherParty(agreements.find((a) => a.parties.includes(imposedBy!) && a.parties.length === 2), imposedBy) ??
         null;
     }
     if (imposedBy === null || appliesTo === null || imposedBy === appliesTo) {
@@ -142,7 +143,8 @@ function readPhrase(text: AnalysedText, head: Token, countries: CountryMention[]
   const tokens = text.tokens;
   const same = (t: Token | undefined): t is Token => t !== undefined && t.sentence === head.sentence;
   const next = tokens[head.index + 1];
-  if (same(next) && head.after === " " && next.tags.has("Noun") && !/^(on|of)$/.test(next.lower)) return null;
+  // "tariff war", "tariff increase": the word modifies a noun. A name after it starts a clause: "the 25 percent duty Trump had threatened".
+  if (same(next) && head.after === " " && next.tags.has("Noun") && !isCapitalised(next) && !/^(on|of)$/.test(next.lower)) return null;
   const countryAt = (t: Token) => countries.find((c) => c.start === t.start);
 
   // Leftwards: determiner, rate and country modifiers.
@@ -345,14 +347,16 @@ function ratesOf(text: AnalysedText, phrase: TariffPhrase, phrases: TariffPhrase
     rate = toFrom[2] !== undefined ? 0 : Number(toFrom[1]);
     previous = inForce(`${toFrom[3]} ${toFrom[5] ?? ""}`) ? Number(toFrom[4]) : null;
   } else {
-    const to = new RegExp(String.raw`\b(?:to|at)\s+(?:as much as\s+|up to\s+)?(?:${N}|(zero))`).exec(region);
     const stood = new RegExp(String.raw`\b(?:stood|stands|stand|has been|have been|had been|currently)\s+(?:at\s+)?${N}`).exec(region);
+    // The new rate: the first "to N" or "at N" that is not the rate in force just read.
+    const to = [...region.matchAll(new RegExp(String.raw`\b(?:to|at)\s+(?:as much as\s+|up to\s+)?(?:${N}|(zero))`, "g"))].find(
+      (m) => stood === null || m.index < stood.index || m.index >= stood.index + stood[0].length,
+    );
     const upFrom = new RegExp(String.raw`\b(?:up|down)\s+from\s+((?:[\w.]+\s+){0,4}?)${N}(\s+\w+(?:\s+\w+)?)?`).exec(region);
     const totals = new RegExp(String.raw`^\s*(?:\w+\s+){0,2}?(?:totals?|totalled|totaled|reaches|reached|is|are|was|were)\s+${N}`).exec(region);
     if (stood !== null) current = Number(stood[1]);
-    const candidate = to !== null && (stood === null || to.index !== stood.index + stood[0].indexOf("at")) ? to : null;
-    if (candidate !== null && !(stood !== null && candidate.index > stood.index && candidate.index < stood.index + stood[0].length)) {
-      rate = candidate[2] !== undefined ? 0 : Number(candidate[1]);
+    if (to !== undefined) {
+      rate = to[2] !== undefined ? 0 : Number(to[1]);
     } else if (totals !== null) {
       rate = Number(totals[1]);
     }
