@@ -21,6 +21,8 @@ export interface Config extends OperationLimits {
   maxPageSize: number;
   /** Largest request body in bytes; larger bodies get 413. Env `MAX_BODY_BYTES`. @default 1048576 (1 MiB) */
   maxBodyBytes: number;
+  /** Most errors one answer carries; the rest are summed up in one `TOO_MANY_ERRORS` error. Env `MAX_ERRORS`. @default 100 */
+  maxErrors: number;
   /** Log level for pino (`fatal`…`trace`, or `silent`). Env `LOG_LEVEL`. @default "info" */
   logLevel: string;
   /** Reload the corpus when its file changes (SIGHUP always reloads). Env `CORPUS_WATCH=1`. @default false */
@@ -97,6 +99,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: env.NODE_ENV === "production",
     maxPageSize: integer(env, "MAX_PAGE_SIZE", 100, 1, 10_000),
     maxBodyBytes: integer(env, "MAX_BODY_BYTES", 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    maxErrors: integer(env, "MAX_ERRORS", 100, 2, 100_000),
     logLevel: env.LOG_LEVEL || "info",
     ...operationLimits(env),
     corpusWatch: flag(env, "CORPUS_WATCH"),
