@@ -47,7 +47,7 @@ beforeAll(async () => {
     startTestServer(corpus, { responseCache: false, production: true }),
     startTestServer(corpus, { responseCache: false }),
     startTestServer(corpus, { responseCache: false }),
-    startTestServer(corpus, { responseCache: false, maxCost: 60 }),
+    startTestServer(corpus, { responseCache: false, maxCost: 60, maxVariablesDepth: 4 }),
   ]);
 });
 
@@ -90,6 +90,16 @@ describe("compiled operations", () => {
     const over = await raw(limited, query, { first: 50 });
     expect(over.status).toBe(400);
     expect(JSON.parse(over.body).errors[0].extensions.code).toBe("COST_ESTIMATED_TOO_EXPENSIVE");
+  });
+
+  it("keep the variables' depth limit", async () => {
+    const query = `query($r: [_Any!]!) { _entities(representations: $r) { __typename } }`;
+    const shallow = [{ __typename: "Country", code: "JP" }];
+    await raw(limited, query, { r: shallow });
+    expect((await raw(limited, query, { r: shallow })).status).toBe(200);
+    const deep = await raw(limited, query, { r: [{ __typename: "Country", code: "JP", x: { y: { z: 1 } } }] });
+    expect(deep.status).toBe(400);
+    expect(JSON.parse(deep.body).errors[0].extensions.limit).toBe("variablesDepth");
   });
 
   it("answer GET requests and the JSON type a client prefers", async () => {

@@ -11,6 +11,7 @@ import { compileQuery, isCompiledQuery, type CompiledQuery } from "graphql-jit";
 import type { Context } from "./context.js";
 import { estimateCost, type CostOptions } from "./cost.js";
 import type { EntityCache } from "./entityCache.js";
+import { assertVariablesWithinLimits } from "./variablesLimit.js";
 
 /** Options of {@link CompiledOperations}; the interface is the documentation. */
 export interface CompiledOperationsOptions extends CostOptions {
@@ -85,6 +86,12 @@ export class CompiledOperations {
     const entry = this.entries.get(keyOf(request.query, request.operationName));
     if (!entry) return this.handBack();
     const variables = request.variables ?? {};
+    // The variables' size and depth first, as Apollo's cost plugin checks them (the estimate walks them).
+    try {
+      assertVariablesWithinLimits(variables, this.options);
+    } catch {
+      return this.handBack();
+    }
     if (!this.withinCost(entry, variables)) return this.handBack();
     const cache = this.options.entityCache;
     if (entry.entities && cache && Array.isArray(variables[entry.entities.variable])) {

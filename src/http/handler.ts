@@ -6,6 +6,7 @@ import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest, type HTTPGraphQL
 import type { Context } from "../graphql/context.js";
 import type { CacheHeaders } from "./cacheHeaders.js";
 import type { CompiledHttpAnswer, GraphQLHttpRequest } from "./compiledAnswers.js";
+import { answerUnreadBody, BodyTooLargeError, readBody } from "./bodyLimit.js";
 import type { CorsHandler } from "./cors.js";
 import type { ResponseCache } from "./responseCache.js";
 
@@ -37,6 +38,8 @@ export interface HttpHandlerOptions {
   compiledAnswer?: (request: GraphQLHttpRequest, req: IncomingMessage) => Promise<CompiledHttpAnswer | undefined>;
   /** Sets Cache-Control and ETag on GraphQL answers and answers conditional GETs (src/http/cacheHeaders.ts). @default none */
   cacheHeaders?: CacheHeaders;
+  /** Hears of every request the response cache could answer: whether it did, the request, and the seconds it took (metrics count them). */
+  onCacheLookup?: (hit: boolean, request: { method: string; search: string; body?: string }, seconds: number) => void;
   /** Answers the CORS part of each request first (src/http/cors.ts). @default none: no cross-origin headers */
   cors?: CorsHandler;
 }
@@ -77,9 +80,10 @@ export function createHttpHandler(options: HttpHandlerOptions) {
     } catch (error) {
       if (error instanceof HttpError) {
         options.onRefused?.(error.code);
-        // The body was not read: close rather than read (and discard) the rest of it.
-        if (error.status === 413 || error.status === 415) res.setHeader("connection", "close");
-        return sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+        const body = { errors: [{ message: error.message, extensions: { code: error.code } }] };
+        // The body was not read (whole): answer, discard the rest, then close (bodyLimit.ts).
+        if (error.status === 413 || error.status === 415) return answerUnreadBody(req, res, error.status, body);
+        return sendJson(res, error.status, body);
       }
       // Never a stack trace on the wire; the server's logger has the details.
       options.onError?.(error, req);
@@ -91,6 +95,7 @@ export function createHttpHandler(options: HttpHandlerOptions) {
 
 // Private: runs one GraphQL request through Apollo Server and writes its answer.
 async function serveGraphQL(options: HttpHandlerOptions, req: IncomingMessage, res: ServerResponse, url: URL) {
+  const started = performance.now();
   const method = (req.method ?? "GET").toUpperCase();
   const caching = options.cacheHeaders;
   // A GET whose If-None-Match names this version's answer is answered 304 without executing.
@@ -101,7 +106,9 @@ async function serveGraphQL(options: HttpHandlerOptions, req: IncomingMessage, r
   const cacheKey = options.responseCache?.keyOf(method, url.search, text, req.headers) ?? null;
   if (cacheKey !== null) {
     caching?.apply(req, res, 200, true, etag); // only clean answers are stored; a miss sets these again below
-    if (options.responseCache!.serve(cacheKey, res)) return;
+    const hit = options.responseCache!.serve(cacheKey, res);
+    options.onCacheLookup?.(hit, { method, search: url.search, body: text }, (performance.now() - started) / 1000);
+    if (hit) return;
   }
   const compiled = await options.compiledAnswer?.({ method, search: url.search, body: text }, req);
   if (compiled) {
@@ -153,16 +160,12 @@ async function readJsonText(req: IncomingMessage, limit: number): Promise<string
       `POST bodies must be JSON: send "Content-Type: application/json"${type ? `, not "${type}"` : ""}, or use GET for a query.`,
     );
   }
-  const declared = Number(req.headers["content-length"]);
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) throw tooLarge(limit);
-    chunks.push(chunk);
+  try {
+    return (await readBody(req, limit)).toString("utf8");
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) throw new HttpError(413, "PAYLOAD_TOO_LARGE", error.message);
+    throw error;
   }
-  return Buffer.concat(chunks).toString("utf8");
 }
 
 // Private: parses a POST body read by readJsonText.
@@ -190,11 +193,6 @@ function graphQLOverHttpStatus(response: HTTPGraphQLResponse): number {
   } catch {
     return status;
   }
-}
-
-// Private: the 413 error for a body over the limit.
-function tooLarge(limit: number) {
-  return new HttpError(413, "PAYLOAD_TOO_LARGE", `The request body is larger than the limit of ${limit} bytes; send a smaller query or use variables.`);
 }
 
 // Private: writes a JSON answer.
