@@ -9,6 +9,7 @@ import { pino, type Logger } from "pino";
 import { readConfig, type Config } from "./ops/config.js";
 import type { Context } from "./graphql/context.js";
 import { costLimitPlugin } from "./graphql/cost.js";
+import { errorLimitPlugin } from "./graphql/errorLimit.js";
 import { createExplorer } from "./http/explorer/serve.js";
 import { jitGateway } from "./graphql/executor.js";
 import { buildNewsSchema, printNewsSchema } from "./graphql/federation.js";
@@ -16,6 +17,7 @@ import { createFormatError } from "./graphql/formatError.js";
 import { createCors } from "./http/cors.js";
 import { ConnectionDrain } from "./http/drain.js";
 import { createHttpHandler } from "./http/handler.js";
+import { applyTimeouts, serverTimeoutOptions } from "./http/timeouts.js";
 import { operationLimitRules, operationParseOptions, type OperationLimits } from "./graphql/limits.js";
 import { createLoaders, type BatchObserver, type LoaderName } from "./graphql/loaders.js";
 import { ResponseCache } from "./http/responseCache.js";
@@ -29,7 +31,7 @@ export interface ServerOptions {
   store: Store;
   /** Port, host, limits; anything omitted takes its default from config.ts. */
   config: Pick<Config, "port" | "host" | "production" | "maxPageSize" | "maxBodyBytes"> & Partial<Pick<Config, "explorer">> &
-    Partial<Pick<Config, keyof OperationLimits | "shutdownTimeoutMs" | "shutdownDelayMs">> &
+    Partial<Pick<Config, keyof OperationLimits | "maxErrors" | "shutdownTimeoutMs" | "shutdownDelayMs" | "headersTimeoutMs" | "requestTimeoutMs" | "keepAliveTimeoutMs">> &
     Partial<Pick<Config, "responseCache" | "responseCacheMB" | "executor" | "corsOrigins">>;
   /** Structured logger. @default a silent pino logger */
   logger?: Logger;
@@ -80,7 +82,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let store = options.store;
   metrics.declareLoaders(Object.keys(createLoaders(store)) as LoaderName[]);
 
-  const httpServer = createServer();
+  const httpServer = createServer(serverTimeoutOptions(config));
+  applyTimeouts(httpServer, config);
   // Before the handler is added: it sees every request first, so it can mark answers in flight.
   const drain = new ConnectionDrain(httpServer, { acceptForMs: config.shutdownDelayMs });
   const schema = await newsSchema();
@@ -104,6 +107,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     stopOnTerminationSignals: false,
     plugins: [
       costLimitPlugin(config),
+      // Before the metrics plugin: it counts the errors of the answer as sent.
+      errorLimitPlugin(config.maxErrors),
       metrics.plugin(),
       requestLogPlugin(logger),
       // Apollo's landing pages load Sandbox from a CDN, blank offline; the explorer is ours (src/http/explorer/).
