@@ -35,8 +35,9 @@ describe("data/corpus.json keeps the seed's facts", () => {
     const agreements = byId(corpus.agreements);
     for (const a of seed.agreements) {
       const now = agreements.get(a.id)!;
-      expect({ ...now, evidence: undefined, history: undefined }).toEqual({ ...a, evidence: undefined, history: undefined });
+      expect({ ...now, evidence: undefined, history: undefined, commitments: undefined }).toEqual({ ...a, evidence: undefined, commitments: undefined });
       expect(now.evidence.slice(0, a.evidence.length)).toEqual(a.evidence);
+      expect(now.commitments.slice(0, a.commitments.length)).toEqual(a.commitments);
     }
     const tariffs = byId(corpus.tariffs);
     for (const t of seed.tariffs) {
