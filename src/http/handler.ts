@@ -4,6 +4,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest, type HTTPGraphQLResponse } from "@apollo/server";
 import type { Context } from "../graphql/context.js";
+import { answerUnreadBody, BodyTooLargeError, readBody } from "./bodyLimit.js";
+import type { CorsHandler } from "./cors.js";
 import type { ResponseCache } from "./responseCache.js";
 
 /** What the handler needs from the server around it. */
@@ -27,6 +29,10 @@ export interface HttpHandlerOptions {
   onRefused?: (code: string) => void;
   /** Answers repeated requests with stored bytes (src/http/responseCache.ts). @default none: every request executes */
   responseCache?: ResponseCache;
+  /** Hears of every request the response cache could answer: whether it did, the request, and the seconds it took (metrics count them). */
+  onCacheLookup?: (hit: boolean, request: { method: string; search: string; body?: string }, seconds: number) => void;
+  /** Answers the CORS part of each request first (src/http/cors.ts). @default none: no cross-origin headers */
+  cors?: CorsHandler;
 }
 
 /** An HTTP failure with its status and the GraphQL error code a client can switch on. */
@@ -42,6 +48,7 @@ export function createHttpHandler(options: HttpHandlerOptions) {
   return async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     try {
+      if (options.cors?.(req, res)) return; // a preflight, answered whole
       if (url.pathname === "/health") return sendJson(res, 200, { status: "ok" });
       if (url.pathname === "/ready") {
         return options.isReady() ? sendJson(res, 200, { status: "ready" }) : sendJson(res, 503, { status: "loading" });
@@ -64,9 +71,10 @@ export function createHttpHandler(options: HttpHandlerOptions) {
     } catch (error) {
       if (error instanceof HttpError) {
         options.onRefused?.(error.code);
-        // The body was not read: close rather than read (and discard) the rest of it.
-        if (error.status === 413 || error.status === 415) res.setHeader("connection", "close");
-        return sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+        const body = { errors: [{ message: error.message, extensions: { code: error.code } }] };
+        // The body was not read (whole): answer, discard the rest, then close (bodyLimit.ts).
+        if (error.status === 413 || error.status === 415) return answerUnreadBody(req, res, error.status, body);
+        return sendJson(res, error.status, body);
       }
       // Never a stack trace on the wire; the server's logger has the details.
       options.onError?.(error, req);
@@ -78,6 +86,7 @@ export function createHttpHandler(options: HttpHandlerOptions) {
 
 // Private: runs one GraphQL request through Apollo Server and writes its answer.
 async function serveGraphQL(options: HttpHandlerOptions, req: IncomingMessage, res: ServerResponse, url: URL) {
+  const started = performance.now();
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
@@ -86,7 +95,11 @@ async function serveGraphQL(options: HttpHandlerOptions, req: IncomingMessage, r
   const text = method === "POST" ? await readJsonText(req, options.maxBodyBytes) : undefined;
   // A repeated request is answered from the cache before its body is even parsed.
   const cacheKey = options.responseCache?.keyOf(method, url.search, text, req.headers) ?? null;
-  if (cacheKey !== null && options.responseCache!.serve(cacheKey, res)) return;
+  if (cacheKey !== null) {
+    const hit = options.responseCache!.serve(cacheKey, res);
+    options.onCacheLookup?.(hit, { method, search: url.search, body: text }, (performance.now() - started) / 1000);
+    if (hit) return;
+  }
   const httpGraphQLRequest: HTTPGraphQLRequest = {
     method,
     headers,
@@ -122,16 +135,12 @@ async function readJsonText(req: IncomingMessage, limit: number): Promise<string
       `POST bodies must be JSON: send "Content-Type: application/json"${type ? `, not "${type}"` : ""}, or use GET for a query.`,
     );
   }
-  const declared = Number(req.headers["content-length"]);
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) throw tooLarge(limit);
-    chunks.push(chunk);
+  try {
+    return (await readBody(req, limit)).toString("utf8");
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) throw new HttpError(413, "PAYLOAD_TOO_LARGE", error.message);
+    throw error;
   }
-  return Buffer.concat(chunks).toString("utf8");
 }
 
 // Private: parses a POST body read by readJsonText.
@@ -159,11 +168,6 @@ function graphQLOverHttpStatus(response: HTTPGraphQLResponse): number {
   } catch {
     return status;
   }
-}
-
-// Private: the 413 error for a body over the limit.
-function tooLarge(limit: number) {
-  return new HttpError(413, "PAYLOAD_TOO_LARGE", `The request body is larger than the limit of ${limit} bytes; send a smaller query or use variables.`);
 }
 
 // Private: writes a JSON answer.
