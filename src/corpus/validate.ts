@@ -2,8 +2,9 @@
 // unique ids, every reference resolving, every span equal to its body slice.
 // A corpus that breaks any rule is rejected whole, so the server never serves half of one.
 import type { z } from "zod";
-import { CorpusSchema, type ArticleRecord, type CorpusRecord, type EvidenceRecord } from "./format.js";
+import { CorpusSchema, type ArticleRecord, type CorpusRecord } from "./format.js";
 import { CorpusError, type CorpusProblem } from "./CorpusError.js";
+import { ENTITY_KINDS, KINDS, kindSpec, recordsOf, type EntityKind, type EntitySection } from "./kinds.js";
 
 /** Stop collecting after this many problems: a broken generator can produce millions. */
 export const MAX_PROBLEMS = 20;
@@ -46,25 +47,11 @@ export function checkRules(corpus: CorpusRecord, options: CheckRulesOptions = {}
   };
 
   uniqueKeys(corpus.articles, (a) => a.id, "$.articles", "id", report);
-  const people = uniqueKeys(corpus.people, (p) => p.id, "$.people", "id", report);
-  const countries = uniqueKeys(corpus.countries, (c) => c.code, "$.countries", "code", report);
-  const agreements = uniqueKeys(corpus.agreements, (a) => a.id, "$.agreements", "id", report);
-  const tariffs = uniqueKeys(corpus.tariffs, (t) => t.id, "$.tariffs", "id", report);
+  const knownIds = entityKeys(corpus, report);
   // Evidence resolves to the first article with an id, the one uniqueKeys accepts; a later
   // duplicate must not make correct evidence spans fail against its body.
   const bodies = new Map<string, string>();
   for (const a of corpus.articles) if (!bodies.has(a.id)) bodies.set(a.id, a.body);
-
-  const knownIds = { PERSON: people, COUNTRY: countries, AGREEMENT: agreements, TARIFF: tariffs } as const;
-  const needCountry = (code: string | null | undefined, path: string) => {
-    if (code != null && !countries.has(code)) report(path, `country "${code}" is not in $.countries`);
-  };
-  const checkEvidence = (evidence: EvidenceRecord[], path: string) =>
-    evidence.forEach((e, i) => {
-      const body = bodies.get(e.articleId);
-      if (body === undefined) return report(`${path}[${i}].articleId`, `article "${e.articleId}" is not in $.articles`);
-      checkSpan(body, e.start, e.end, e.quote, `${path}[${i}]`, "quote", report);
-    });
 
   const articleSpans = options.articleSpans ?? true;
   corpus.articles.forEach((article, i) => {
@@ -75,23 +62,23 @@ export function checkRules(corpus: CorpusRecord, options: CheckRulesOptions = {}
     });
     if (articleSpans) checkArticleSpans(article, i, report);
   });
-  corpus.people.forEach((p, i) => {
-    needCountry(p.nationality, `$.people[${i}].nationality`);
-    p.roles.forEach((r, j) => needCountry(r.country, `$.people[${i}].roles[${j}].country`));
-  });
-  corpus.agreements.forEach((a, i) => {
-    a.parties.forEach((code, j) => needCountry(code, `$.agreements[${i}].parties[${j}]`));
-    a.commitments.forEach((c, j) => needCountry(c.party, `$.agreements[${i}].commitments[${j}].party`));
-    checkEvidence(a.evidence, `$.agreements[${i}].evidence`);
-  });
-  corpus.tariffs.forEach((t, i) => {
-    needCountry(t.imposedBy, `$.tariffs[${i}].imposedBy`);
-    needCountry(t.appliesTo, `$.tariffs[${i}].appliesTo`);
-    if (t.agreementId != null && !agreements.has(t.agreementId)) {
-      report(`$.tariffs[${i}].agreementId`, `agreement "${t.agreementId}" is not in $.agreements`);
-    }
-    checkEvidence(t.evidence, `$.tariffs[${i}].evidence`);
-  });
+  // Each kind's references to other records, then its evidence spans, record by record.
+  for (const kind of ENTITY_KINDS) {
+    const spec = kindSpec(kind);
+    recordsOf(corpus, kind).forEach((record, i) => {
+      const path = `$.${spec.section}[${i}]`;
+      for (const ref of spec.references(record)) {
+        if (!knownIds[ref.kind].has(ref.key)) {
+          report(`${path}.${ref.field}`, `${ref.kind.toLowerCase()} "${ref.key}" is not in $.${KINDS[ref.kind].section}`);
+        }
+      }
+      spec.evidence(record).forEach((e, k) => {
+        const body = bodies.get(e.articleId);
+        if (body === undefined) return report(`${path}.evidence[${k}].articleId`, `article "${e.articleId}" is not in $.articles`);
+        checkSpan(body, e.start, e.end, e.quote, `${path}.evidence[${k}]`, "quote", report);
+      });
+    });
+  }
   return problems;
 }
 
@@ -112,9 +99,23 @@ function checkSpan(body: string, start: number, end: number, text: string, path:
   if (slice !== text) report(`${path}.${field}`, `${JSON.stringify(text)} does not equal body.slice(${start}, ${end}) = ${JSON.stringify(slice)}`);
 }
 
+/**
+ * Given a corpus, returns the keys of each kind's records (from the kinds table), reporting
+ * every duplicate key at its own path, section by section in the kinds table's order.
+ */
+export function entityKeys(corpus: Pick<CorpusRecord, EntitySection>, report: ReportProblem): Record<EntityKind, Set<string>> {
+  const keys = {} as Record<EntityKind, Set<string>>;
+  for (const kind of ENTITY_KINDS) {
+    const spec = kindSpec(kind);
+    const records = recordsOf(corpus, kind);
+    keys[kind] = uniqueKeys(records, (r) => spec.key(r), `$.${spec.section}`, spec.idField, report);
+  }
+  return keys;
+}
+
 // Private: collects keys, reporting each duplicate at its own path.
 function uniqueKeys<T>(
-  items: T[],
+  items: readonly T[],
   key: (item: T) => string,
   path: string,
   field: string,

@@ -1,6 +1,7 @@
 // The default store: the validated corpus held in memory, with every index the loaders need
 // built once at construction, so each lookup is a map read or a binary search.
-import type { ArticleRecord, CorpusRecord, EntityType, PersonRecord } from "../corpus/format.js";
+import type { ArticleRecord, CorpusRecord } from "../corpus/format.js";
+import { ENTITY_KINDS, kindSpec, recordsOf, type EntityKind, type EntityRecordOf } from "../corpus/kinds.js";
 import { foldText } from "../text/fold.js";
 import {
   compareArticleKeys,
@@ -22,6 +23,7 @@ import type {
   TariffFilterInput,
   TimelineKey,
 } from "./Store.js";
+import { articleEntities, entityConstraints, entitiesOfKind } from "./articleEntities.js";
 import { CoMentions } from "./CoMentions.js";
 import { MentionTimeline } from "./MentionTimeline.js";
 import { SearchIndex } from "./search/SearchIndex.js";
@@ -37,12 +39,10 @@ export class MemoryStore implements Store {
   private readonly articleKeys = new Map<string, ArticleSortKey>();
   /** Every article id, newest first. */
   private readonly articleOrder: string[];
-  private readonly people = new Map<string, PersonRecord>();
+  /** Per kind, its records by key. */
+  private readonly records: { [K in EntityKind]: Map<string, EntityRecordOf[K]> };
   private readonly peopleOrder: { id: string; key: PersonSortKey; folded: string[] }[];
-  private readonly countries;
   private readonly countryOrder: string[];
-  private readonly agreements;
-  private readonly tariffs;
   private readonly entities = new Map<string, ArticleEntities>();
   /** `${type}:${id}` → ids of the articles that mention the entity, newest first. */
   private readonly articlesByEntity = new Map<string, string[]>();
@@ -74,40 +74,31 @@ export class MemoryStore implements Store {
 
     // Walk articles newest first so every per-entity list comes out already sorted.
     for (const id of this.articleOrder) {
-      const article = this.articles.get(id)!;
-      const mentions = [...article.mentions].sort((x, y) => x.start - y.start || x.end - y.end);
-      const lists: Record<EntityType, string[]> = { PERSON: [], COUNTRY: [], AGREEMENT: [], TARIFF: [] };
-      for (const m of mentions) {
-        const list = lists[m.entityType];
-        if (!list.includes(m.entityId)) list.push(m.entityId);
-      }
-      this.entities.set(id, {
-        people: lists.PERSON,
-        countries: lists.COUNTRY,
-        agreements: lists.AGREEMENT,
-        tariffs: lists.TARIFF,
-        mentions,
-      });
-      for (const type of Object.keys(lists) as EntityType[]) {
-        for (const entityId of lists[type]) push(this.articlesByEntity, `${type}:${entityId}`, id);
+      const entities = articleEntities(this.articles.get(id)!.mentions);
+      this.entities.set(id, entities);
+      for (const kind of ENTITY_KINDS) {
+        for (const entityId of entitiesOfKind(entities, kind)) push(this.articlesByEntity, `${kind}:${entityId}`, id);
       }
     }
 
+    this.records = Object.fromEntries(
+      ENTITY_KINDS.map((kind) => {
+        const spec = kindSpec(kind);
+        return [kind, new Map(recordsOf(corpus, kind).map((r) => [spec.key(r), r]))];
+      }),
+    ) as MemoryStore["records"];
+
     for (const p of corpus.people) {
-      this.people.set(p.id, p);
       for (const r of p.roles) if (r.current && r.country) pushOnce(this.leaders, r.country, p.id);
     }
     this.peopleOrder = corpus.people
       .map((p) => ({ id: p.id, key: [foldText(p.name), p.id] as PersonSortKey, folded: [p.name, ...p.aliases].map(foldText) }))
       .sort((x, y) => comparePersonKeys(x.key, y.key));
 
-    this.countries = new Map(corpus.countries.map((c) => [c.code, c]));
     this.countryOrder = [...corpus.countries].sort((x, y) => x.name.localeCompare(y.name, "en")).map((c) => c.code);
 
-    this.agreements = new Map(corpus.agreements.map((a) => [a.id, a]));
     for (const a of corpus.agreements) for (const code of a.parties) pushOnce(this.agreementsByParty, code, a.id);
 
-    this.tariffs = new Map(corpus.tariffs.map((t) => [t.id, t]));
     for (const t of corpus.tariffs) {
       push(this.tariffsByImposer, t.imposedBy, t.id);
       push(this.tariffsByTarget, t.appliesTo, t.id);
@@ -128,20 +119,25 @@ export class MemoryStore implements Store {
     await this.search_();
   }
 
+  async recordsByKey<K extends EntityKind>(kind: K, keys: readonly string[]): Promise<(EntityRecordOf[K] | null)[]> {
+    const records = this.records[kind] as Map<string, EntityRecordOf[K]>;
+    return keys.map((key) => records.get(key) ?? null);
+  }
+
   async articlesById(ids: readonly string[]) {
     return ids.map((id) => this.articles.get(id) ?? null);
   }
   async peopleById(ids: readonly string[]) {
-    return ids.map((id) => this.people.get(id) ?? null);
+    return this.recordsByKey("PERSON", ids);
   }
   async countriesByCode(codes: readonly string[]) {
-    return codes.map((code) => this.countries.get(code) ?? null);
+    return this.recordsByKey("COUNTRY", codes);
   }
   async agreementsById(ids: readonly string[]) {
-    return ids.map((id) => this.agreements.get(id) ?? null);
+    return this.recordsByKey("AGREEMENT", ids);
   }
   async tariffsById(ids: readonly string[]) {
-    return ids.map((id) => this.tariffs.get(id) ?? null);
+    return this.recordsByKey("TARIFF", ids);
   }
   async entitiesOfArticles(articleIds: readonly string[]) {
     return articleIds.map((id) => this.entities.get(id) ?? null);
@@ -168,11 +164,7 @@ export class MemoryStore implements Store {
 
   async listArticles(filter: ArticleFilterInput, page: PageRequest): Promise<Page> {
     // Start from the narrowest entity list; the others are checked per candidate.
-    const constraints: [EntityType, string][] = [];
-    if (filter.personId != null) constraints.push(["PERSON", filter.personId]);
-    if (filter.countryCode != null) constraints.push(["COUNTRY", filter.countryCode]);
-    if (filter.agreementId != null) constraints.push(["AGREEMENT", filter.agreementId]);
-    if (filter.tariffId != null) constraints.push(["TARIFF", filter.tariffId]);
+    const constraints = entityConstraints(filter);
     const lists = constraints.map(([type, id]) => this.articlesByEntity.get(`${type}:${id}`) ?? []);
     let candidates = lists.length === 0 ? this.articleOrder : lists.reduce((a, b) => (b.length < a.length ? b : a));
 
@@ -191,7 +183,7 @@ export class MemoryStore implements Store {
     if (constraints.length > 1) {
       candidates = candidates.filter((id) => {
         const e = this.entities.get(id)!;
-        return constraints.every(([type, entityId]) => listOf(e, type).includes(entityId));
+        return constraints.every(([kind, entityId]) => entitiesOfKind(e, kind).includes(entityId));
       });
     }
     return this.articlePage(candidates, page);
@@ -216,13 +208,14 @@ export class MemoryStore implements Store {
   }
 
   async listAgreements(partyCode: string | null | undefined, kind: string | null | undefined) {
-    const ids = partyCode != null ? (this.agreementsByParty.get(partyCode) ?? []) : [...this.agreements.keys()];
-    return kind != null ? ids.filter((id) => this.agreements.get(id)!.kind === kind) : ids;
+    const agreements = this.records.AGREEMENT;
+    const ids = partyCode != null ? (this.agreementsByParty.get(partyCode) ?? []) : [...agreements.keys()];
+    return kind != null ? ids.filter((id) => agreements.get(id)!.kind === kind) : ids;
   }
 
   async listTariffs(filter: TariffFilterInput) {
     const product = filter.product ? foldText(filter.product) : null;
-    return [...this.tariffs.values()]
+    return [...this.records.TARIFF.values()]
       .filter(
         (t) =>
           (filter.imposedBy == null || t.imposedBy === filter.imposedBy) &&
@@ -275,11 +268,6 @@ function firstIndex<T>(items: readonly T[], isPast: (item: T) => boolean): numbe
     else lo = mid + 1;
   }
   return lo;
-}
-
-// Private: the id list of one entity type in an article's entities.
-function listOf(e: ArticleEntities, type: EntityType): string[] {
-  return type === "PERSON" ? e.people : type === "COUNTRY" ? e.countries : type === "AGREEMENT" ? e.agreements : e.tariffs;
 }
 
 // Private: appends to a multimap.

@@ -11,22 +11,22 @@ import type {
   PersonRecord,
   TariffRecord,
 } from "../corpus/format.js";
+import type { EntityKind, EntityRecordOf, EntitySection, FilterFieldOf } from "../corpus/kinds.js";
 
-/** A reference to one entity: a person, agreement or tariff id, or a country code. */
+/** A reference to one entity: its kind and key (an id, or a country's code). */
 export interface EntityKey {
   type: EntityType;
   id: string;
 }
 
-/** The entities an article mentions, each list distinct and in order of first mention. */
-export interface ArticleEntities {
-  people: string[];
-  countries: string[];
-  agreements: string[];
-  tariffs: string[];
+/**
+ * The entities an article mentions: per kind, under its section's name (`people`, `countries`…),
+ * the ids distinct and in order of first mention.
+ */
+export type ArticleEntities = { [S in EntitySection]: string[] } & {
   /** Every mention, sorted by start offset. */
   mentions: MentionRecord[];
-}
+};
 
 /** Forward pagination: at most `first` items after the item the cursor `after` names. */
 export interface PageRequest {
@@ -43,12 +43,11 @@ export interface Page {
   hasPreviousPage: boolean;
 }
 
+/** Per kind, the article-list filter naming one of its records (`personId`, `countryCode`…); keys as the store keeps them. */
+export type EntityFilters = { [K in EntityKind as FilterFieldOf<K>]?: string | null };
+
 /** Filters on the article list; all given filters must hold (AND). */
-export interface ArticleFilterInput {
-  personId?: string | null;
-  countryCode?: string | null;
-  agreementId?: string | null;
-  tariffId?: string | null;
+export interface ArticleFilterInput extends EntityFilters {
   /** ISO 8601 instant; articles published at or after it. */
   publishedAfter?: string | null;
   /** ISO 8601 instant; articles published at or before it. */
@@ -150,7 +149,11 @@ export interface Store {
   /** Changes whenever the data changes (a reload); safe to use in cache keys. */
   readonly version: string;
 
+  /** Records of one kind by key (a country's key is its upper-case code). */
+  recordsByKey<K extends EntityKind>(kind: K, keys: readonly string[]): Promise<(EntityRecordOf[K] | null)[]>;
+
   articlesById(ids: readonly string[]): Promise<(ArticleRecord | null)[]>;
+  // Shorthands of recordsByKey for the first four kinds, kept for existing callers.
   peopleById(ids: readonly string[]): Promise<(PersonRecord | null)[]>;
   /** Codes must already be upper case. */
   countriesByCode(codes: readonly string[]): Promise<(CountryRecord | null)[]>;

@@ -5,7 +5,8 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import type { AgreementRecord, ArticleRecord, CountryRecord, PersonRecord, TariffRecord } from "../../src/corpus/format.js";
+import type { ArticleRecord } from "../../src/corpus/format.js";
+import { KINDS, kindSpec, type EntityKind, type EntityRecordOf } from "../../src/corpus/kinds.js";
 import { foldText } from "../../src/text/fold.js";
 import { newestFirst } from "../../src/store/postgres/keyset.js";
 import { articleSearchText } from "../../src/store/postgres/searchVector.js";
@@ -23,70 +24,21 @@ type Columns = Record<string, string>;
 export class CorpusWriter {
   constructor(private readonly primary: pg.Pool) {}
 
-  /** Upserts countries; returns how many were new or changed. */
-  async writeCountries(batch: readonly Positioned<CountryRecord>[]): Promise<number> {
+  /**
+   * Upserts records of one kind (its row and link tables as {@link ENTITY_TABLES} says); returns
+   * how many were new or changed. Link rows are rewritten only for the records that changed.
+   */
+  async writeEntities<K extends EntityKind>(kind: K, batch: readonly Positioned<EntityRecordOf[K]>[]): Promise<number> {
+    const table = ENTITY_TABLES[kind] as EntityTable<EntityRecordOf[K]>;
+    const spec = KINDS[kind];
     return this.transaction(async (client) => {
-      const rows = batch.map(({ ord, record }) => ({ code: record.code, ord, name: record.name, record }));
-      return (await upsert(client, "countries", "code", { code: "text", ord: "int", name: "text", record: "jsonb" }, rows)).length;
-    });
-  }
-
-  /** Upserts people and their current leadership roles; returns how many were new or changed. */
-  async writePeople(batch: readonly Positioned<PersonRecord>[]): Promise<number> {
-    return this.transaction(async (client) => {
-      const rows = batch.map(({ ord, record }) => ({
-        id: record.id,
-        ord,
-        folded_name: foldText(record.name),
-        folded_names: [record.name, ...record.aliases].map(foldText),
-        record,
-      }));
-      const changed = await upsert(
-        client,
-        "people",
-        "id",
-        { id: "text", ord: "int", folded_name: "text", folded_names: "text[]", record: "jsonb" },
-        rows,
-      );
-      const links = batch.flatMap(({ ord, record }) =>
-        record.roles.filter((r) => r.current && r.country).map((r) => ({ country_code: r.country!, person_id: record.id, person_ord: ord })),
-      );
-      await relink(client, "country_leaders", "person_id", changed, links, { country_code: "text", person_id: "text", person_ord: "int" });
+      const rows = batch.map(({ ord, record }) => ({ [spec.idField]: kindSpec(kind).key(record), ord, ...table.row(record), record }));
+      const changed = await upsert(client, spec.table, spec.idField, { [spec.idField]: "text", ord: "int", ...table.columns, record: "jsonb" }, rows);
+      for (const link of table.links) {
+        const links = batch.flatMap(({ ord, record }) => link.rows(record, ord));
+        await relink(client, link.table, link.owner, changed, links, link.columns);
+      }
       return changed.length;
-    });
-  }
-
-  /** Upserts agreements and their parties; returns how many were new or changed. */
-  async writeAgreements(batch: readonly Positioned<AgreementRecord>[]): Promise<number> {
-    return this.transaction(async (client) => {
-      const rows = batch.map(({ ord, record }) => ({ id: record.id, ord, kind: record.kind, record }));
-      const changed = await upsert(client, "agreements", "id", { id: "text", ord: "int", kind: "text", record: "jsonb" }, rows);
-      const links = batch.flatMap(({ ord, record }) =>
-        record.parties.map((code) => ({ country_code: code, agreement_id: record.id, agreement_ord: ord })),
-      );
-      await relink(client, "agreement_parties", "agreement_id", changed, links, {
-        country_code: "text",
-        agreement_id: "text",
-        agreement_ord: "int",
-      });
-      return changed.length;
-    });
-  }
-
-  /** Upserts tariffs; returns how many were new or changed. */
-  async writeTariffs(batch: readonly Positioned<TariffRecord>[]): Promise<number> {
-    return this.transaction(async (client) => {
-      const rows = batch.map(({ ord, record }) => ({
-        id: record.id,
-        ord,
-        imposed_by: record.imposedBy,
-        applies_to: record.appliesTo,
-        agreement_id: record.agreementId ?? null,
-        folded_product: foldText(record.product),
-        record,
-      }));
-      const columns = { id: "text", ord: "int", imposed_by: "text", applies_to: "text", agreement_id: "text", folded_product: "text", record: "jsonb" };
-      return (await upsert(client, "tariffs", "id", columns, rows)).length;
     });
   }
 
@@ -163,6 +115,61 @@ export class CorpusWriter {
     }
   }
 }
+
+/** How one kind's records are stored besides key, `ord` and `record`: more columns, and link tables. */
+interface EntityTable<R> {
+  /** The kind's own columns (beyond key, ord and record) and their SQL types. */
+  columns: Columns;
+  /** Given a record, returns its values of those columns. */
+  row(record: R): Record<string, unknown>;
+  /** Tables of (record, other key) rows that the record owns, rewritten when it changes. */
+  links: {
+    table: string;
+    /** The column holding the owning record's key. */
+    owner: string;
+    columns: Columns;
+    rows(record: R, ord: number): Record<string, unknown>[];
+  }[];
+}
+
+/** Each kind's table layout (migrations/ creates the tables). */
+const ENTITY_TABLES: { [K in EntityKind]: EntityTable<EntityRecordOf[K]> } = {
+  PERSON: {
+    columns: { folded_name: "text", folded_names: "text[]" },
+    row: (p) => ({ folded_name: foldText(p.name), folded_names: [p.name, ...p.aliases].map(foldText) }),
+    links: [
+      {
+        // Country.leaders: people holding a current role in a country.
+        table: "country_leaders",
+        owner: "person_id",
+        columns: { country_code: "text", person_id: "text", person_ord: "int" },
+        rows: (p, ord) => p.roles.filter((r) => r.current && r.country).map((r) => ({ country_code: r.country!, person_id: p.id, person_ord: ord })),
+      },
+    ],
+  },
+  COUNTRY: {
+    columns: { name: "text" },
+    row: (c) => ({ name: c.name }),
+    links: [],
+  },
+  AGREEMENT: {
+    columns: { kind: "text" },
+    row: (a) => ({ kind: a.kind }),
+    links: [
+      {
+        table: "agreement_parties",
+        owner: "agreement_id",
+        columns: { country_code: "text", agreement_id: "text", agreement_ord: "int" },
+        rows: (a, ord) => a.parties.map((code) => ({ country_code: code, agreement_id: a.id, agreement_ord: ord })),
+      },
+    ],
+  },
+  TARIFF: {
+    columns: { imposed_by: "text", applies_to: "text", agreement_id: "text", folded_product: "text" },
+    row: (t) => ({ imposed_by: t.imposedBy, applies_to: t.appliesTo, agreement_id: t.agreementId ?? null, folded_product: foldText(t.product) }),
+    links: [],
+  },
+};
 
 /** Columns of `articles` in table order (the staging table is LIKE articles). */
 const ARTICLE_COLUMNS = ["id", "published_at", "published_ms", "newest_first", "headline", "lead", "body", "dateline", "source", "copyright", "mentions", "search_vector"];

@@ -12,7 +12,8 @@ import type {
 } from "../../corpus/format.js";
 import { foldText } from "../../text/fold.js";
 import { decodeCursor } from "../cursor.js";
-import { articleEntities } from "../articleEntities.js";
+import { articleEntities, entityConstraints } from "../articleEntities.js";
+import { ENTITY_KINDS, KINDS, type EntityKind, type EntityRecordOf } from "../../corpus/kinds.js";
 import type {
   ArticleEntities,
   ArticleFilterInput,
@@ -107,20 +108,29 @@ export class PostgresStore implements Store {
     return inKeyOrder(ids, rows, (r) => r.id, toArticle);
   }
 
+  async recordsByKey<K extends EntityKind>(kind: K, keys: readonly string[]): Promise<(EntityRecordOf[K] | null)[]> {
+    const { table, idField } = KINDS[kind];
+    const { rows } = await this.db.read<{ key: string; record: EntityRecordOf[K] }>(
+      `SELECT ${idField} AS key, record FROM ${table} WHERE ${idField} = ANY($1::text[])`,
+      [keys],
+    );
+    return inKeyOrder(keys, rows, (r) => r.key, (r) => r.record);
+  }
+
   async peopleById(ids: readonly string[]): Promise<(PersonRecord | null)[]> {
-    return this.records<PersonRecord>("people", "id", ids);
+    return this.recordsByKey("PERSON", ids);
   }
 
   async countriesByCode(codes: readonly string[]): Promise<(CountryRecord | null)[]> {
-    return this.records<CountryRecord>("countries", "code", codes);
+    return this.recordsByKey("COUNTRY", codes);
   }
 
   async agreementsById(ids: readonly string[]): Promise<(AgreementRecord | null)[]> {
-    return this.records<AgreementRecord>("agreements", "id", ids);
+    return this.recordsByKey("AGREEMENT", ids);
   }
 
   async tariffsById(ids: readonly string[]): Promise<(TariffRecord | null)[]> {
-    return this.records<TariffRecord>("tariffs", "id", ids);
+    return this.recordsByKey("TARIFF", ids);
   }
 
   async entitiesOfArticles(articleIds: readonly string[]): Promise<(ArticleEntities | null)[]> {
@@ -201,11 +211,7 @@ export class PostgresStore implements Store {
       const { phrases, mentioned } = await this.searchNames();
       text = filterQuery(planQuery(filter.text, phrases), mentioned);
     }
-    const constraints: [EntityType, string][] = [];
-    if (filter.personId != null) constraints.push(["PERSON", filter.personId]);
-    if (filter.countryCode != null) constraints.push(["COUNTRY", filter.countryCode]);
-    if (filter.agreementId != null) constraints.push(["AGREEMENT", filter.agreementId]);
-    if (filter.tariffId != null) constraints.push(["TARIFF", filter.tariffId]);
+    const constraints = entityConstraints(filter);
     const dated = filter.publishedAfter != null || filter.publishedBefore != null;
 
     // Drive the seek from the entity with the fewest articles (as the memory store starts from
@@ -423,27 +429,20 @@ export class PostgresStore implements Store {
     return this.names;
   }
 
-  // Private: every entity record and article count, in one statement, as a name index.
+  // Private: every entity record (each kind's table, in corpus order) and article count, in one
+  // statement, as a name index.
   private async readSearchNames(): Promise<SearchNames> {
+    const sections = ENTITY_KINDS.map((kind) => {
+      const { table, idField, section } = KINDS[kind];
+      return `(SELECT coalesce(json_agg(record ORDER BY ord, ${idField}), '[]') FROM ${table}) AS ${section}`;
+    });
     const { rows } = await this.db.read<EntityRecords & { counts: Record<string, number> }>(
-      `SELECT (SELECT coalesce(json_agg(record ORDER BY ord, id), '[]') FROM people) AS people,
-              (SELECT coalesce(json_agg(record ORDER BY ord, code), '[]') FROM countries) AS countries,
-              (SELECT coalesce(json_agg(record ORDER BY ord, id), '[]') FROM agreements) AS agreements,
-              (SELECT coalesce(json_agg(record ORDER BY ord, id), '[]') FROM tariffs) AS tariffs,
+      `SELECT ${sections.join(",\n              ")},
               (SELECT coalesce(json_object_agg(entity_type || ':' || entity_id, articles), '{}') FROM entity_article_counts) AS counts`,
     );
     const { counts, ...records } = rows[0]!;
     const mentioned = new Set(Object.keys(counts).filter((key) => Number(counts[key]) > 0));
     return { ...buildEntityNames(records, (key) => Number(counts[key] ?? 0)), mentioned };
-  }
-
-  // Private: whole records of one entity table by key, in key order.
-  private async records<T>(table: string, key: string, ids: readonly string[]): Promise<(T | null)[]> {
-    const { rows } = await this.db.read<{ key: string; record: T }>(
-      `SELECT ${key} AS key, record FROM ${table} WHERE ${key} = ANY($1::text[])`,
-      [ids],
-    );
-    return inKeyOrder(ids, rows, (r) => r.key, (r) => r.record);
   }
 
   // Private: a one-to-many lookup (rows already in list order) grouped per key, in key order.

@@ -1,0 +1,166 @@
+// The entity kinds: one row per kind of thing an article can mention, and everything the data
+// layer needs to know about it. Validation, both stores, search, co-mentions, timelines and the
+// importer read this table instead of naming kinds themselves; the serving layer keys its own
+// table (src/graphql/kinds.ts) by the same kinds. To add a kind, see docs/adding-an-entity-kind.md.
+import type { AgreementRecord, CorpusRecord, CountryRecord, EvidenceRecord, PersonRecord, TariffRecord } from "./format.js";
+import { tariffName } from "./tariffName.js";
+
+/** Every entity kind, in the order lists of kinds show them (the `EntityType` enum's order). */
+export const ENTITY_KINDS = ["PERSON", "COUNTRY", "AGREEMENT", "TARIFF"] as const;
+
+/** One kind of entity, as the corpus's `entityType` names it. */
+export type EntityKind = (typeof ENTITY_KINDS)[number];
+
+/** The corpus record of each kind. */
+export interface EntityRecordOf {
+  PERSON: PersonRecord;
+  COUNTRY: CountryRecord;
+  AGREEMENT: AgreementRecord;
+  TARIFF: TariffRecord;
+}
+
+/** A record of any kind. */
+export type AnyEntityRecord = EntityRecordOf[EntityKind];
+
+/** A key of another record that a record names, and the field (below the record) that names it. */
+export interface RecordReference {
+  /** Path below the record, e.g. `roles[0].country`. */
+  field: string;
+  kind: EntityKind;
+  key: string;
+}
+
+/** What the data layer knows of one kind whose records are `R`. */
+export interface KindSpec<R> {
+  /** The kind's name in the API (its GraphQL type) and in messages, e.g. `Person`. */
+  readonly typeName: string;
+  /**
+   * The corpus section holding its records (`$.people`) and, by the same name, the list of
+   * its ids on an article's entities (`ArticleEntities.people`).
+   */
+  readonly section: string;
+  /** The record field that identifies it: `id`, or `code` for a country. */
+  readonly idField: string;
+  /** Its key is upper case (a country code): keys from clients are upper-cased before lookups. */
+  readonly upperCaseKey: boolean;
+  /** The article-list filter that names one of its records, e.g. `personId`. */
+  readonly filterField: string;
+  /** The PostgreSQL table of its records (key column `idField`, an `ord` column, `record` jsonb). */
+  readonly table: string;
+  /** Given a record, returns its key. */
+  key(record: R): string;
+  /**
+   * Given a record and every country by code, returns the names search matches it by, the main
+   * name first (a tariff has none of its own: its name is made from its countries and product).
+   */
+  names(record: R, countries: ReadonlyMap<string, CountryRecord>): string[];
+  /** Given a record, returns the codes of the countries whose names may stand in for words of its names. */
+  countriesNamed(record: R): string[];
+  /** Given a record, returns every other record it names (validation checks each exists), in field order. */
+  references(record: R): RecordReference[];
+  /** Given a record, returns the article spans that state it (validation checks each); empty for kinds without. */
+  evidence(record: R): readonly EvidenceRecord[];
+}
+
+/** The table of kinds. Typed by kind, so a kind without its row does not compile. */
+export const KINDS = {
+  PERSON: {
+    typeName: "Person",
+    section: "people",
+    idField: "id",
+    upperCaseKey: false,
+    filterField: "personId",
+    table: "people",
+    key: (p) => p.id,
+    names: (p) => [p.name, ...p.aliases],
+    countriesNamed: () => [],
+    references: (p) => [
+      ...optional("nationality", "COUNTRY", p.nationality),
+      ...p.roles.flatMap((r, j) => optional(`roles[${j}].country`, "COUNTRY", r.country)),
+    ],
+    evidence: () => [],
+  },
+  COUNTRY: {
+    typeName: "Country",
+    section: "countries",
+    idField: "code",
+    upperCaseKey: true,
+    filterField: "countryCode",
+    table: "countries",
+    key: (c) => c.code,
+    names: (c) => [c.name, ...c.aliases],
+    countriesNamed: () => [],
+    references: () => [],
+    evidence: () => [],
+  },
+  AGREEMENT: {
+    typeName: "Agreement",
+    section: "agreements",
+    idField: "id",
+    upperCaseKey: false,
+    filterField: "agreementId",
+    table: "agreements",
+    key: (a) => a.id,
+    names: (a) => [a.name],
+    countriesNamed: (a) => a.parties,
+    references: (a) => [
+      ...a.parties.map((code, j) => ({ field: `parties[${j}]`, kind: "COUNTRY" as const, key: code })),
+      ...a.commitments.map((c, j) => ({ field: `commitments[${j}].party`, kind: "COUNTRY" as const, key: c.party })),
+    ],
+    evidence: (a) => a.evidence,
+  },
+  TARIFF: {
+    typeName: "Tariff",
+    section: "tariffs",
+    idField: "id",
+    upperCaseKey: false,
+    filterField: "tariffId",
+    table: "tariffs",
+    key: (t) => t.id,
+    names: (t, countries) => [tariffName(t, countries.get(t.imposedBy), countries.get(t.appliesTo))],
+    countriesNamed: (t) => [t.imposedBy, t.appliesTo],
+    references: (t) => [
+      { field: "imposedBy", kind: "COUNTRY", key: t.imposedBy },
+      { field: "appliesTo", kind: "COUNTRY", key: t.appliesTo },
+      ...optional("agreementId", "AGREEMENT", t.agreementId),
+    ],
+    evidence: (t) => t.evidence,
+  },
+} as const satisfies { readonly [K in EntityKind]: KindSpec<EntityRecordOf[K]> };
+
+/** The corpus section (and article-entities list) of a kind, e.g. `"people"` for `"PERSON"`. */
+export type SectionOf<K extends EntityKind> = (typeof KINDS)[K]["section"];
+
+/** Every entity section of a corpus. */
+export type EntitySection = SectionOf<EntityKind>;
+
+/** The article-list filter field of a kind, e.g. `"personId"`. */
+export type FilterFieldOf<K extends EntityKind> = (typeof KINDS)[K]["filterField"];
+
+/** Each entity section's kind, e.g. `people` → `PERSON`. */
+export const KIND_OF_SECTION: ReadonlyMap<string, EntityKind> = new Map(ENTITY_KINDS.map((kind) => [KINDS[kind].section, kind]));
+
+/** Given a kind, returns its row of {@link KINDS}, typed for its records. */
+export function kindSpec<K extends EntityKind>(kind: K): KindSpec<EntityRecordOf[K]> {
+  return KINDS[kind] as KindSpec<EntityRecordOf[K]>;
+}
+
+/** Given a corpus (or its entity sections) and a kind, returns that kind's records. */
+export function recordsOf<K extends EntityKind>(corpus: Pick<CorpusRecord, EntitySection>, kind: K): readonly EntityRecordOf[K][] {
+  return corpus[KINDS[kind].section] as unknown as EntityRecordOf[K][];
+}
+
+/** Given a kind and a key as a client wrote it, returns the key the stores use (a country code upper-cased). */
+export function storeKey(kind: EntityKind, key: string): string {
+  return KINDS[kind].upperCaseKey ? key.toUpperCase() : key;
+}
+
+// Private: the reference a field makes when it is set, none when it is null or absent.
+function optional(field: string, kind: EntityKind, key: string | null | undefined): RecordReference[] {
+  return key == null ? [] : [{ field, kind, key }];
+}
+
+/** Given a string, tells whether it names an entity kind. */
+export function isEntityKind(value: string): value is EntityKind {
+  return (ENTITY_KINDS as readonly string[]).includes(value);
+}
