@@ -1,4 +1,8 @@
 // Every resolver class of the subgraph, in one list for the schema builder.
+// Imported first: a type lists its fields in the order their decorators ran, and Article has
+// always listed its kinds' lists before ArticleResolver's own fields.
+import { mentionedEntitiesResolvers } from "./MentionedEntitiesResolvers.js";
+import type { ClassType } from "type-graphql";
 import { ArticleResolver } from "./ArticleResolver.js";
 import { PersonResolver } from "./PersonResolver.js";
 import { CountryResolver } from "./CountryResolver.js";
@@ -7,11 +11,12 @@ import { TariffResolver } from "./TariffResolver.js";
 import { CommitmentResolver, EvidenceResolver, MentionResolver, RoleResolver } from "./ValueResolvers.js";
 import { SearchResolver } from "./SearchResolver.js";
 import { RelatedResolver } from "./RelatedResolver.js";
-import { AgreementArticlesResolver, CountryArticlesResolver, PersonArticlesResolver, TariffArticlesResolver } from "./EntityArticlesResolvers.js";
-import { AgreementTimelineResolver, CountryTimelineResolver, PersonTimelineResolver, TariffTimelineResolver } from "./TimelineResolvers.js";
+import { entityArticlesResolvers } from "./EntityArticlesResolvers.js";
+import { timelineResolvers } from "./TimelineResolvers.js";
 
-export const resolvers = [
+export const resolvers: [ClassType, ...ClassType[]] = [
   ArticleResolver,
+  ...mentionedEntitiesResolvers,
   PersonResolver,
   CountryResolver,
   AgreementResolver,
@@ -22,13 +27,8 @@ export const resolvers = [
   MentionResolver,
   SearchResolver,
   RelatedResolver,
-  // Before the timelines: each entity type lists its fields in the order their resolvers come here.
-  PersonArticlesResolver,
-  CountryArticlesResolver,
-  AgreementArticlesResolver,
-  TariffArticlesResolver,
-  PersonTimelineResolver,
-  CountryTimelineResolver,
-  AgreementTimelineResolver,
-  TariffTimelineResolver,
-] as const;
+  // One resolver per kind of the kinds table for each of these fields. Articles before the
+  // timelines: each entity type lists its fields in the order their resolvers come here.
+  ...entityArticlesResolvers,
+  ...timelineResolvers,
+];
