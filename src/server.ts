@@ -14,9 +14,10 @@ import { createExplorer } from "./http/explorer/serve.js";
 import { jitGateway } from "./graphql/executor.js";
 import { buildNewsSchema, printNewsSchema } from "./graphql/federation.js";
 import { createFormatError } from "./graphql/formatError.js";
+import { createCors } from "./http/cors.js";
 import { createHttpHandler } from "./http/handler.js";
 import { operationLimitRules, operationParseOptions, type OperationLimits } from "./graphql/limits.js";
-import { createLoaders, type BatchObserver } from "./graphql/loaders.js";
+import { createLoaders, type BatchObserver, type LoaderName } from "./graphql/loaders.js";
 import { ResponseCache } from "./http/responseCache.js";
 import { apolloLogger, linkRequestScope, requestLogger, requestLogPlugin, withRequestScope } from "./ops/logging.js";
 import { ServiceMetrics } from "./ops/metrics.js";
@@ -29,7 +30,7 @@ export interface ServerOptions {
   /** Port, host, limits; anything omitted takes its default from config.ts. */
   config: Pick<Config, "port" | "host" | "production" | "maxPageSize" | "maxBodyBytes"> & Partial<Pick<Config, "explorer">> &
     Partial<Pick<Config, keyof OperationLimits | "shutdownTimeoutMs">> &
-    Partial<Pick<Config, "responseCache" | "responseCacheMB" | "executor">>;
+    Partial<Pick<Config, "responseCache" | "responseCacheMB" | "executor" | "corsOrigins">>;
   /** Structured logger. @default a silent pino logger */
   logger?: Logger;
   /** Hears of every DataLoader batch (metrics, and tests that assert batching). */
@@ -72,6 +73,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     options.onBatch?.(loader, size);
   };
   let store = options.store;
+  metrics.declareLoaders(Object.keys(createLoaders(store)) as LoaderName[]);
   let stopping = false;
 
   const httpServer = createServer();
@@ -118,11 +120,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       apollo,
       maxBodyBytes: config.maxBodyBytes,
       responseCache,
+      // With no list given, production allows no origin (readConfig's default follows NODE_ENV, which a caller may not set).
+      cors: createCors(options.config.corsOrigins ?? (config.production ? [] : config.corsOrigins)),
       // Off in production unless asked for (EXPLORER=on); main.ts passes the configured choice.
       explorer: (options.config.explorer ?? !config.production) ? createExplorer() : undefined,
       isReady: () => !stopping,
       metrics: () => metrics.render(),
       onRefused: (code) => metrics.countError(code),
+      onCacheLookup: (hit, request, seconds) => metrics.observeCacheLookup(hit, request, seconds),
       onError: (err, req) => requestLogger(req, logger).error({ err }, "request failed outside GraphQL"),
       context: async (req) => {
         // Pin the snapshot once: every resolver of this request reads the same corpus.

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CorpusError } from "../src/corpus/CorpusError.js";
-import type { CorpusRecord } from "../src/corpus/format.js";
+import type { CorpusRecord, TariffChangeRecord } from "../src/corpus/format.js";
 import { loadCorpusFile } from "../src/corpus/load.js";
 
 const TINY = "tests/fixtures/tiny-corpus.json";
@@ -19,6 +19,15 @@ function mutated(edit: (corpus: CorpusRecord) => void): string {
   edit(corpus);
   return JSON.stringify(corpus);
 }
+
+/** A valid observation of the fixture's car tariff: 15 percent in effect, said by tiny-tariff. */
+const observation = (): TariffChangeRecord => ({
+  ratePercent: 15,
+  previousRatePercent: null,
+  status: "IN_EFFECT",
+  effective: "2025-09-16",
+  evidence: structuredClone(tiny.tariffs[0].evidence[0]),
+});
 
 /** Given a record, returns it untyped, so a mutation can delete or retype a key the format requires. */
 const loose = (record: object) => record as Record<string, unknown>;
@@ -143,6 +152,55 @@ describe("loadCorpusFile rejects a bad corpus with a CorpusError naming file, pa
       words: ['"The U.S. cut its tariff." does not equal body.slice(0, 55)'],
     },
     {
+      name: "a tariff observation quoting an unknown article",
+      contents: mutated((c) => (c.tariffs[0].history = [{ ...observation(), evidence: { ...observation().evidence, articleId: "no-such-article" } }])),
+      path: "$.tariffs[0].history[0].evidence.articleId",
+      words: ['article "no-such-article" is not in $.articles'],
+    },
+    {
+      name: "a tariff observation whose quote is not at its span",
+      contents: mutated((c) => (c.tariffs[0].history = [{ ...observation(), evidence: { ...observation().evidence, start: 1 } }])),
+      path: "$.tariffs[0].history[0].evidence.quote",
+      words: ["does not equal body.slice(1, 55)"],
+    },
+    {
+      name: "a tariff observation of an unknown status",
+      contents: mutated((c) => (c.tariffs[0].history = [{ ...observation(), status: "RUMOURED" as "IN_EFFECT" }])),
+      path: "$.tariffs[0].history[0].status",
+      words: ["IN_EFFECT", "THREATENED"],
+    },
+    {
+      name: "a rate that its history does not give",
+      // Only announced: the rate in effect is unknown, so 15 must not be stated as it.
+      contents: mutated((c) => (c.tariffs[0].history = [{ ...observation(), status: "ANNOUNCED" }])),
+      path: "$.tariffs[0].ratePercent",
+      words: ["15 is not what $.tariffs[0].history gives (null)"],
+    },
+    {
+      name: "an effective date that is not ISO 8601",
+      contents: mutated((c) => (c.tariffs[0].history = [{ ...observation(), effective: "April 2025" }])),
+      path: "$.tariffs[0].history[0].effective",
+      words: ["ISO 8601 date"],
+    },
+    {
+      name: "an agreement status step whose quote is not at its span",
+      contents: mutated((c) => (c.agreements[0].history = [{ status: "FRAMEWORK", effective: "2025-07", evidence: { ...c.agreements[0].evidence[0], end: 80 } }])),
+      path: "$.agreements[0].history[0].evidence.quote",
+      words: ["does not equal body.slice(44, 80)"],
+    },
+    {
+      name: "role evidence quoting an unknown article",
+      contents: mutated((c) => (c.people[0].roles[0].evidence = [{ ...c.agreements[0].evidence[0], articleId: "no-such-article" }])),
+      path: "$.people[0].roles[0].evidence[0].articleId",
+      words: ['article "no-such-article" is not in $.articles'],
+    },
+    {
+      name: "an unresolved reference whose text is not the body slice",
+      contents: mutated((c) => (c.articles[1].unresolved = [{ text: "its levy", start: 13, end: 23, reason: "no target country stated" }])),
+      path: "$.articles[1].unresolved[0].text",
+      words: ['"its levy" does not equal body.slice(13, 23) = "its tariff"'],
+    },
+    {
       name: "an unknown property",
       contents: mutated((c) => (loose(c.articles[0]).summary = "not in the format")),
       path: "$.articles[0]",
@@ -168,6 +226,26 @@ describe("loadCorpusFile rejects a bad corpus with a CorpusError naming file, pa
 });
 
 describe("valid corpora load", () => {
+  it("loads histories, role evidence and unresolved references, the rate fields agreeing with the history", async () => {
+    const file = join(dir, "with-history.json");
+    const text = mutated((c) => {
+      c.tariffs[0].previousRatePercent = 27.5;
+      c.tariffs[0].history = [
+        { ...observation(), ratePercent: 27.5, previousRatePercent: 2.5, effective: "2025-04" },
+        { ...observation(), ratePercent: 25, status: "THREATENED", effective: null },
+        observation(),
+      ];
+      c.agreements[0].history = [{ status: "FRAMEWORK", effective: "2025-07", evidence: c.agreements[0].evidence[0] }];
+      c.people[0].roles[0].evidence = [{ articleId: "tiny-deal", quote: "Sanae Takaichi met U.S. officials in Tokyo.", start: 0, end: 43 }];
+      c.articles[1].unresolved = [{ entityType: "TARIFF", text: "its tariff", start: 13, end: 23, reason: "no target country stated" }];
+    });
+    await writeFile(file, text);
+    const corpus = await loadCorpusFile(file);
+    expect(corpus.tariffs[0].history).toHaveLength(3);
+    expect(corpus.articles[1].unresolved).toEqual([{ entityType: "TARIFF", text: "its tariff", start: 13, end: 23, reason: "no target country stated" }]);
+  });
+
+
   it("loads the tiny fixture", async () => {
     const corpus = await loadCorpusFile(TINY);
     expect(corpus.articles.map((a) => a.mentions.length)).toEqual([5, 3]);

@@ -144,6 +144,49 @@ describe("merging into a corpus", () => {
   });
 });
 
+describe("merging a tariff's observations", () => {
+  // Two reports of the same tariff, months apart, in our own words.
+  const april = { file: "april", text: "Copyright Tiny Wire\n\nWASHINGTON - The United States raised its tariff on Japanese automobiles to 27.5 percent from 2.5 percent on Thursday. Carmakers in Japan warned of lost sales.\n" };
+  const september = { file: "september", text: "Copyright Tiny Wire\n\nTOKYO - The United States cut its tariff on Japanese automobiles to 15 percent from 27.5 percent on Tuesday. Toyota welcomed the cut.\n" };
+  const ingestOne = (base: CorpusRecord, input: { file: string; text: string }, published: string) => ingestTexts(base, [input], { published }).corpus;
+  const autos = (c: CorpusRecord) => c.tariffs.filter((t) => t.product === "automobiles");
+  const steps = (c: CorpusRecord) => autos(c)[0].history!.map((h) => [h.ratePercent, h.previousRatePercent, h.evidence.articleId, h.evidence.quote]);
+
+  it.each([
+    ["in publication order", [[april, "2025-04-03"], [september, "2025-09-16"]]],
+    ["the older article last", [[september, "2025-09-16"], [april, "2025-04-03"]]],
+  ] as const)("keeps one tariff whose history holds both steps oldest first with their evidence, %s", (_, order) => {
+    let corpus = emptyCorpus();
+    for (const [input, published] of order) corpus = ingestOne(corpus, input, published);
+    validateCorpus(corpus, "merged");
+    expect(autos(corpus)).toHaveLength(1);
+    const [first, second] = [...corpus.articles].sort((a, b) => a.publishedAt!.localeCompare(b.publishedAt!));
+    expect(steps(corpus).map(([rate, previous, article]) => [rate, previous, article])).toEqual([
+      [27.5, 2.5, first.id],
+      [15, 27.5, second.id],
+    ]);
+    for (const [, , article, quote] of steps(corpus)) {
+      const { body } = corpus.articles.find((a) => a.id === article)!;
+      expect(body).toContain(quote);
+    }
+    // The rate in effect is the latest step's, whichever article came in last.
+    expect(autos(corpus)[0]).toMatchObject({ ratePercent: 15, previousRatePercent: 27.5 });
+  });
+
+  it("adds nothing when the same article is ingested again", () => {
+    const once = ingestOne(ingestOne(emptyCorpus(), april, "2025-04-03"), september, "2025-09-16");
+    const twice = ingestOne(once, september, "2025-09-16");
+    expect(twice).toEqual(once);
+    expect(autos(twice)[0].history).toHaveLength(2);
+  });
+
+  it("writes what it could not resolve into the article", () => {
+    const [article] = ingested.articles;
+    expect(article.unresolved).toContainEqual({ entityType: "TARIFF", text: "high U.S. tariffs", start: expect.any(Number), end: expect.any(Number), reason: "no product or target country stated" });
+    for (const u of article.unresolved!) expect(article.body.slice(u.start, u.end)).toBe(u.text);
+  });
+});
+
 describe("serving an ingested corpus", () => {
   let api: TestServer;
   beforeAll(async () => {
@@ -210,26 +253,29 @@ describe("npm run ingest", () => {
     const corpusFile = join(dir, "corpus.json");
     const before = await readFile("data/corpus.json", "utf8");
     await writeFile(corpusFile, before);
-    const bad = join(dir, "notes.txt");
-    await writeFile(bad, "Remember to call Tokyo bureau.\n");
+    // Any prose is an article now (no dateline needed); a JSON file that is no news item is not.
+    const bad = join(dir, "notes.json");
+    await writeFile(bad, `{"title": "Remember to call Tokyo bureau."}\n`);
     const { code, stderr } = await run(["--corpus", corpusFile, `${FIXTURES}/osaka-g20-2019.txt`, bad]);
     expect(code).toBe(1);
-    expect(stderr).toBe(`error: Cannot ingest ${bad}: no "DATELINE - " opening found (expected a line such as "TOKYO - Japan's prime minister …")\n`);
+    expect(stderr).toBe(`error: Cannot ingest ${bad}: no body_text, body_html or bodies[] with text; expected an IPTC ninjs item (an object with body_text, body_html or bodies[])\n`);
     expect(await readFile(corpusFile, "utf8")).toBe(before);
-    expect(await readdir(dir)).toEqual(["corpus.json", "notes.txt"]);
+    expect(await readdir(dir)).toEqual(["corpus.json", "notes.json"]);
   });
 
-  it("asks for --source when an article has no copyright line, and records the one given", async () => {
+  it("ingests an article that names no source with a warning, and records --source when given", async () => {
     const dir = await mkdtemp(join(tmpdir(), "ingest-"));
     const article = join(dir, "uk.txt");
     const withCopyright = await readFile(`${FIXTURES}/japan-uk-trade-deal-2020.txt`, "utf8");
     await writeFile(article, withCopyright.replace(/^Copyright kyodonews\n\n/, ""));
     const out = join(dir, "c.json");
-    const refused = await run(["--out", out, article]);
-    expect(refused.code).toBe(1);
-    expect(refused.stderr).toBe(`error: Cannot ingest ${article}: the article has no copyright line to name its source; pass --source NAME\n`);
-    const accepted = await run(["--out", out, "--source", "Jiji Press", article]);
+    const warned = await run(["--out", out, "--published", "2020-10-23", article]);
+    expect(warned.code).toBe(0);
+    expect(warned.stderr).toBe(`warning: ${article}: no source named (no "(AP)"-style dateline, copyright line or publisher); recorded as "unknown" — pass --source NAME\n`);
+    expect((await loadCorpusFile(out)).articles[0]).toMatchObject({ source: "unknown", copyright: null, dateline: "TOKYO" });
+    const accepted = await run(["--out", out, "--published", "2020-10-23", "--source", "Jiji Press", article]);
     expect(accepted.code).toBe(0);
+    expect(accepted.stderr).toBe("");
     const [written] = (await loadCorpusFile(out)).articles;
     expect(written).toMatchObject({ source: "Jiji Press", copyright: null, dateline: "TOKYO" });
   });

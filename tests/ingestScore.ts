@@ -1,19 +1,29 @@
-// Scoring for the ingest tests: entities and mentions reduced to their identity (a person by
-// name, a country by code, an agreement by kind and parties, a tariff by imposer, target and
-// product), so extraction is measured against the gold annotation regardless of id naming.
+// Scoring for the ingest tests and the dev-set evaluation: entities and mentions reduced to
+// their identity (a person by name, a country by code, an agreement by kind and parties, a
+// tariff by imposer, target and product) and their facts, so extraction is measured against
+// the gold annotation regardless of id naming.
+import worldCountries from "world-countries";
 import type { CorpusRecord } from "../src/corpus/format.js";
 import { foldText } from "../src/text/fold.js";
 
-/** One article's annotation as sets of identity keys. */
+/** One article's annotation as sets of keys, one set per scored category. */
 export interface Annotation {
+  /** People by folded full name. */
   people: Set<string>;
+  /** "name nationality XX" and "name role Title/XX/current|former". */
+  roles: Set<string>;
+  /** Codes of the countries (and the EU) the article mentions. */
   countries: Set<string>;
-  agreements: Set<string>;
-  tariffs: Set<string>;
+  /** "start-end XX": a capital or seat standing for its state ("Washington", "Brussels"), span-exact. */
+  metonyms: Set<string>;
   /** "start-end TYPE identity": span-exact, with the entity it refers to. */
   mentions: Set<string>;
-  /** Roles, nationalities, agreement dates and commitments, tariff rates and links. */
-  facts: Set<string>;
+  /** Tariff identities, "key rate R from P" and "key under AGREEMENT". */
+  tariffs: Set<string>;
+  /** Agreement identities and "key concluded DATE". */
+  agreements: Set<string>;
+  /** "key PARTY AMOUNT CURRENCY" for every commitment that names an amount of money. */
+  commitments: Set<string>;
 }
 
 /** Precision and recall of one category, with what was missing and extra for the failure message. */
@@ -27,16 +37,32 @@ export interface Score {
 /** An expected-entities file for a fixture article (tests/fixtures/ingest/*.expected.json). */
 export interface ExpectedArticle {
   published: string;
-  dateline: string;
+  /** The dateline as written ("WASHINGTON/HANOI"); null when the article has none. */
+  dateline: string | null;
+  /** Dev set only: the source the article names, its headline and its input style ("ap", "reuters", "html", "ninjs2", …). */
+  source?: string | null;
+  headline?: string | null;
+  format?: string;
   people: { name: string; nationality: string | null; roles: { title: string; country: string | null; current: boolean }[] }[];
   countries: string[];
-  agreements: { kind: string; parties: string[]; concluded: string | null; commitments: { party: string; amount: number | null; sectors: string[] }[] }[];
-  tariffs: { imposedBy: string; appliesTo: string; product: string; ratePercent: number | null; previousRatePercent: number | null; agreement: string | null }[];
+  agreements: {
+    kind: string;
+    parties: string[];
+    concluded: string | null;
+    /** `currency` (ISO 4217) goes with `amount`; fixtures older than the dev set leave it out for amount-less commitments. */
+    commitments: { party: string; amount: number | null; currency?: string | null; sectors: string[] }[];
+  }[];
+  /** `status` (IN_EFFECT, ANNOUNCED, THREATENED, PAUSED, WITHDRAWN) is recorded in the dev set for tariff observations; not scored yet. */
+  tariffs: { imposedBy: string; appliesTo: string; product: string; ratePercent: number | null; previousRatePercent: number | null; agreement: string | null; status?: string }[];
   /** In text order; `occurrence` (1-based, default 1) counts whole-word occurrences of `text` in the body. */
   mentions: { type: string; entity: string; text: string; occurrence?: number }[];
 }
 
-export const CATEGORIES = ["people", "countries", "mentions", "agreements", "tariffs", "facts"] as const;
+export const CATEGORIES = ["people", "roles", "countries", "metonyms", "mentions", "tariffs", "agreements", "commitments"] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** Capitals and seats that can stand for their state, folded ("washington", "brasilia", "brussels"). */
+const CAPITALS = new Set(worldCountries.flatMap((c) => c.capital).flatMap((c) => [c, c.replace(/\s+D\.C\.$/, "")]).map(foldText));
 
 /** Identity of an agreement: "TRADE:JP,US". */
 export function agreementKey(a: { kind: string; parties: string[] }): string {
@@ -62,29 +88,15 @@ export function annotationOfCorpus(corpus: CorpusRecord, articleId: string): Ann
   const people = corpus.people.filter((p) => mentioned("PERSON").has(p.id));
   const agreements = corpus.agreements.filter((a) => mentioned("AGREEMENT").has(a.id));
   const tariffs = corpus.tariffs.filter((t) => mentioned("TARIFF").has(t.id));
-  const facts = new Set<string>();
-  for (const p of people) {
-    const name = foldText(p.name);
-    if (p.nationality != null) facts.add(`${name} nationality ${p.nationality}`);
-    for (const r of p.roles) facts.add(`${name} role ${r.title}/${r.country ?? "-"}/${r.current ? "current" : "former"}`);
-  }
-  for (const a of agreements) {
-    const key = agreementKey(a);
-    facts.add(`${key} concluded ${a.concluded ?? "-"}`);
-    for (const c of a.commitments) facts.add(`${key} commitment ${c.party} ${c.amount?.amount ?? "-"} [${[...c.sectors].sort().join("; ")}]`);
-  }
-  for (const t of tariffs) {
-    const key = tariffKey(t);
-    facts.add(`${key} rate ${t.ratePercent ?? "-"} from ${t.previousRatePercent ?? "-"}`);
-    facts.add(`${key} under ${t.agreementId == null ? "-" : agreementKeys.get(t.agreementId)}`);
-  }
   return {
     people: new Set(people.map((p) => foldText(p.name))),
+    roles: roleKeys(people),
     countries: mentioned("COUNTRY"),
-    agreements: new Set(agreements.map(agreementKey)),
-    tariffs: new Set(tariffs.map(tariffKey)),
+    metonyms: metonymKeys(article.mentions.map((m) => ({ type: m.entityType, entity: m.entityId, text: m.text, start: m.start, end: m.end }))),
     mentions: new Set(article.mentions.map((m) => `${m.start}-${m.end} ${m.entityType} ${identity(m.entityType, m.entityId)}`)),
-    facts,
+    tariffs: tariffFacts(tariffs.map((t) => ({ ...t, agreement: t.agreementId == null ? null : (agreementKeys.get(t.agreementId) ?? null) }))),
+    agreements: agreementFacts(agreements),
+    commitments: commitmentKeys(agreements.map((a) => ({ ...a, commitments: a.commitments.map((c) => ({ party: c.party, amount: c.amount?.amount ?? null, currency: c.amount?.currency ?? null })) }))),
   };
 }
 
@@ -93,37 +105,32 @@ export function annotationOfCorpus(corpus: CorpusRecord, articleId: string): Ann
  * keys, resolving each expected mention's text and occurrence to its exact span. Throws when an
  * expected mention's text does not occur that often, so a typo in a fixture cannot pass quietly.
  */
-export function annotationOfExpected(expected: ExpectedArticle, body: string): Annotation {
+export function annotationOfExpected(expected: ExpectedArticle, body: string | null, options: { lenient?: boolean } = {}): Annotation {
   const mentions = new Set<string>();
-  for (const m of expected.mentions) {
-    const start = nthWholeWord(body, m.text, m.occurrence ?? 1);
-    if (start < 0) throw new Error(`expected mention ${JSON.stringify(m.text)} #${m.occurrence ?? 1} does not occur in the body`);
+  const located: { type: string; entity: string; text: string; start: number; end: number }[] = [];
+  const unlocatedMetonyms: string[] = [];
+  expected.mentions.forEach((m, i) => {
+    const start = body === null ? -1 : nthWholeWord(body, m.text, m.occurrence ?? 1);
     const entity = m.type === "PERSON" ? foldText(m.entity) : m.entity;
+    if (start < 0) {
+      if (!options.lenient) throw new Error(`expected mention ${JSON.stringify(m.text)} #${m.occurrence ?? 1} does not occur in the body`);
+      // The body the reader produced lacks the gold text: a key no prediction can match, so it counts as missed.
+      mentions.add(`unlocated #${i} ${m.type} ${entity} ${JSON.stringify(m.text)}`);
+      if (m.type === "COUNTRY" && CAPITALS.has(foldText(m.text))) unlocatedMetonyms.push(`unlocated #${i} ${entity} ${JSON.stringify(m.text)}`);
+      return;
+    }
     mentions.add(`${start}-${start + m.text.length} ${m.type} ${entity}`);
-  }
-  const facts = new Set<string>();
-  for (const p of expected.people) {
-    const name = foldText(p.name);
-    if (p.nationality != null) facts.add(`${name} nationality ${p.nationality}`);
-    for (const r of p.roles) facts.add(`${name} role ${r.title}/${r.country ?? "-"}/${r.current ? "current" : "former"}`);
-  }
-  for (const a of expected.agreements) {
-    const key = agreementKey(a);
-    facts.add(`${key} concluded ${a.concluded ?? "-"}`);
-    for (const c of a.commitments) facts.add(`${key} commitment ${c.party} ${c.amount ?? "-"} [${[...c.sectors].sort().join("; ")}]`);
-  }
-  for (const t of expected.tariffs) {
-    const key = tariffKey(t);
-    facts.add(`${key} rate ${t.ratePercent ?? "-"} from ${t.previousRatePercent ?? "-"}`);
-    facts.add(`${key} under ${t.agreement ?? "-"}`);
-  }
+    located.push({ type: m.type, entity, text: m.text, start, end: start + m.text.length });
+  });
   return {
     people: new Set(expected.people.map((p) => foldText(p.name))),
+    roles: roleKeys(expected.people),
     countries: new Set(expected.countries),
-    agreements: new Set(expected.agreements.map(agreementKey)),
-    tariffs: new Set(expected.tariffs.map(tariffKey)),
+    metonyms: new Set([...metonymKeys(located), ...unlocatedMetonyms]),
     mentions,
-    facts,
+    tariffs: tariffFacts(expected.tariffs),
+    agreements: agreementFacts(expected.agreements),
+    commitments: commitmentKeys(expected.agreements),
   };
 }
 
@@ -144,6 +151,53 @@ export function formatScores(title: string, scores: Record<string, Score>, sizes
     ([name, s]) => `  ${name.padEnd(11)} precision ${s.precision.toFixed(3)}  recall ${s.recall.toFixed(3)}  (gold ${sizes[name]})`,
   );
   return [title, ...rows].join("\n");
+}
+
+// Private: nationality and role facts of people.
+function roleKeys(people: { name: string; nationality?: string | null; roles: { title: string; country?: string | null; current: boolean }[] }[]): Set<string> {
+  const keys = new Set<string>();
+  for (const p of people) {
+    const name = foldText(p.name);
+    if (p.nationality != null) keys.add(`${name} nationality ${p.nationality}`);
+    for (const r of p.roles) keys.add(`${name} role ${r.title}/${r.country ?? "-"}/${r.current ? "current" : "former"}`);
+  }
+  return keys;
+}
+
+// Private: country mentions whose text is a capital or seat ("Washington", "Beijing", "Brussels").
+function metonymKeys(mentions: { type: string; entity: string; text: string; start: number; end: number }[]): Set<string> {
+  return new Set(mentions.filter((m) => m.type === "COUNTRY" && CAPITALS.has(foldText(m.text))).map((m) => `${m.start}-${m.end} ${m.entity}`));
+}
+
+// Private: tariff identities with their rates and agreement (by agreement key).
+function tariffFacts(tariffs: { imposedBy: string; appliesTo: string; product: string; ratePercent?: number | null; previousRatePercent?: number | null; agreement: string | null }[]): Set<string> {
+  const keys = new Set<string>();
+  for (const t of tariffs) {
+    const key = tariffKey(t);
+    keys.add(key);
+    keys.add(`${key} rate ${t.ratePercent ?? "-"} from ${t.previousRatePercent ?? "-"}`);
+    keys.add(`${key} under ${t.agreement ?? "-"}`);
+  }
+  return keys;
+}
+
+// Private: agreement identities with the date they were concluded.
+function agreementFacts(agreements: { kind: string; parties: string[]; concluded?: string | null }[]): Set<string> {
+  const keys = new Set<string>();
+  for (const a of agreements) {
+    keys.add(agreementKey(a));
+    keys.add(`${agreementKey(a)} concluded ${a.concluded ?? "-"}`);
+  }
+  return keys;
+}
+
+// Private: commitments of money: who pledged how much in which currency, under which agreement.
+function commitmentKeys(agreements: { kind: string; parties: string[]; commitments: { party: string; amount: number | null; currency?: string | null }[] }[]): Set<string> {
+  const keys = new Set<string>();
+  for (const a of agreements) {
+    for (const c of a.commitments) if (c.amount != null) keys.add(`${agreementKey(a)} ${c.party} ${c.amount} ${c.currency ?? "-"}`);
+  }
+  return keys;
 }
 
 // Private: offset of the nth whole-word occurrence of `text` in `body`, or -1.

@@ -20,6 +20,13 @@ const SpanShape = {
   end: z.number().int().positive(),
 };
 
+/** Evidence: the sentence of an article that states a fact. */
+export const EvidenceSchema = z.strictObject({
+  articleId: Id,
+  quote: z.string().min(1),
+  ...SpanShape,
+});
+
 /** The kinds of entity a mention can name: the kinds table's (kinds.ts). */
 export const EntityTypeSchema = z.enum(ENTITY_KINDS);
 
@@ -29,6 +36,18 @@ export const MentionSchema = z.strictObject({
   entityId: z.string().min(1),
   text: z.string().min(1),
   ...SpanShape,
+});
+
+/**
+ * Something ingestion found in an article but could not tie to an entity ("high U.S. tariffs":
+ * no target country stated), kept so an editor can see what the corpus does not say.
+ */
+export const UnresolvedReferenceSchema = z.strictObject({
+  /** The kind of entity the words looked like, when known. */
+  entityType: EntityTypeSchema.nullable().optional(),
+  text: z.string().min(1),
+  ...SpanShape,
+  reason: z.string().min(1),
 });
 
 export const ArticleSchema = z.strictObject({
@@ -41,7 +60,10 @@ export const ArticleSchema = z.strictObject({
   source: z.string().min(1),
   copyright: z.string().min(1).nullable().optional(),
   mentions: z.array(MentionSchema),
+  /** References ingestion could not resolve; absent means none recorded. */
+  unresolved: z.array(UnresolvedReferenceSchema).optional(),
 });
+
 
 export const RoleSchema = z.strictObject({
   title: z.string().min(1),
@@ -49,6 +71,8 @@ export const RoleSchema = z.strictObject({
   current: z.boolean(),
   start: PartialDate.nullable().optional(),
   end: PartialDate.nullable().optional(),
+  /** Sentences that state when the role started or ended ("took office a week earlier"). */
+  evidence: z.array(EvidenceSchema).optional(),
 });
 
 export const PersonSchema = z.strictObject({
@@ -66,13 +90,6 @@ export const CountrySchema = z.strictObject({
   aliases: z.array(z.string().min(1)),
 });
 
-/** Evidence: the sentence of an article that states a fact. */
-export const EvidenceSchema = z.strictObject({
-  articleId: Id,
-  quote: z.string().min(1),
-  ...SpanShape,
-});
-
 export const MoneySchema = z.strictObject({
   amount: z.number().finite(),
   currency: z.string().regex(/^[A-Z]{3}$/, "must be an ISO 4217 currency code such as USD"),
@@ -87,6 +104,17 @@ export const CommitmentSchema = z.strictObject({
 
 export const AgreementKindSchema = z.enum(["TRADE", "SECURITY", "INVESTMENT", "OTHER"]);
 
+/** Where an agreement stands: talks, a framework agreed in principle, signed, in force, suspended, ended. */
+export const AgreementStatusSchema = z.enum(["NEGOTIATING", "FRAMEWORK", "SIGNED", "IN_FORCE", "SUSPENDED", "TERMINATED"]);
+
+/** One step of an agreement's status as one article states it. */
+export const AgreementStatusChangeSchema = z.strictObject({
+  status: AgreementStatusSchema,
+  /** When the step took (or takes) effect, when stated; else the article's publication date stands in. */
+  effective: PartialDate.nullable().optional(),
+  evidence: EvidenceSchema,
+});
+
 export const AgreementSchema = z.strictObject({
   id: Id,
   name: z.string().min(1),
@@ -96,6 +124,26 @@ export const AgreementSchema = z.strictObject({
   summary: z.string().min(1).nullable().optional(),
   commitments: z.array(CommitmentSchema),
   evidence: z.array(EvidenceSchema).min(1, "an agreement needs at least one evidence span"),
+  /** The agreement's status over time, one entry per statement; absent means none recorded. */
+  history: z.array(AgreementStatusChangeSchema).optional(),
+});
+
+/**
+ * What a statement says of a tariff rate: in effect (now or from `effective`), announced to
+ * take effect, threatened, paused, or withdrawn. Only IN_EFFECT ever sets the current rate.
+ */
+export const TariffStatusSchema = z.enum(["IN_EFFECT", "ANNOUNCED", "THREATENED", "PAUSED", "WITHDRAWN"]);
+
+/** One observation of a tariff: what one sentence of one article states about its rate. */
+export const TariffChangeSchema = z.strictObject({
+  /** The rate stated; for PAUSED and WITHDRAWN, the rate that stops applying (null: the tariff's whole rate). */
+  ratePercent: z.number().nonnegative().nullable().optional(),
+  /** The rate before, when stated; for PAUSED and WITHDRAWN, the rate that applies again. */
+  previousRatePercent: z.number().nonnegative().nullable().optional(),
+  status: TariffStatusSchema,
+  /** When the rate takes (took) effect, when stated; else the article's publication date stands in. */
+  effective: PartialDate.nullable().optional(),
+  evidence: EvidenceSchema,
 });
 
 export const TariffSchema = z.strictObject({
@@ -107,6 +155,12 @@ export const TariffSchema = z.strictObject({
   previousRatePercent: z.number().nonnegative().nullable().optional(),
   agreementId: Id.nullable().optional(),
   evidence: z.array(EvidenceSchema).min(1, "a tariff needs at least one evidence span"),
+  /**
+   * Every statement of the rate, one per sentence; absent or empty means one IN_EFFECT
+   * observation derived from `ratePercent`, `previousRatePercent` and the first evidence.
+   * When present, `ratePercent` and `previousRatePercent` must be what it gives (tariffHistory.ts).
+   */
+  history: z.array(TariffChangeSchema).optional(),
 });
 
 export const CorpusSchema = z.strictObject({
@@ -119,6 +173,11 @@ export const CorpusSchema = z.strictObject({
 });
 
 export type EntityType = z.infer<typeof EntityTypeSchema>;
+export type UnresolvedReferenceRecord = z.infer<typeof UnresolvedReferenceSchema>;
+export type AgreementStatus = z.infer<typeof AgreementStatusSchema>;
+export type AgreementStatusChangeRecord = z.infer<typeof AgreementStatusChangeSchema>;
+export type TariffStatus = z.infer<typeof TariffStatusSchema>;
+export type TariffChangeRecord = z.infer<typeof TariffChangeSchema>;
 export type MentionRecord = z.infer<typeof MentionSchema>;
 export type ArticleRecord = z.infer<typeof ArticleSchema>;
 export type RoleRecord = z.infer<typeof RoleSchema>;

@@ -4,6 +4,7 @@
 // table (src/graphql/kinds.ts) by the same kinds. To add a kind, see docs/adding-an-entity-kind.md.
 import type { AgreementRecord, CorpusRecord, CountryRecord, EvidenceRecord, PersonRecord, TariffRecord } from "./format.js";
 import { tariffName } from "./tariffName.js";
+import { currentRates, tariffHistory } from "./tariffHistory.js";
 
 /** Every entity kind, in the order lists of kinds show them (the `EntityType` enum's order). */
 export const ENTITY_KINDS = ["PERSON", "COUNTRY", "AGREEMENT", "TARIFF"] as const;
@@ -58,8 +59,33 @@ export interface KindSpec<R> {
   countriesNamed(record: R): string[];
   /** Given a record, returns every other record it names (validation checks each exists), in field order. */
   references(record: R): RecordReference[];
-  /** Given a record, returns the article spans that state it (validation checks each); empty for kinds without. */
-  evidence(record: R): readonly EvidenceRecord[];
+  /**
+   * Given a record, returns every article span it quotes as evidence, with its path below the
+   * record (`evidence[0]`, `history[2].evidence`); validation checks each, and a streaming check
+   * keeps the quoted articles' bodies. Empty for kinds without evidence.
+   */
+  evidence(record: R): QuotedEvidence[];
+  /**
+   * Given a record and what else it needs (when each quoted article was published: undefined for
+   * an article not in the corpus; the record's JSON path), returns the rules of the kind's own it
+   * breaks (beyond references and evidence spans), each at a field below the record.
+   */
+  ownRules(record: R, context: RuleContext): { field: string; reason: string }[];
+}
+
+/** One evidence span a record quotes, and where in the record it sits. */
+export interface QuotedEvidence {
+  /** Path below the record, e.g. `evidence[0]` or `history[1].evidence`. */
+  field: string;
+  evidence: EvidenceRecord;
+}
+
+/** What a kind's own rules may read besides the record. */
+export interface RuleContext {
+  /** When an article was published (null: undated); undefined when no article has the id. */
+  published(articleId: string): string | null | undefined;
+  /** The record's JSON path, e.g. `$.tariffs[3]`. */
+  path: string;
 }
 
 /** The table of kinds. Typed by kind, so a kind without its row does not compile. */
@@ -78,7 +104,8 @@ export const KINDS = {
       ...optional("nationality", "COUNTRY", p.nationality),
       ...p.roles.flatMap((r, j) => optional(`roles[${j}].country`, "COUNTRY", r.country)),
     ],
-    evidence: () => [],
+    evidence: (p) => p.roles.flatMap((r, j) => quoted(`roles[${j}].evidence`, r.evidence ?? [])),
+    ownRules: () => [],
   },
   COUNTRY: {
     typeName: "Country",
@@ -92,6 +119,7 @@ export const KINDS = {
     countriesNamed: () => [],
     references: () => [],
     evidence: () => [],
+    ownRules: () => [],
   },
   AGREEMENT: {
     typeName: "Agreement",
@@ -107,7 +135,8 @@ export const KINDS = {
       ...a.parties.map((code, j) => ({ field: `parties[${j}]`, kind: "COUNTRY" as const, key: code })),
       ...a.commitments.map((c, j) => ({ field: `commitments[${j}].party`, kind: "COUNTRY" as const, key: c.party })),
     ],
-    evidence: (a) => a.evidence,
+    evidence: (a) => [...quoted("evidence", a.evidence), ...(a.history ?? []).map((h, j) => ({ field: `history[${j}].evidence`, evidence: h.evidence }))],
+    ownRules: () => [],
   },
   TARIFF: {
     typeName: "Tariff",
@@ -124,7 +153,21 @@ export const KINDS = {
       { field: "appliesTo", kind: "COUNTRY", key: t.appliesTo },
       ...optional("agreementId", "AGREEMENT", t.agreementId),
     ],
-    evidence: (t) => t.evidence,
+    evidence: (t) => [...quoted("evidence", t.evidence), ...(t.history ?? []).map((h, j) => ({ field: `history[${j}].evidence`, evidence: h.evidence }))],
+    ownRules: (t, { published, path }) => {
+      // The rate fields are the history's summary; a record that says otherwise would serve two
+      // answers. Unless some quoted article is missing (reported as such), which leaves no order.
+      if (t.history === undefined || t.history.length === 0) return [];
+      if (t.history.some((h) => published(h.evidence.articleId) === undefined)) return [];
+      const rates = currentRates(tariffHistory(t, (id) => published(id) ?? null));
+      const stated = { ratePercent: t.ratePercent ?? null, previousRatePercent: t.previousRatePercent ?? null };
+      return (["ratePercent", "previousRatePercent"] as const)
+        .filter((field) => stated[field] !== rates[field])
+        .map((field) => ({
+          field,
+          reason: `${stated[field]} is not what ${path}.history gives (${rates[field]}): the latest rate in effect and the one before it`,
+        }));
+    },
   },
 } as const satisfies { readonly [K in EntityKind]: KindSpec<EntityRecordOf[K]> };
 
@@ -153,6 +196,11 @@ export function recordsOf<K extends EntityKind>(corpus: Pick<CorpusRecord, Entit
 /** Given a kind and a key as a client wrote it, returns the key the stores use (a country code upper-cased). */
 export function storeKey(kind: EntityKind, key: string): string {
   return KINDS[kind].upperCaseKey ? key.toUpperCase() : key;
+}
+
+// Private: a list of evidence spans under one field, each with its path.
+function quoted(field: string, evidence: readonly EvidenceRecord[]): QuotedEvidence[] {
+  return evidence.map((e, k) => ({ field: `${field}[${k}]`, evidence: e }));
 }
 
 // Private: the reference a field makes when it is set, none when it is null or absent.

@@ -90,7 +90,7 @@ export async function checkCorpusFile(file: string, options: CheckCorpusOptions 
       } else {
         (entities[entry.key] as unknown[]).push(parsed.data);
         const kind = KIND_OF_SECTION.get(entry.key)!;
-        for (const e of kindSpec(kind).evidence(parsed.data as never)) articles.needBody(e.articleId);
+        for (const { evidence } of kindSpec(kind).evidence(parsed.data as never)) articles.needBody(evidence.articleId);
       }
     }
   } catch (error) {
@@ -109,15 +109,17 @@ export async function checkCorpusFile(file: string, options: CheckCorpusOptions 
   if (missing.size > 0) {
     for await (const entry of readCorpusEntries(file, options.chunkBytes ?? CHUNK_BYTES)) {
       if (entry.kind === "item" && entry.key === "articles") {
-        const a = entry.value as { id?: unknown; body?: unknown };
-        if (typeof a.id === "string" && missing.has(a.id) && typeof a.body === "string") articles.keepBody(a.id, a.body);
+        const a = entry.value as { id?: unknown; body?: unknown; publishedAt?: unknown };
+        if (typeof a.id === "string" && missing.has(a.id) && typeof a.body === "string") {
+          articles.keepBody(a.id, a.body, typeof a.publishedAt === "string" ? a.publishedAt : null);
+        }
       }
     }
   }
 
   // The entity rules (duplicates, country and agreement references, evidence spans) are
   // checkRules' own, run over the entity sections and stand-ins for the quoted articles.
-  const standIns = [...articles.bodies].map(([id, body]) => ({ id, body, lead: "-", source: "-", mentions: [] }));
+  const standIns = [...articles.bodies].map(([id, { body, publishedAt }]) => ({ id, body, publishedAt, lead: "-", source: "-", mentions: [] }));
   const entityProblems = checkRules({ version: 1, articles: standIns, ...entities } as CorpusRecord, { articleSpans: false });
   const isDuplicate = (p: CorpusProblem) => p.reason.startsWith("duplicate ");
   const problems = [
@@ -132,7 +134,6 @@ export async function checkCorpusFile(file: string, options: CheckCorpusOptions 
 
 /** The entity sections of a corpus. */
 type EntitySections = Pick<CorpusRecord, EntitySection>;
-
 
 // Private: the keys of one kind's records read so far.
 function keysOf(kind: EntityKind, entities: EntitySections): Set<string> {
@@ -164,7 +165,8 @@ class ArticleChecks {
    */
   private pending = new Map<string, { type: EntityType; id: string; at: Positioned[] }>();
   private wanted = new Set<string>();
-  readonly bodies = new Map<string, string>();
+  /** Bodies (and publication times, which order histories) of the articles evidence quotes. */
+  readonly bodies = new Map<string, { body: string; publishedAt: string | null }>();
 
   reset() {
     this.firstIndex.clear();
@@ -179,8 +181,8 @@ class ArticleChecks {
     this.wanted.add(id);
   }
 
-  keepBody(id: string, body: string) {
-    if (!this.bodies.has(id)) this.bodies.set(id, body);
+  keepBody(id: string, body: string, publishedAt: string | null) {
+    if (!this.bodies.has(id)) this.bodies.set(id, { body, publishedAt });
   }
 
   missingBodies(): Set<string> {
@@ -197,7 +199,7 @@ class ArticleChecks {
       return this.checkMentions(article, index, known);
     }
     this.firstIndex.set(article.id, index);
-    if (this.wanted.has(article.id)) this.bodies.set(article.id, article.body);
+    if (this.wanted.has(article.id)) this.bodies.set(article.id, { body: article.body, publishedAt: article.publishedAt ?? null });
     this.checkMentions(article, index, known);
   }
 

@@ -51,7 +51,12 @@ export function checkRules(corpus: CorpusRecord, options: CheckRulesOptions = {}
   // Evidence resolves to the first article with an id, the one uniqueKeys accepts; a later
   // duplicate must not make correct evidence spans fail against its body.
   const bodies = new Map<string, string>();
-  for (const a of corpus.articles) if (!bodies.has(a.id)) bodies.set(a.id, a.body);
+  const published = new Map<string, string | null>();
+  for (const a of corpus.articles) {
+    if (bodies.has(a.id)) continue;
+    bodies.set(a.id, a.body);
+    published.set(a.id, a.publishedAt ?? null);
+  }
 
   const articleSpans = options.articleSpans ?? true;
   corpus.articles.forEach((article, i) => {
@@ -62,7 +67,7 @@ export function checkRules(corpus: CorpusRecord, options: CheckRulesOptions = {}
     });
     if (articleSpans) checkArticleSpans(article, i, report);
   });
-  // Each kind's references to other records, then its evidence spans, record by record.
+  // Each kind's references to other records, its evidence spans, then its own rules, record by record.
   for (const kind of ENTITY_KINDS) {
     const spec = kindSpec(kind);
     recordsOf(corpus, kind).forEach((record, i) => {
@@ -72,11 +77,12 @@ export function checkRules(corpus: CorpusRecord, options: CheckRulesOptions = {}
           report(`${path}.${ref.field}`, `${ref.kind.toLowerCase()} "${ref.key}" is not in $.${KINDS[ref.kind].section}`);
         }
       }
-      spec.evidence(record).forEach((e, k) => {
+      for (const { field, evidence: e } of spec.evidence(record)) {
         const body = bodies.get(e.articleId);
-        if (body === undefined) return report(`${path}.evidence[${k}].articleId`, `article "${e.articleId}" is not in $.articles`);
-        checkSpan(body, e.start, e.end, e.quote, `${path}.evidence[${k}]`, "quote", report);
-      });
+        if (body === undefined) report(`${path}.${field}.articleId`, `article "${e.articleId}" is not in $.articles`);
+        else checkSpan(body, e.start, e.end, e.quote, `${path}.${field}`, "quote", report);
+      }
+      for (const problem of spec.ownRules(record, { published: (id) => published.get(id), path })) report(`${path}.${problem.field}`, problem.reason);
     });
   }
   return problems;
@@ -89,6 +95,7 @@ export function checkRules(corpus: CorpusRecord, options: CheckRulesOptions = {}
  */
 export function checkArticleSpans(article: ArticleRecord, index: number, report: ReportProblem): void {
   article.mentions.forEach((m, j) => checkSpan(article.body, m.start, m.end, m.text, `$.articles[${index}].mentions[${j}]`, "text", report));
+  article.unresolved?.forEach((u, j) => checkSpan(article.body, u.start, u.end, u.text, `$.articles[${index}].unresolved[${j}]`, "text", report));
 }
 
 // Private: checks that body.slice(start, end) is exactly `text`, reporting at `path`.

@@ -4,6 +4,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest, type HTTPGraphQLResponse } from "@apollo/server";
 import type { Context } from "../graphql/context.js";
+import type { CorsHandler } from "./cors.js";
 import type { ResponseCache } from "./responseCache.js";
 
 /** What the handler needs from the server around it. */
@@ -27,6 +28,10 @@ export interface HttpHandlerOptions {
   onRefused?: (code: string) => void;
   /** Answers repeated requests with stored bytes (src/http/responseCache.ts). @default none: every request executes */
   responseCache?: ResponseCache;
+  /** Hears of every request the response cache could answer: whether it did, the request, and the seconds it took (metrics count them). */
+  onCacheLookup?: (hit: boolean, request: { method: string; search: string; body?: string }, seconds: number) => void;
+  /** Answers the CORS part of each request first (src/http/cors.ts). @default none: no cross-origin headers */
+  cors?: CorsHandler;
 }
 
 /** An HTTP failure with its status and the GraphQL error code a client can switch on. */
@@ -42,6 +47,7 @@ export function createHttpHandler(options: HttpHandlerOptions) {
   return async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     try {
+      if (options.cors?.(req, res)) return; // a preflight, answered whole
       if (url.pathname === "/health") return sendJson(res, 200, { status: "ok" });
       if (url.pathname === "/ready") {
         return options.isReady() ? sendJson(res, 200, { status: "ready" }) : sendJson(res, 503, { status: "loading" });
@@ -78,6 +84,7 @@ export function createHttpHandler(options: HttpHandlerOptions) {
 
 // Private: runs one GraphQL request through Apollo Server and writes its answer.
 async function serveGraphQL(options: HttpHandlerOptions, req: IncomingMessage, res: ServerResponse, url: URL) {
+  const started = performance.now();
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
@@ -86,7 +93,11 @@ async function serveGraphQL(options: HttpHandlerOptions, req: IncomingMessage, r
   const text = method === "POST" ? await readJsonText(req, options.maxBodyBytes) : undefined;
   // A repeated request is answered from the cache before its body is even parsed.
   const cacheKey = options.responseCache?.keyOf(method, url.search, text, req.headers) ?? null;
-  if (cacheKey !== null && options.responseCache!.serve(cacheKey, res)) return;
+  if (cacheKey !== null) {
+    const hit = options.responseCache!.serve(cacheKey, res);
+    options.onCacheLookup?.(hit, { method, search: url.search, body: text }, (performance.now() - started) / 1000);
+    if (hit) return;
+  }
   const httpGraphQLRequest: HTTPGraphQLRequest = {
     method,
     headers,

@@ -2,6 +2,7 @@
 // every option says its variable and default.
 import { fileURLToPath } from "node:url";
 import { LIMITS, type OperationLimits } from "../graphql/limits.js";
+import { LOCAL_ORIGINS, OriginListError, parseOriginList } from "../http/cors.js";
 
 /**
  * Everything the server can be told at start-up. The operation limits it extends are listed, with
@@ -44,6 +45,13 @@ export interface Config extends OperationLimits {
    * resolvers the compiled executor measured no cheaper per request (BENCHMARKS.md)
    */
   executor: "jit" | "graphql-js";
+  /**
+   * Web origins whose pages may call the service from a browser (CORS, src/http/cors.ts): exact
+   * origins such as `https://app.example.com`, `http://localhost:*` for any port, or `*` for all.
+   * Env `CORS_ORIGINS` (comma-separated; empty allows none).
+   * @default none when `NODE_ENV=production`; otherwise any port on localhost, 127.0.0.1 and [::1]
+   */
+  corsOrigins: string[];
   /** Where the data lives: the corpus file in memory, or a PostgreSQL database. Env `STORE=memory|postgres`. @default "memory" */
   store: "memory" | "postgres";
   /**
@@ -82,6 +90,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     responseCache: onOff(env, "RESPONSE_CACHE", true),
     responseCacheMB: integer(env, "RESPONSE_CACHE_MB", 64, 1, 1_000_000),
     executor: executorChoice(env),
+    corsOrigins: originList(env, "CORS_ORIGINS", env.NODE_ENV === "production" ? [] : [...LOCAL_ORIGINS]),
     ...storeChoice(env),
     databasePoolSize: integer(env, "DATABASE_POOL_SIZE", 10, 1, 1000),
   };
@@ -97,6 +106,18 @@ function storeChoice(env: NodeJS.ProcessEnv): Pick<Config, "store" | "databaseUr
   }
   const databaseReplicaUrls = (env.DATABASE_REPLICA_URLS ?? "").split(",").map((u) => u.trim()).filter(Boolean);
   return { store, databaseUrl, databaseReplicaUrls };
+}
+
+// Private: a comma-separated origin list; unset takes the default, set but empty allows none.
+function originList(env: NodeJS.ProcessEnv, name: string, fallback: string[]): string[] {
+  const raw = env[name];
+  if (raw === undefined) return fallback;
+  try {
+    return parseOriginList(raw.split(",").filter((entry) => entry.trim() !== ""));
+  } catch (error) {
+    if (error instanceof OriginListError) throw new ConfigError(`${name}: ${error.message}`);
+    throw error;
+  }
 }
 
 // Private: EXECUTOR, graphql-js unless told otherwise.

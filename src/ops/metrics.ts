@@ -1,7 +1,12 @@
-// Prometheus metrics for `/metrics`: GraphQL requests and their latency by operation name, errors
-// by code, DataLoader batch sizes and corpus reloads, in one registry per server (tests run several).
+// Prometheus metrics for `/metrics`: GraphQL requests and their latency by operation name (answers
+// from the response cache included), response-cache hits and misses, errors by code, DataLoader
+// batch sizes and corpus reloads, in one registry per server (tests run several). Every series
+// whose labels are known in advance is exported from start, at zero, so a dashboard's rate() and
+// an alert on "absent" work before the first event.
 import type { ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerErrorCode } from "@apollo/server/errors";
 import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { LIMIT_CODES } from "../graphql/limits.js";
 import type { LoaderName } from "../graphql/loaders.js";
 
 /**
@@ -14,6 +19,19 @@ export const MAX_OPERATION_LABELS = 200;
 export const ANONYMOUS_OPERATION = "(anonymous)";
 /** The label of a request whose operation could not be resolved (a parse or validation failure). */
 export const UNRESOLVED_OPERATION = "(invalid)";
+/** The label of an answer from the response cache whose request does not name its operation plainly. */
+export const CACHED_OPERATION = "(cached)";
+
+/** Error codes counted from start at zero: Apollo's, the operation limits', and the service's own. */
+const KNOWN_ERROR_CODES = [
+  ...Object.values(ApolloServerErrorCode),
+  ...Object.values(LIMIT_CODES),
+  "BAD_USER_INPUT",
+  "NOT_FOUND",
+  "PAYLOAD_TOO_LARGE",
+  "UNSUPPORTED_MEDIA_TYPE",
+  "CORS_ORIGIN_NOT_ALLOWED",
+];
 
 /** The service's metrics and the hooks that feed them. */
 export class ServiceMetrics {
@@ -23,6 +41,7 @@ export class ServiceMetrics {
   private readonly errors: Counter<"code">;
   private readonly batches: Histogram<"loader">;
   private readonly reloads: Counter<"outcome">;
+  private readonly cacheLookups: Counter<"result">;
   private readonly operationLabels = new Set<string>();
 
   constructor() {
@@ -60,6 +79,34 @@ export class ServiceMetrics {
       labelNames: ["outcome"],
       registers,
     });
+    this.cacheLookups = new Counter({
+      name: "graphql_response_cache_requests_total",
+      help: "GraphQL requests the response cache could answer, by result: hit (answered with stored bytes) or miss (executed).",
+      labelNames: ["result"],
+      registers,
+    });
+    for (const outcome of ["applied", "rejected"]) this.reloads.inc({ outcome }, 0);
+    for (const result of ["hit", "miss"]) this.cacheLookups.inc({ result }, 0);
+    for (const code of new Set(KNOWN_ERROR_CODES)) this.errors.inc({ code }, 0);
+    for (const operation of [ANONYMOUS_OPERATION, UNRESOLVED_OPERATION]) {
+      this.requests.inc({ operation }, 0);
+      this.duration.zero({ operation });
+    }
+  }
+
+  /** Exports each loader's batch-size series from start, at zero (server.ts passes every loader's name). */
+  declareLoaders(loaders: readonly LoaderName[]): void {
+    for (const loader of loaders) this.batches.zero({ loader });
+  }
+
+  /**
+   * Records one request the response cache could answer: a hit also counts as an answered request
+   * (under the operation name the request gives, see {@link cachedOperationName}), since the
+   * Apollo plugin never sees it.
+   */
+  observeCacheLookup(hit: boolean, request: { method: string; search: string; body?: string }, seconds: number): void {
+    this.cacheLookups.inc({ result: hit ? "hit" : "miss" });
+    if (hit) this.observeRequest(cachedOperationName(request), seconds);
   }
 
   /** Records one DataLoader batch; fits `createLoaders`' observer. */
@@ -124,4 +171,29 @@ export class ServiceMetrics {
     this.operationLabels.add(name);
     return name;
   }
+}
+
+/**
+ * Given a request answered from the response cache (which stores only bytes), returns its
+ * operation name without parsing the document: the `operationName` it sends, else the name of an
+ * operation its query text opens with, null for a query that opens with an anonymous operation
+ * (`{ … }`, `query { … }`), or {@link CACHED_OPERATION} when the text says neither plainly. A cached
+ * answer was a success, so the document is valid and the name found is the one Apollo resolved.
+ */
+export function cachedOperationName(request: { method: string; search: string; body?: string }): string | null {
+  let operationName: string | null | undefined;
+  let query: string | null | undefined;
+  if (request.method === "GET") {
+    const params = new URLSearchParams(request.search);
+    operationName = params.get("operationName");
+    query = params.get("query");
+  } else {
+    // The names are GraphQL names ([_A-Za-z][_0-9A-Za-z]*), so they appear in the JSON unescaped.
+    operationName = /"operationName"\s*:\s*"([_A-Za-z][_0-9A-Za-z]*)"/.exec(request.body ?? "")?.[1];
+    query = /"query"\s*:\s*"((?:[^"\\]|\\.){0,200})/.exec(request.body ?? "")?.[1]?.replace(/\\[nrt]/g, " ");
+  }
+  if (operationName) return operationName;
+  const opening = /^\s*(?:(?:query|mutation)\s*([_A-Za-z][_0-9A-Za-z]*)?\s*[({]|([{]))/.exec(query ?? "");
+  if (!opening) return CACHED_OPERATION;
+  return opening[1] ?? null;
 }

@@ -1,6 +1,6 @@
 // What each extractor hands on: the findings of one article, before they become corpus
 // records with ids (records.ts). Types only.
-import type { AgreementKind, CommitmentRecord } from "../../src/corpus/format.js";
+import type { AgreementKind, AgreementStatus, CommitmentRecord, TariffStatus } from "../../src/corpus/format.js";
 import type { SurfaceKind } from "./gazetteer.js";
 import type { Span } from "./textAnalysis.js";
 
@@ -20,6 +20,12 @@ export interface RoleFinding {
   title: string;
   country: string | null;
   current: boolean;
+  /** When the person took office, if the text says ("took office a week earlier"): ISO 8601, possibly partial. */
+  start?: string | null;
+  /** When the person left office, if the text says. */
+  end?: string | null;
+  /** The sentences stating the start or end; they become the role's evidence. */
+  sentences?: number[];
 }
 
 /** A person: full name, the forms that refer to them, and what the text says they are. */
@@ -44,6 +50,32 @@ export interface AgreementFinding {
   head: string;
   commitments: CommitmentRecord[];
   mentions: Mention[];
+  /** Each statement of where the agreement stands, in text order; records.ts makes them its history. */
+  statusSteps?: AgreementStatusFinding[];
+}
+
+/** One sentence's statement of an agreement's status ("signed on Friday", "talks resumed"). */
+export interface AgreementStatusFinding {
+  status: AgreementStatus;
+  /** When the step took or takes effect, if stated: ISO 8601, possibly partial. */
+  effective: string | null;
+  /** The sentence stating it (the evidence). */
+  sentence: number;
+}
+
+/**
+ * One sentence's statement of a tariff's rate: "raised to 27.5 percent on April 3" (IN_EFFECT,
+ * 2025-04-03), "will fall to 15 percent" (ANNOUNCED), "threatened a 25 percent levy" (THREATENED).
+ * records.ts turns each into one observation of the tariff's history, with the sentence as evidence.
+ */
+export interface TariffObservationFinding {
+  ratePercent: number | null;
+  previousRatePercent: number | null;
+  status: TariffStatus;
+  /** When the rate takes or took effect, if stated: ISO 8601, possibly partial. */
+  effective: string | null;
+  /** The sentence stating it (the evidence). */
+  sentence: number;
 }
 
 /** A tariff: who imposes it on whom, on what, at which rate. */
@@ -55,6 +87,11 @@ export interface TariffFinding {
   previousRatePercent: number | null;
   agreement: AgreementFinding | null;
   mentions: Mention[];
+  /**
+   * Each statement of the rate, in text order. Absent: the tariff's history is one IN_EFFECT
+   * observation derived from `ratePercent`/`previousRatePercent` and its first evidence sentence.
+   */
+  observations?: TariffObservationFinding[];
 }
 
 /** Something that looks like an entity reference the extractor could not tie to one. */

@@ -1,8 +1,12 @@
 // Merging one article's records into a corpus without duplicating entities: the same person
 // (by name), country (by code), agreement (by kind and parties) or tariff (by imposer, target and
 // product) found again keeps its existing record and id, gains the new evidence, and the new
-// article's mentions point at it. An article whose body is already in the corpus is skipped.
-import type { AgreementRecord, CommitmentRecord, CorpusRecord, PersonRecord, TariffRecord } from "../../src/corpus/format.js";
+// article's mentions point at it. Histories (tariff rate observations, agreement status steps,
+// role evidence) are unions: an observation already held is not added again, and a tariff's
+// rate fields are recomputed from its history. An article whose body is already in the corpus is skipped.
+import type { AgreementRecord, CommitmentRecord, CorpusRecord, EvidenceRecord, PersonRecord, RoleRecord, TariffChangeRecord, TariffRecord } from "../../src/corpus/format.js";
+import { agreementHistory } from "../../src/corpus/agreementHistory.js";
+import { currentRates, tariffChanges, tariffHistory } from "../../src/corpus/tariffHistory.js";
 import { foldText } from "../../src/text/fold.js";
 import { freeId } from "./ids.js";
 import type { ArticleExtraction } from "./records.js";
@@ -29,21 +33,26 @@ export interface MergeOutcome {
 
 /**
  * Given a corpus and one article's records, returns a new corpus with the article added and its
- * entities merged into the existing ones. The input corpus is not modified.
+ * entities merged into the existing ones. The input corpus is not modified, unless `inPlace` is
+ * set: a batch copies its base once and merges every article into that copy, since a copy per
+ * article costs time in the square of the batch's size.
  */
-export function mergeArticle(base: CorpusRecord, extraction: ArticleExtraction): MergeOutcome {
+export function mergeArticle(base: CorpusRecord, extraction: ArticleExtraction, options: { inPlace?: boolean } = {}): MergeOutcome {
   const existingArticle = base.articles.find((a) => a.body === extraction.article.body);
   const none = { people: 0, countries: 0, agreements: 0, tariffs: 0 };
   if (existingArticle !== undefined) {
     return { corpus: base, articleId: existingArticle.id, alreadyPresent: true, added: { ...none }, matched: { ...none } };
   }
-  const corpus: CorpusRecord = structuredClone(base);
+  const corpus: CorpusRecord = options.inPlace === true ? base : structuredClone(base);
   const added = { ...none };
   const matched = { ...none };
   const ids = { PERSON: new Map<string, string>(), AGREEMENT: new Map<string, string>(), TARIFF: new Map<string, string>() };
   // The article's id is settled first: its evidence spans must name it, not a namesake already there.
   const articleId = freeId(extraction.article.id, (x) => corpus.articles.some((a) => a.id === x));
   const evidence = <T extends { articleId: string }>(list: T[]): T[] => list.map((e) => ({ ...e, articleId }));
+  // History entries and roles quote the article too: their evidence must name its settled id.
+  const steps = <T extends { evidence: EvidenceRecord }>(list: T[] | undefined): T[] | undefined => list?.map((h) => ({ ...h, evidence: { ...h.evidence, articleId } }));
+  const role = (r: RoleRecord): RoleRecord => (r.evidence === undefined ? r : { ...r, evidence: evidence(r.evidence) });
 
   for (const country of extraction.countries) {
     const existing = corpus.countries.find((c) => c.code === country.code);
@@ -60,7 +69,7 @@ export function mergeArticle(base: CorpusRecord, extraction: ArticleExtraction):
     const existing = corpus.people.find((p) => samePerson(p, person));
     if (existing === undefined) {
       const id = freeId(person.id, (x) => corpus.people.some((p) => p.id === x));
-      corpus.people.push({ ...person, id });
+      corpus.people.push({ ...person, id, roles: person.roles.map(role) });
       ids.PERSON.set(person.id, id);
       added.people++;
       continue;
@@ -69,8 +78,15 @@ export function mergeArticle(base: CorpusRecord, extraction: ArticleExtraction):
     existing.aliases = union(existing.aliases, person.aliases.filter((a) => a !== existing.name));
     existing.nationality ??= person.nationality;
     existing.description ??= person.description;
-    for (const role of person.roles) {
-      if (!existing.roles.some((r) => r.title === role.title && r.country === role.country)) existing.roles.push(role);
+    for (const found of person.roles.map(role)) {
+      const held = existing.roles.find((r) => r.title === found.title && r.country === found.country);
+      if (held === undefined) {
+        existing.roles.push(found);
+        continue;
+      }
+      held.start ??= found.start;
+      held.end ??= found.end;
+      if (found.evidence !== undefined) held.evidence = unionBy([...(held.evidence ?? []), ...found.evidence], spanKey);
     }
     matched.people++;
   }
@@ -79,7 +95,8 @@ export function mergeArticle(base: CorpusRecord, extraction: ArticleExtraction):
     const existing = corpus.agreements.find((a) => sameAgreement(a, agreement));
     if (existing === undefined) {
       const id = freeId(agreement.id, (x) => corpus.agreements.some((a) => a.id === x));
-      corpus.agreements.push({ ...agreement, id, evidence: evidence(agreement.evidence) });
+      const history = steps(agreement.history);
+      corpus.agreements.push({ ...agreement, id, evidence: evidence(agreement.evidence), ...(history ? { history } : {}) });
       ids.AGREEMENT.set(agreement.id, id);
       added.agreements++;
       continue;
@@ -88,6 +105,13 @@ export function mergeArticle(base: CorpusRecord, extraction: ArticleExtraction):
     existing.concluded ??= agreement.concluded;
     existing.evidence.push(...evidence(agreement.evidence));
     for (const c of agreement.commitments) if (!existing.commitments.some((e) => sameCommitment(e, c))) existing.commitments.push(c);
+    const history = steps(agreement.history);
+    if (history !== undefined) {
+      const steps = unionBy([...(existing.history ?? []), ...history], (h) => `${h.status} ${h.effective ?? "-"} ${spanKey(h.evidence)}`);
+      const published = new Map(corpus.articles.map((a) => [a.id, a.publishedAt ?? null]));
+      published.set(articleId, extraction.article.publishedAt ?? null);
+      existing.history = agreementHistory({ ...existing, history: steps }, (id) => published.get(id) ?? null).map(({ published: _, ...step }) => step);
+    }
     matched.agreements++;
   }
 
@@ -97,23 +121,31 @@ export function mergeArticle(base: CorpusRecord, extraction: ArticleExtraction):
     const existing = corpus.tariffs.find((t) => sameTariff(t, tariff));
     if (existing === undefined) {
       const id = freeId(tariff.id, (x) => corpus.tariffs.some((t) => t.id === x));
-      corpus.tariffs.push({ ...tariff, id, agreementId, evidence: evidence(tariff.evidence) });
+      const history = steps(tariff.history);
+      corpus.tariffs.push({ ...tariff, id, agreementId, evidence: evidence(tariff.evidence), ...(history ? { history } : {}) });
       ids.TARIFF.set(tariff.id, id);
       added.tariffs++;
       continue;
     }
     ids.TARIFF.set(tariff.id, existing.id);
-    // A later article's rates are the current ones; an earlier article only fills gaps.
-    const newer = published !== null && existing.evidence.every((e) => time(publishedAt(corpus, e.articleId)) < time(published));
-    if (newer && tariff.ratePercent != null) {
-      existing.ratePercent = tariff.ratePercent;
-      existing.previousRatePercent = tariff.previousRatePercent ?? existing.previousRatePercent;
-    } else {
-      existing.ratePercent ??= tariff.ratePercent;
-      existing.previousRatePercent ??= tariff.previousRatePercent;
-    }
     existing.agreementId ??= agreementId;
-    existing.evidence.push(...evidence(tariff.evidence));
+    const found = { ...tariff, evidence: evidence(tariff.evidence), history: steps(tariff.history) };
+    // Both records' observations (a record without a history stands for the one its rate
+    // fields imply), each once; the rate fields become what the merged history says.
+    const history = unionBy([...tariffChanges(existing), ...tariffChanges(found)], observationKey);
+    existing.evidence.push(...found.evidence);
+    // A record whose rate fields alone say it all stays that way (as a corpus without histories is written).
+    if (existing.history !== undefined || found.history !== undefined || history.length > 1) {
+      const articles = new Map(corpus.articles.map((a) => [a.id, a.publishedAt ?? null]));
+      articles.set(articleId, published);
+      // Written oldest first, as the stores serve it, so the file reads as the history it is.
+      const ordered = tariffHistory({ ...existing, history }, (id) => articles.get(id) ?? null);
+      existing.history = ordered.map(({ published: _, ...change }) => change);
+      Object.assign(existing, currentRates(ordered));
+    } else {
+      existing.ratePercent ??= found.ratePercent;
+      existing.previousRatePercent ??= found.previousRatePercent;
+    }
     matched.tariffs++;
   }
 
@@ -146,12 +178,25 @@ function sameCommitment(a: CommitmentRecord, b: CommitmentRecord): boolean {
   return a.party === b.party && (a.amount?.amount ?? null) === (b.amount?.amount ?? null) && union(a.sectors, b.sectors).length === a.sectors.length && a.sectors.length === b.sectors.length;
 }
 
-function publishedAt(corpus: CorpusRecord, articleId: string): string | null {
-  return corpus.articles.find((a) => a.id === articleId)?.publishedAt ?? null;
+// Private: what makes two tariff observations the same statement: what it says and where.
+function observationKey(h: TariffChangeRecord): string {
+  return `${h.status} ${h.ratePercent ?? "-"} ${h.previousRatePercent ?? "-"} ${h.effective ?? "-"} ${spanKey(h.evidence)}`;
 }
 
-function time(iso: string | null): number {
-  return iso === null ? Number.NEGATIVE_INFINITY : Date.parse(iso);
+// Private: an evidence span's identity: its article and offsets.
+function spanKey(e: EvidenceRecord): string {
+  return `${e.articleId}@${e.start}-${e.end}`;
+}
+
+// Private: the items with distinct keys, first occurrence kept, in order.
+function unionBy<T>(items: T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const k = key(item);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }
 
 function union(a: string[], b: string[]): string[] {

@@ -2,14 +2,18 @@
 // agreements and tariffs it mentions, each with a stable id and evidence sentences.
 import type {
   AgreementRecord,
+  AgreementStatusChangeRecord,
   ArticleRecord,
   CountryRecord,
   EntityType,
   EvidenceRecord,
   MentionRecord,
   PersonRecord,
+  TariffChangeRecord,
   TariffRecord,
+  UnresolvedReferenceRecord,
 } from "../../src/corpus/format.js";
+import { currentRates, tariffHistory } from "../../src/corpus/tariffHistory.js";
 import type { ArticleFindings } from "./extract.js";
 import type { Mention, UnresolvedFinding } from "./findings.js";
 import { countryByCode, shortName } from "./gazetteer.js";
@@ -53,6 +57,7 @@ export function toRecords(findings: ArticleFindings, meta: ArticleMetadata): Art
   const keys = leadPeople.length > 0 ? leadPeople : leadCountries.length > 0 ? leadCountries : lead.text.split(/\s+/).slice(0, 4);
   const id = articleId(meta.source, meta.publishedAt, keys);
   const evidence = (mentions: Mention[]) => evidenceOf(text, id, mentions);
+  const sentence = (i: number): EvidenceRecord => sentenceEvidence(text, id, i);
   const mentions: MentionRecord[] = [];
   const mention = (entityType: EntityType, entityId: string, m: Mention) => mentions.push({ entityType, entityId, text: m.text, start: m.start, end: m.end });
 
@@ -67,7 +72,14 @@ export function toRecords(findings: ArticleFindings, meta: ArticleMetadata): Art
       aliases: p.alias !== p.name ? [p.alias] : [],
       description: p.description,
       nationality: p.nationality,
-      roles: p.roles.map((r) => ({ title: r.title, country: r.country, current: r.current, start: null, end: null })),
+      roles: p.roles.map((r) => ({
+        title: r.title,
+        country: r.country,
+        current: r.current,
+        start: r.start ?? null,
+        end: r.end ?? null,
+        ...(r.sentences !== undefined && r.sentences.length > 0 ? { evidence: [...new Set(r.sentences)].sort((x, y) => x - y).map(sentence) } : {}),
+      })),
     };
   });
 
@@ -85,6 +97,9 @@ export function toRecords(findings: ArticleFindings, meta: ArticleMetadata): Art
       summary: null,
       commitments: a.commitments,
       evidence: evidence(a.mentions),
+      ...(a.statusSteps !== undefined && a.statusSteps.length > 0
+        ? { history: a.statusSteps.map((step): AgreementStatusChangeRecord => ({ status: step.status, effective: step.effective, evidence: sentence(step.sentence) })) }
+        : {}),
     };
   });
 
@@ -93,7 +108,7 @@ export function toRecords(findings: ArticleFindings, meta: ArticleMetadata): Art
     const tid = freeId(tariffId(t), (x) => tariffIds.has(x));
     tariffIds.add(tid);
     t.mentions.forEach((m) => mention("TARIFF", tid, m));
-    return {
+    const record: TariffRecord = {
       id: tid,
       imposedBy: t.imposedBy,
       appliesTo: t.appliesTo,
@@ -103,6 +118,13 @@ export function toRecords(findings: ArticleFindings, meta: ArticleMetadata): Art
       agreementId: t.agreement === null ? null : (agreementIds.get(t.agreement) ?? null),
       evidence: evidence(t.mentions),
     };
+    if (t.observations === undefined || t.observations.length === 0) return record;
+    // One observation per statement; the rate fields become what they say (announced or
+    // threatened rates never become the rate in effect).
+    record.history = t.observations.map(
+      (o): TariffChangeRecord => ({ ratePercent: o.ratePercent, previousRatePercent: o.previousRatePercent, status: o.status, effective: o.effective, evidence: sentence(o.sentence) }),
+    );
+    return { ...record, ...currentRates(tariffHistory(record, () => meta.publishedAt)) };
   });
 
   findings.countries.forEach((c) => mention("COUNTRY", c.code, c));
@@ -127,6 +149,7 @@ export function toRecords(findings: ArticleFindings, meta: ArticleMetadata): Art
       source: meta.source,
       copyright: article.copyright,
       mentions: unique,
+      unresolved: findings.unresolved.map((u): UnresolvedReferenceRecord => ({ entityType: u.entityType, text: u.text, start: u.start, end: u.end, reason: u.reason })),
     },
     people,
     countries,
@@ -147,10 +170,13 @@ function countryRecord(code: string, seen: string[] = []): CountryRecord {
 // Private: one evidence span per sentence the mentions sit in, in text order.
 function evidenceOf(text: AnalysedText, articleId: string, mentions: Mention[]): EvidenceRecord[] {
   const sentences = [...new Set(mentions.map((m) => m.sentence))].sort((a, b) => a - b);
-  return sentences.map((i) => {
-    const s = text.sentences[i];
-    return { articleId, quote: s.text, start: s.start, end: s.end };
-  });
+  return sentences.map((i) => sentenceEvidence(text, articleId, i));
+}
+
+// Private: the evidence span of one whole sentence.
+function sentenceEvidence(text: AnalysedText, articleId: string, index: number): EvidenceRecord {
+  const s = text.sentences[index];
+  return { articleId, quote: s.text, start: s.start, end: s.end };
 }
 
 function sameMention(a: MentionRecord, b: MentionRecord): boolean {

@@ -1,5 +1,6 @@
-// The ingest run's report for a person: what each article added, and every reference the
-// extractor could not resolve, with its place in the article, so an editor can check it.
+// The ingest run's report for a person: what each article added, every reference the extractor
+// could not resolve with its place in the article, under --keep-going the inputs left out and
+// why, and apart (for stderr) what was ingested but should be checked: unknown source, no date.
 import type { IngestResult } from "./ingest.js";
 import type { MergeCounts } from "./merge.js";
 
@@ -16,7 +17,8 @@ export function formatIngestReport(result: IngestResult): string {
     }),
     { people: 0, countries: 0, agreements: 0, tariffs: 0 },
   );
-  lines.push(`Wrote ${result.written}: ${plural(fresh.length, "article")} ingested; added ${counts(total)}.`);
+  const rate = result.seconds > 0 ? ` in ${result.seconds.toFixed(1)} s (${(result.articles.length / result.seconds).toFixed(1)} articles/s)` : "";
+  lines.push(`Wrote ${result.written}: ${plural(fresh.length, "article")} ingested${rate}; added ${counts(total)}.`);
   for (const a of result.articles) {
     if (a.alreadyPresent) {
       lines.push(`  ${a.file}: already in the corpus as ${a.articleId}; left as it was`);
@@ -29,6 +31,10 @@ export function formatIngestReport(result: IngestResult): string {
     lines.push(`Unresolved (${unresolved.length}), not in the corpus:`);
     for (const u of unresolved) lines.push(`  ${u.file} [${u.start}, ${u.end}) ${u.entityType} ${JSON.stringify(u.text)}: ${u.reason}`);
   }
+  if (result.failed.length > 0) {
+    lines.push(`Not ingested (${result.failed.length}):`);
+    for (const f of result.failed) lines.push(`  ${f.file}: ${f.reason}`);
+  }
   return lines.join("\n");
 }
 
@@ -38,4 +44,9 @@ function counts(c: MergeCounts): string {
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
+}
+
+/** Given a run's result, returns one "warning: FILE: what" line per warning, for stderr ("" when none). */
+export function formatWarnings(result: IngestResult): string {
+  return result.articles.flatMap((a) => a.warnings.map((w) => `warning: ${a.file}: ${w}\n`)).join("");
 }

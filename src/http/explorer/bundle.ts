@@ -2,6 +2,7 @@
 // GraphiQL and its CSS, and Monaco's three web workers. Rebuilds only when an input changed,
 // so `npm start` and `npm test` can call it every time for the price of a hash.
 import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
 import { readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -51,6 +52,13 @@ export function ensureExplorerBundle(dir: string = EXPLORER_BUILD_DIR): Promise<
 
 // Private: the cache check, then the build when needed.
 async function ensure(dir: string): Promise<ExplorerBundle> {
+  // The compiled service (`npm run build`, dist/) ships no explorer sources: it serves the bundle
+  // that same build wrote, and never bundles at run time.
+  if (!existsSync(APP_ENTRY)) {
+    const built = await readManifest(dir);
+    if (!built) throw new Error(`The explorer bundle is missing from ${dir}: run \`npm run build\` (or set EXPLORER=off).`);
+    return built;
+  }
   const key = await inputKey();
   const existing = await readManifest(dir);
   if (existing?.key === key) return existing;

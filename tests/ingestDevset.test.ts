@@ -1,0 +1,80 @@
+// The team's development set, ingested as it comes: its shape (how many articles, styles,
+// formats and economies), its gold annotation (every expected mention is in the article), and
+// precision and recall per category over the whole set against the 0.9 target.
+import { readFile } from "node:fs/promises";
+import { extname } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { evaluateArticle, formatEvaluation, loadDevset, precisionOf, recallOf, totals, type ArticleOutcome, type DevsetArticle } from "./ingestDevset.js";
+import { CATEGORIES, type Category } from "./ingestScore.js";
+
+const TARGET = 0.9;
+
+/**
+ * Categories not yet at the target over the whole set, each with the floor it must not fall
+ * below: the figures measured on 2026-12-02 once the format reader (tools/ingest/read/) was on
+ * main and before any work on extraction against the set, less 0.03 so an unrelated change may
+ * move a figure a little (npm run ingest:eval). Raise a floor when a change improves its
+ * category; remove the entry once the category reaches the target.
+ */
+const BELOW_TARGET: Partial<Record<Category, { precision: number; recall: number }>> = {
+  people: { precision: 0.92, recall: 0.85 },
+  roles: { precision: 0.34, recall: 0.18 },
+  metonyms: { precision: 0.9, recall: 0.8 },
+  mentions: { precision: 0.91, recall: 0.77 },
+  tariffs: { precision: 0.6, recall: 0.31 },
+  agreements: { precision: 0.57, recall: 0.25 },
+  commitments: { precision: 0, recall: 0 },
+};
+
+let articles: DevsetArticle[];
+let outcomes: ArticleOutcome[];
+
+beforeAll(async () => {
+  articles = await loadDevset();
+  outcomes = [];
+  for (const article of articles) outcomes.push(await evaluateArticle(article));
+  console.log(formatEvaluation([["dev", outcomes.filter((o) => o.article.split === "dev")], ["holdout", outcomes.filter((o) => o.article.split === "holdout")], ["all", outcomes]]));
+}, 120_000);
+
+describe("the dev set", () => {
+  it("has at least 24 articles, 8 of them held out, with at least 4 HTML pages and 4 ninjs items", () => {
+    expect(articles.length).toBeGreaterThanOrEqual(24);
+    expect(articles.filter((a) => a.split === "holdout").length).toBeGreaterThanOrEqual(8);
+    expect(articles.filter((a) => extname(a.file) === ".html").length).toBeGreaterThanOrEqual(4);
+    expect(articles.filter((a) => extname(a.file) === ".json").length).toBeGreaterThanOrEqual(4);
+  });
+
+  it("covers at least eight plain-text wire styles and twelve economies", () => {
+    const styles = new Set(articles.filter((a) => extname(a.file) === ".txt").map((a) => a.expected.format));
+    expect(styles.size).toBeGreaterThanOrEqual(8);
+    const economies = new Set(articles.flatMap((a) => a.expected.countries));
+    expect(economies.size).toBeGreaterThanOrEqual(12);
+  });
+
+  it("has every gold mention, tariff and agreement text in its article file", async () => {
+    for (const a of articles) {
+      const raw = await readFile(a.file, "utf8");
+      // JSON escapes quotes and HTML escapes ampersands and quotes; compare against the decoded text.
+      const text = extname(a.file) === ".json" ? JSON.stringify(JSON.parse(raw)) : raw;
+      for (const m of a.expected.mentions) {
+        const wanted = extname(a.file) === ".json" ? JSON.stringify(m.text).slice(1, -1) : extname(a.file) === ".html" ? escapeHtml(m.text) : m.text;
+        expect(text.includes(wanted), `${a.file}: ${JSON.stringify(m.text)}`).toBe(true);
+      }
+    }
+  });
+});
+
+describe("ingesting the dev set as it comes", () => {
+  it.each(CATEGORIES.map((c) => [c]))(`%s: precision and recall over the whole set >= ${TARGET}, or not below the recorded floor`, (category) => {
+    const sums = totals(outcomes)[category];
+    const floor = BELOW_TARGET[category] ?? { precision: TARGET, recall: TARGET };
+    expect({ precision: precisionOf(sums) >= floor.precision, recall: recallOf(sums) >= floor.recall }, JSON.stringify({ ...sums, floor })).toEqual({
+      precision: true,
+      recall: true,
+    });
+  });
+});
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
+}
