@@ -4,6 +4,7 @@
 // table (src/graphql/kinds.ts) by the same kinds. To add a kind, see docs/adding-an-entity-kind.md.
 import type { AgreementRecord, CorpusRecord, CountryRecord, EvidenceRecord, PersonRecord, TariffRecord } from "./format.js";
 import { tariffName } from "./tariffName.js";
+import { foldText } from "../text/fold.js";
 import { currentRates, tariffHistory } from "./tariffHistory.js";
 
 /** Every entity kind, in the order lists of kinds show them (the `EntityType` enum's order). */
@@ -48,6 +49,14 @@ export interface KindSpec<R> {
   readonly filterField: string;
   /** The PostgreSQL table of its records (key column `idField`, an `ord` column, `record` jsonb). */
   readonly table: string;
+  /**
+   * When its records are listed by name, A to Z (`Query.people`): the list's cursor tag and the
+   * record field, if any, the list may be narrowed by (an organization's `kind`). Its table then
+   * has `folded_name` (foldText of the name) and `folded_names` (of the name and every alias).
+   */
+  readonly nameList: { readonly cursorTag: string; readonly category?: string } | null;
+  /** How the importer stores its records in `table` and its link tables (migrations/ creates them). */
+  readonly storage: EntityStorage<R>;
   /** Given a record, returns its key. */
   key(record: R): string;
   /**
@@ -71,6 +80,25 @@ export interface KindSpec<R> {
    * breaks (beyond references and evidence spans), each at a field below the record.
    */
   ownRules(record: R, context: RuleContext): { field: string; reason: string }[];
+}
+
+/** A table's columns and their SQL types, as json_to_recordset reads them. */
+export type Columns = Record<string, string>;
+
+/** How one kind's records are stored besides key, `ord` and `record`: more columns, and link tables. */
+export interface EntityStorage<R> {
+  /** The kind's own columns (beyond key, ord and record) and their SQL types. */
+  columns: Columns;
+  /** Given a record, returns its values of those columns. */
+  row(record: R): Record<string, unknown>;
+  /** Tables of (record, other key) rows that the record owns, rewritten when it changes. */
+  links: {
+    table: string;
+    /** The column holding the owning record's key. */
+    owner: string;
+    columns: Columns;
+    rows(record: R, ord: number): Record<string, unknown>[];
+  }[];
 }
 
 /** One evidence span a record quotes, and where in the record it sits. */
@@ -97,6 +125,20 @@ export const KINDS = {
     upperCaseKey: false,
     filterField: "personId",
     table: "people",
+    nameList: { cursorTag: "p" },
+    storage: {
+      columns: { folded_name: "text", folded_names: "text[]" },
+      row: (p) => ({ folded_name: foldText(p.name), folded_names: [p.name, ...p.aliases].map(foldText) }),
+      links: [
+        {
+          // Country.leaders: people holding a current role in a country.
+          table: "country_leaders",
+          owner: "person_id",
+          columns: { country_code: "text", person_id: "text", person_ord: "int" },
+          rows: (p, ord) => p.roles.filter((r) => r.current && r.country).map((r) => ({ country_code: r.country!, person_id: p.id, person_ord: ord })),
+        },
+      ],
+    },
     key: (p) => p.id,
     names: (p) => [p.name, ...p.aliases],
     countriesNamed: () => [],
@@ -114,6 +156,8 @@ export const KINDS = {
     upperCaseKey: true,
     filterField: "countryCode",
     table: "countries",
+    nameList: null,
+    storage: { columns: { name: "text" }, row: (c) => ({ name: c.name }), links: [] },
     key: (c) => c.code,
     names: (c) => [c.name, ...c.aliases],
     countriesNamed: () => [],
@@ -128,6 +172,19 @@ export const KINDS = {
     upperCaseKey: false,
     filterField: "agreementId",
     table: "agreements",
+    nameList: null,
+    storage: {
+      columns: { kind: "text" },
+      row: (a) => ({ kind: a.kind }),
+      links: [
+        {
+          table: "agreement_parties",
+          owner: "agreement_id",
+          columns: { country_code: "text", agreement_id: "text", agreement_ord: "int" },
+          rows: (a, ord) => a.parties.map((code) => ({ country_code: code, agreement_id: a.id, agreement_ord: ord })),
+        },
+      ],
+    },
     key: (a) => a.id,
     names: (a) => [a.name],
     countriesNamed: (a) => a.parties,
@@ -145,6 +202,12 @@ export const KINDS = {
     upperCaseKey: false,
     filterField: "tariffId",
     table: "tariffs",
+    nameList: null,
+    storage: {
+      columns: { imposed_by: "text", applies_to: "text", agreement_id: "text", folded_product: "text" },
+      row: (t) => ({ imposed_by: t.imposedBy, applies_to: t.appliesTo, agreement_id: t.agreementId ?? null, folded_product: foldText(t.product) }),
+      links: [],
+    },
     key: (t) => t.id,
     names: (t, countries) => [tariffName(t, countries.get(t.imposedBy), countries.get(t.appliesTo))],
     countriesNamed: (t) => [t.imposedBy, t.appliesTo],

@@ -1,20 +1,21 @@
 // The default store: the validated corpus held in memory, with every index the loaders need
 // built once at construction, so each lookup is a map read or a binary search.
 import type { ArticleRecord, CorpusRecord } from "../corpus/format.js";
-import { ENTITY_KINDS, kindSpec, recordsOf, type EntityKind, type EntityRecordOf } from "../corpus/kinds.js";
+import { ENTITY_KINDS, KINDS, kindSpec, recordsOf, type EntityKind, type EntityRecordOf } from "../corpus/kinds.js";
 import { foldText } from "../text/fold.js";
 import {
   compareArticleKeys,
-  comparePersonKeys,
+  compareNameKeys,
   decodeCursor,
   encodeCursor,
   type ArticleSortKey,
-  type PersonSortKey,
+  type NameSortKey,
 } from "./cursor.js";
 import type {
   ArticleEntities,
   ArticleFilterInput,
   EntityArticlesKey,
+  NameListFilter,
   Page,
   PageRequest,
   RelatedKey,
@@ -41,7 +42,8 @@ export class MemoryStore implements Store {
   private readonly articleOrder: string[];
   /** Per kind, its records by key. */
   private readonly records: { [K in EntityKind]: Map<string, EntityRecordOf[K]> };
-  private readonly peopleOrder: { id: string; key: PersonSortKey; folded: string[] }[];
+  /** Per kind listed by name, its records A to Z by folded name and key, with every name folded. */
+  private readonly nameOrders = new Map<EntityKind, NamedRecord[]>();
   private readonly countryOrder: string[];
   private readonly entities = new Map<string, ArticleEntities>();
   /** `${type}:${id}` → ids of the articles that mention the entity, newest first. */
@@ -91,9 +93,7 @@ export class MemoryStore implements Store {
     for (const p of corpus.people) {
       for (const r of p.roles) if (r.current && r.country) pushOnce(this.leaders, r.country, p.id);
     }
-    this.peopleOrder = corpus.people
-      .map((p) => ({ id: p.id, key: [foldText(p.name), p.id] as PersonSortKey, folded: [p.name, ...p.aliases].map(foldText) }))
-      .sort((x, y) => comparePersonKeys(x.key, y.key));
+    for (const kind of ENTITY_KINDS) this.indexNames(kind, corpus);
 
     this.countryOrder = [...corpus.countries].sort((x, y) => x.name.localeCompare(y.name, "en")).map((c) => c.code);
 
@@ -189,18 +189,29 @@ export class MemoryStore implements Store {
     return this.articlePage(candidates, page);
   }
 
-  async listPeople(name: string | null | undefined, page: PageRequest): Promise<Page> {
-    const needle = name ? foldText(name) : "";
-    const matches = needle ? this.peopleOrder.filter((p) => p.folded.some((n) => n.includes(needle))) : this.peopleOrder;
-    const start = page.after == null ? 0 : firstIndex(matches, (p) => comparePersonKeys(p.key, decodeCursor("p", page.after!)) > 0);
+  async listByName(kind: EntityKind, filter: NameListFilter, page: PageRequest): Promise<Page> {
+    const list = KINDS[kind].nameList;
+    const order = this.nameOrders.get(kind);
+    if (!list || !order) throw new Error(`${KINDS[kind].typeName} records are not listed by name`);
+    const needle = filter.name ? foldText(filter.name) : "";
+    const category = filter.category ?? null;
+    const matches =
+      needle || category !== null
+        ? order.filter((r) => (!needle || r.folded.some((n) => n.includes(needle))) && (category === null || r.category === category))
+        : order;
+    const start = page.after == null ? 0 : firstIndex(matches, (r) => compareNameKeys(r.key, decodeCursor(list.cursorTag, page.after!)) > 0);
     const slice = matches.slice(start, start + page.first);
     return {
-      ids: slice.map((p) => p.id),
-      cursors: slice.map((p) => encodeCursor("p", p.key)),
+      ids: slice.map((r) => r.id),
+      cursors: slice.map((r) => encodeCursor(list.cursorTag, r.key)),
       totalCount: matches.length,
       hasNextPage: start + page.first < matches.length,
       hasPreviousPage: start > 0,
     };
+  }
+
+  async listPeople(name: string | null | undefined, page: PageRequest): Promise<Page> {
+    return this.listByName("PERSON", { name }, page);
   }
 
   async listCountries() {
@@ -237,6 +248,21 @@ export class MemoryStore implements Store {
     return keys.map((key) => this.timeline.points(key));
   }
 
+  // Private: sorts a kind's records by name, when the kinds table lists it by name.
+  private indexNames<K extends EntityKind>(kind: K, corpus: CorpusRecord): void {
+    const spec = kindSpec(kind);
+    const list = spec.nameList;
+    if (!list) return;
+    const countries = this.records.COUNTRY;
+    const named = recordsOf(corpus, kind).map((record): NamedRecord => {
+      const id = spec.key(record);
+      const names = spec.names(record, countries);
+      const category = list.category === undefined ? null : (record as Record<string, unknown>)[list.category];
+      return { id, key: [foldText(names[0]!), id], folded: names.map(foldText), category: typeof category === "string" ? category : null };
+    });
+    this.nameOrders.set(kind, named.sort((x, y) => compareNameKeys(x.key, y.key)));
+  }
+
   // Private: the search index, started on first call.
   private search_(): Promise<SearchIndex> {
     this.searchIndex ??= SearchIndex.build(this.corpus, this.articleOrder);
@@ -256,6 +282,16 @@ export class MemoryStore implements Store {
       hasPreviousPage: start > 0,
     };
   }
+}
+
+/** A record in a list by name. */
+interface NamedRecord {
+  id: string;
+  key: NameSortKey;
+  /** foldText of every name, the main one first. */
+  folded: string[];
+  /** Its value of the list's category field, if it has one. */
+  category: string | null;
 }
 
 // Private: the first index whose item satisfies a predicate that is false, then true, along the list.

@@ -60,6 +60,12 @@ export interface ArticleFilterInput extends EntityFilters {
   text?: string | null;
 }
 
+/** Filters on a list by name (see Store.listByName). */
+export interface NameListFilter {
+  name?: string | null;
+  category?: string | null;
+}
+
 /** Key of a batched "articles mentioning this entity" page lookup. */
 export interface EntityArticlesKey extends EntityKey, PageRequest {}
 
@@ -172,7 +178,13 @@ export interface Store {
 
   /** Newest first (publishedAt descending, then id). Throws CursorError on a bad cursor. */
   listArticles(filter: ArticleFilterInput, page: PageRequest): Promise<Page>;
-  /** By name; `name` matches name or alias, case-insensitively, anywhere in it. */
+  /**
+   * Records of a kind listed by name (its `nameList` in the kinds table), A to Z by folded name
+   * then key; `name` matches name or alias, case- and accent-blind, anywhere in it; `category`
+   * keeps only records whose `nameList.category` field equals it. Throws for a kind without a name list.
+   */
+  listByName(kind: EntityKind, filter: NameListFilter, page: PageRequest): Promise<Page>;
+  /** `listByName("PERSON", { name }, page)`, kept for existing callers. */
   listPeople(name: string | null | undefined, page: PageRequest): Promise<Page>;
   /** Every country code, by name. */
   listCountries(): Promise<string[]>;

@@ -6,8 +6,7 @@ import { pipeline } from "node:stream/promises";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import type { ArticleRecord } from "../../src/corpus/format.js";
-import { KINDS, kindSpec, type EntityKind, type EntityRecordOf } from "../../src/corpus/kinds.js";
-import { foldText } from "../../src/text/fold.js";
+import { kindSpec, type EntityKind, type EntityRecordOf } from "../../src/corpus/kinds.js";
 import { newestFirst } from "../../src/store/postgres/keyset.js";
 import { articleSearchText } from "../../src/store/postgres/searchVector.js";
 
@@ -25,14 +24,14 @@ export class CorpusWriter {
   constructor(private readonly primary: pg.Pool) {}
 
   /**
-   * Upserts records of one kind (its row and link tables as {@link ENTITY_TABLES} says); returns
+   * Upserts records of one kind (its row and link tables as the kinds table's `storage` says); returns
    * how many were new or changed. Link rows are rewritten only for the records that changed.
    */
   async writeEntities<K extends EntityKind>(kind: K, batch: readonly Positioned<EntityRecordOf[K]>[]): Promise<number> {
-    const table = ENTITY_TABLES[kind] as EntityTable<EntityRecordOf[K]>;
-    const spec = KINDS[kind];
+    const spec = kindSpec(kind);
+    const table = spec.storage;
     return this.transaction(async (client) => {
-      const rows = batch.map(({ ord, record }) => ({ [spec.idField]: kindSpec(kind).key(record), ord, ...table.row(record), record }));
+      const rows = batch.map(({ ord, record }) => ({ [spec.idField]: spec.key(record), ord, ...table.row(record), record }));
       const changed = await upsert(client, spec.table, spec.idField, { [spec.idField]: "text", ord: "int", ...table.columns, record: "jsonb" }, rows);
       for (const link of table.links) {
         const links = batch.flatMap(({ ord, record }) => link.rows(record, ord));
@@ -115,61 +114,6 @@ export class CorpusWriter {
     }
   }
 }
-
-/** How one kind's records are stored besides key, `ord` and `record`: more columns, and link tables. */
-interface EntityTable<R> {
-  /** The kind's own columns (beyond key, ord and record) and their SQL types. */
-  columns: Columns;
-  /** Given a record, returns its values of those columns. */
-  row(record: R): Record<string, unknown>;
-  /** Tables of (record, other key) rows that the record owns, rewritten when it changes. */
-  links: {
-    table: string;
-    /** The column holding the owning record's key. */
-    owner: string;
-    columns: Columns;
-    rows(record: R, ord: number): Record<string, unknown>[];
-  }[];
-}
-
-/** Each kind's table layout (migrations/ creates the tables). */
-const ENTITY_TABLES: { [K in EntityKind]: EntityTable<EntityRecordOf[K]> } = {
-  PERSON: {
-    columns: { folded_name: "text", folded_names: "text[]" },
-    row: (p) => ({ folded_name: foldText(p.name), folded_names: [p.name, ...p.aliases].map(foldText) }),
-    links: [
-      {
-        // Country.leaders: people holding a current role in a country.
-        table: "country_leaders",
-        owner: "person_id",
-        columns: { country_code: "text", person_id: "text", person_ord: "int" },
-        rows: (p, ord) => p.roles.filter((r) => r.current && r.country).map((r) => ({ country_code: r.country!, person_id: p.id, person_ord: ord })),
-      },
-    ],
-  },
-  COUNTRY: {
-    columns: { name: "text" },
-    row: (c) => ({ name: c.name }),
-    links: [],
-  },
-  AGREEMENT: {
-    columns: { kind: "text" },
-    row: (a) => ({ kind: a.kind }),
-    links: [
-      {
-        table: "agreement_parties",
-        owner: "agreement_id",
-        columns: { country_code: "text", agreement_id: "text", agreement_ord: "int" },
-        rows: (a, ord) => a.parties.map((code) => ({ country_code: code, agreement_id: a.id, agreement_ord: ord })),
-      },
-    ],
-  },
-  TARIFF: {
-    columns: { imposed_by: "text", applies_to: "text", agreement_id: "text", folded_product: "text" },
-    row: (t) => ({ imposed_by: t.imposedBy, applies_to: t.appliesTo, agreement_id: t.agreementId ?? null, folded_product: foldText(t.product) }),
-    links: [],
-  },
-};
 
 /** Columns of `articles` in table order (the staging table is LIKE articles). */
 const ARTICLE_COLUMNS = ["id", "published_at", "published_ms", "newest_first", "headline", "lead", "body", "dateline", "source", "copyright", "mentions", "search_vector"];

@@ -3,11 +3,9 @@
 // always listed its kinds' lists before ArticleResolver's own fields.
 import { mentionedEntitiesResolvers } from "./MentionedEntitiesResolvers.js";
 import type { ClassType } from "type-graphql";
+import { ENTITY_KINDS } from "../../corpus/kinds.js";
+import { KIND_TYPES } from "../kinds.js";
 import { ArticleResolver } from "./ArticleResolver.js";
-import { PersonResolver } from "./PersonResolver.js";
-import { CountryResolver } from "./CountryResolver.js";
-import { AgreementResolver } from "./AgreementResolver.js";
-import { TariffResolver } from "./TariffResolver.js";
 import { CommitmentResolver, EvidenceResolver, MentionResolver, RoleResolver } from "./ValueResolvers.js";
 import { SearchResolver } from "./SearchResolver.js";
 import { RelatedResolver } from "./RelatedResolver.js";
@@ -17,10 +15,8 @@ import { timelineResolvers } from "./TimelineResolvers.js";
 export const resolvers: [ClassType, ...ClassType[]] = [
   ArticleResolver,
   ...mentionedEntitiesResolvers,
-  PersonResolver,
-  CountryResolver,
-  AgreementResolver,
-  TariffResolver,
+  // Each kind's own queries and relations, from the kinds table.
+  ...ENTITY_KINDS.flatMap((kind) => KIND_TYPES[kind].resolvers()),
   RoleResolver,
   CommitmentResolver,
   EvidenceResolver,

@@ -13,11 +13,12 @@ import type {
 import { foldText } from "../../text/fold.js";
 import { decodeCursor } from "../cursor.js";
 import { articleEntities, entityConstraints } from "../articleEntities.js";
-import { ENTITY_KINDS, KINDS, type EntityKind, type EntityRecordOf } from "../../corpus/kinds.js";
+import { ENTITY_KINDS, KINDS, type EntityKind, type EntityRecordOf, type KindSpec } from "../../corpus/kinds.js";
 import type {
   ArticleEntities,
   ArticleFilterInput,
   EntityArticlesKey,
+  NameListFilter,
   Page,
   PageRequest,
   RelatedKey,
@@ -35,7 +36,7 @@ import { planQuery } from "../search/QueryPlan.js";
 import { articleHit, mergeHits, wantedTargets } from "../search/SearchHits.js";
 import { ArticleSearch, filterQuery } from "./ArticleSearch.js";
 import { DatabasePools, isUnreachable, type DatabaseUrls } from "./DatabasePools.js";
-import { articleCursor, articleSeekKey, personCursor, START, UNDATED } from "./keyset.js";
+import { articleCursor, articleSeekKey, nameCursor, START, UNDATED } from "./keyset.js";
 import { assertSchemaCurrent } from "./migrate.js";
 import { timelinePoints } from "../MentionTimeline.js";
 
@@ -360,32 +361,41 @@ export class PostgresStore implements Store {
     });
   }
 
-  async listPeople(name: string | null | undefined, page: PageRequest): Promise<Page> {
-    const needle = name ? foldText(name) : "";
-    const cursor = page.after == null ? null : decodeCursor("p", page.after);
-    // Sorted by (folded_name, id) in "C" order: code point order, which is the memory store's
+  async listByName(kind: EntityKind, filter: NameListFilter, page: PageRequest): Promise<Page> {
+    const { nameList: list, table, idField, typeName }: KindSpec<unknown> = KINDS[kind];
+    if (!list) throw new Error(`${typeName} records are not listed by name`);
+    const needle = filter.name ? foldText(filter.name) : "";
+    const cursor = page.after == null ? null : decodeCursor(list.cursorTag, page.after);
+    // The category is a field of the stored record: no column per kind's own filter.
+    const category = list.category === undefined ? "NULL::text" : `record->>'${list.category}'`;
+    // Sorted by (folded_name, key) in "C" order: code point order, which is the memory store's
     // UTF-16 order for every name without characters beyond U+FFFF next to ones above U+E000.
     const { rows } = await this.db.read<{ page: PageRow[]; total: number; has_previous: boolean }>(
       `WITH m AS (
-         SELECT id, folded_name FROM people
-          WHERE $1::text IS NULL OR EXISTS (SELECT 1 FROM unnest(folded_names) n WHERE strpos(n, $1) > 0))
+         SELECT ${idField} AS id, folded_name FROM ${table}
+          WHERE ($1::text IS NULL OR EXISTS (SELECT 1 FROM unnest(folded_names) n WHERE strpos(n, $1) > 0))
+            AND ($5::text IS NULL OR ${category} = $5))
        SELECT (SELECT count(*) FROM m)::float8 AS total,
               (SELECT coalesce(json_agg(json_build_array(s.id, s.folded_name) ORDER BY s.folded_name, s.id), '[]')
                  FROM (SELECT id, folded_name FROM m
                         WHERE $2::text IS NULL OR (folded_name, id) > ($2::text, $3::text)
                         ORDER BY folded_name, id LIMIT $4) s) AS page,
               ($2::text IS NOT NULL AND EXISTS (SELECT 1 FROM m WHERE (folded_name, id) <= ($2::text, $3::text))) AS has_previous`,
-      [needle || null, cursor?.[0] ?? null, cursor?.[1] ?? null, page.first + 1],
+      [needle || null, cursor?.[0] ?? null, cursor?.[1] ?? null, page.first + 1, filter.category ?? null],
     );
     const r = rows[0]!;
     const slice = r.page.slice(0, page.first);
     return {
       ids: slice.map(([id]) => id),
-      cursors: slice.map(([id, folded]) => personCursor(folded as string, id)),
+      cursors: slice.map(([id, folded]) => nameCursor(list.cursorTag, folded as string, id)),
       totalCount: r.total,
       hasNextPage: r.page.length > page.first,
       hasPreviousPage: r.has_previous,
     };
+  }
+
+  async listPeople(name: string | null | undefined, page: PageRequest): Promise<Page> {
+    return this.listByName("PERSON", { name }, page);
   }
 
   async listCountries(): Promise<string[]> {
