@@ -3,19 +3,22 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
 import { pino, type Logger } from "pino";
 import { readConfig, type Config } from "./ops/config.js";
 import type { Context } from "./graphql/context.js";
 import { costLimitPlugin } from "./graphql/cost.js";
+import { errorLimitPlugin } from "./graphql/errorLimit.js";
 import { createExplorer } from "./http/explorer/serve.js";
 import { jitGateway } from "./graphql/executor.js";
 import { buildNewsSchema, printNewsSchema } from "./graphql/federation.js";
 import { createFormatError } from "./graphql/formatError.js";
 import { createCors } from "./http/cors.js";
+import { ConnectionDrain } from "./http/drain.js";
 import { createHttpHandler } from "./http/handler.js";
+import { serviceUnavailablePlugin } from "./http/serviceUnavailable.js";
+import { applyTimeouts, serverTimeoutOptions } from "./http/timeouts.js";
 import { operationLimitRules, operationParseOptions, type OperationLimits } from "./graphql/limits.js";
 import { createLoaders, type BatchObserver, type LoaderName } from "./graphql/loaders.js";
 import { ResponseCache } from "./http/responseCache.js";
@@ -29,7 +32,7 @@ export interface ServerOptions {
   store: Store;
   /** Port, host, limits; anything omitted takes its default from config.ts. */
   config: Pick<Config, "port" | "host" | "production" | "maxPageSize" | "maxBodyBytes"> & Partial<Pick<Config, "explorer">> &
-    Partial<Pick<Config, keyof OperationLimits | "shutdownTimeoutMs">> &
+    Partial<Pick<Config, keyof OperationLimits | "maxErrors" | "shutdownTimeoutMs" | "shutdownDelayMs" | "headersTimeoutMs" | "requestTimeoutMs" | "keepAliveTimeoutMs">> &
     Partial<Pick<Config, "responseCache" | "responseCacheMB" | "executor" | "corsOrigins">>;
   /** Structured logger. @default a silent pino logger */
   logger?: Logger;
@@ -49,8 +52,13 @@ export interface RunningServer {
   setStore(store: Store): void;
   /** The store new requests read. */
   store(): Store;
-  /** Stops accepting connections, lets in-flight requests finish, then resolves. */
-  stop(): Promise<void>;
+  /**
+   * Drains (src/http/drain.ts): `/ready` answers 503 and every answer says `Connection: close` at
+   * once, idle connections close, the listener closes after the configured delay, requests in
+   * flight finish; connections still open after `deadlineMs` (default: the shutdown timeout) are
+   * closed. Resolves once Apollo Server has stopped too.
+   */
+  stop(deadlineMs?: number): Promise<void>;
   /** The metrics `/metrics` serves. */
   metrics: ServiceMetrics;
 }
@@ -74,9 +82,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
   let store = options.store;
   metrics.declareLoaders(Object.keys(createLoaders(store)) as LoaderName[]);
-  let stopping = false;
 
-  const httpServer = createServer();
+  const httpServer = createServer(serverTimeoutOptions(config));
+  applyTimeouts(httpServer, config);
+  // Before the handler is added: it sees every request first, so it can mark answers in flight.
+  const drain = new ConnectionDrain(httpServer, { acceptForMs: config.shutdownDelayMs });
   const schema = await newsSchema();
   const apollo = new ApolloServer<Context>({
     // The compiled executor comes in through Apollo's gateway hook (src/graphql/executor.ts): a server
@@ -94,10 +104,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // CSRF prevention by reading only JSON bodies. The trade-off is in the README ("CSRF").
     csrfPrevention: false,
     // main.ts owns the signals: it drains and exits 0, where Apollo's handler would re-raise them.
+    // The HTTP drain is ours (drain.ts): Apollo's answered keep-alive and then closed the connection.
     stopOnTerminationSignals: false,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
       costLimitPlugin(config),
+      // Before the metrics plugin: it counts the errors of the answer as sent.
+      errorLimitPlugin(config.maxErrors),
+      serviceUnavailablePlugin(),
       metrics.plugin(),
       requestLogPlugin(logger),
       // Apollo's landing pages load Sandbox from a CDN, blank offline; the explorer is ours (src/http/explorer/).
@@ -124,7 +137,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       cors: createCors(options.config.corsOrigins ?? (config.production ? [] : config.corsOrigins)),
       // Off in production unless asked for (EXPLORER=on); main.ts passes the configured choice.
       explorer: (options.config.explorer ?? !config.production) ? createExplorer() : undefined,
-      isReady: () => !stopping,
+      // Not ready while draining, or while the store cannot reach its database (PostgreSQL).
+      isReady: async () => !drain.isDraining && (await (store.reachable?.() ?? true)),
       metrics: () => metrics.render(),
       onRefused: (code) => metrics.countError(code),
       onCacheLookup: (hit, request, seconds) => metrics.observeCacheLookup(hit, request, seconds),
@@ -153,9 +167,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       store = next;
     },
     store: () => store,
-    stop: () => {
-      stopping = true; // `/ready` answers 503 from now on, so balancers stop sending
-      return apollo.stop();
+    stop: async (deadlineMs = config.shutdownTimeoutMs) => {
+      const outcome = await drain.drain(deadlineMs);
+      if (outcome === "forced") logger.warn({ deadlineMs }, "shutdown deadline reached: closed the connections still open");
+      await apollo.stop();
     },
     metrics,
   };

@@ -5,7 +5,7 @@
 import type { AgreementRecord, CorpusRecord, CountryRecord, EvidenceRecord, PersonRecord, TariffRecord } from "./format.js";
 import { tariffName } from "./tariffName.js";
 import { foldText } from "../text/fold.js";
-import { currentRates, tariffHistory } from "./tariffHistory.js";
+import { currentRates, tariffChanges, tariffHistory } from "./tariffHistory.js";
 
 /** Every entity kind, in the order lists of kinds show them (the `EntityType` enum's order). */
 export const ENTITY_KINDS = ["PERSON", "COUNTRY", "AGREEMENT", "TARIFF"] as const;
@@ -116,6 +116,9 @@ export interface RuleContext {
   path: string;
 }
 
+/** An evidence span's columns in the history tables. */
+const EVIDENCE_COLUMNS = { article_id: "text", quote: "text", start_offset: "int", end_offset: "int" };
+
 /** The table of kinds. Typed by kind, so a kind without its row does not compile. */
 export const KINDS = {
   PERSON: {
@@ -183,6 +186,14 @@ export const KINDS = {
           columns: { country_code: "text", agreement_id: "text", agreement_ord: "int" },
           rows: (a, ord) => a.parties.map((code) => ({ country_code: code, agreement_id: a.id, agreement_ord: ord })),
         },
+        {
+          // Its status steps, in corpus order.
+          table: "agreement_status_changes",
+          owner: "agreement_id",
+          columns: { agreement_id: "text", ord: "int", status: "text", effective: "text", ...EVIDENCE_COLUMNS },
+          rows: (a) =>
+            (a.history ?? []).map((h, ord) => ({ agreement_id: a.id, ord, status: h.status, effective: h.effective ?? null, ...evidenceColumns(h.evidence) })),
+        },
       ],
     },
     key: (a) => a.id,
@@ -206,7 +217,32 @@ export const KINDS = {
     storage: {
       columns: { imposed_by: "text", applies_to: "text", agreement_id: "text", folded_product: "text" },
       row: (t) => ({ imposed_by: t.imposedBy, applies_to: t.appliesTo, agreement_id: t.agreementId ?? null, folded_product: foldText(t.product) }),
-      links: [],
+      links: [
+        {
+          // Its observations (tariffChanges: one implied by the rate fields when there is no history).
+          table: "tariff_changes",
+          owner: "tariff_id",
+          columns: {
+            tariff_id: "text",
+            ord: "int",
+            status: "text",
+            rate_percent: "float8",
+            previous_rate_percent: "float8",
+            effective: "text",
+            ...EVIDENCE_COLUMNS,
+          },
+          rows: (t) =>
+            tariffChanges(t).map((h, ord) => ({
+              tariff_id: t.id,
+              ord,
+              status: h.status,
+              rate_percent: h.ratePercent ?? null,
+              previous_rate_percent: h.previousRatePercent ?? null,
+              effective: h.effective ?? null,
+              ...evidenceColumns(h.evidence),
+            })),
+        },
+      ],
     },
     key: (t) => t.id,
     names: (t, countries) => [tariffName(t, countries.get(t.imposedBy), countries.get(t.appliesTo))],
@@ -259,6 +295,11 @@ export function recordsOf<K extends EntityKind>(corpus: Pick<CorpusRecord, Entit
 /** Given a kind and a key as a client wrote it, returns the key the stores use (a country code upper-cased). */
 export function storeKey(kind: EntityKind, key: string): string {
   return KINDS[kind].upperCaseKey ? key.toUpperCase() : key;
+}
+
+// Private: an evidence span as the history tables' columns.
+function evidenceColumns(e: EvidenceRecord) {
+  return { article_id: e.articleId, quote: e.quote, start_offset: e.start, end_offset: e.end };
 }
 
 // Private: a list of evidence spans under one field, each with its path.

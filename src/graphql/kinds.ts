@@ -50,7 +50,7 @@ export const KIND_TYPES: Record<EntityKind, KindType> = {
   COUNTRY: {
     type: () => Country,
     resolvers: () => [CountryResolver],
-    description: "A sovereign state, identified by its ISO 3166-1 alpha-2 code.",
+    description: "A sovereign state or customs union (the EU), identified by its ISO 3166-1 alpha-2 code.",
     searchDescription: "Countries, matched by name and alias (`US`, `U.S.`, `United States` alike).",
     articlesDescription: "Articles that mention the country as a state, newest first.",
     mentionedDescription: "Countries the article mentions as states, in order of first mention.",

@@ -13,6 +13,8 @@ import type {
 } from "../store/Store.js";
 import type { ArticleRecord } from "../corpus/format.js";
 import { ENTITY_KINDS, KINDS, type EntityKind, type EntityRecordOf } from "../corpus/kinds.js";
+import type { ObservedAgreementStatusChange } from "../corpus/agreementHistory.js";
+import type { ObservedTariffChange } from "../corpus/tariffHistory.js";
 
 /** Called once per batch a loader dispatches, with the loader's name and the number of keys. */
 export type BatchObserver = (loader: LoaderName, size: number) => void;
@@ -32,6 +34,10 @@ export interface Loaders extends EntityLoaders {
   tariffsImposedBy: DataLoader<string, string[]>;
   tariffsFacedBy: DataLoader<string, string[]>;
   tariffsOfAgreement: DataLoader<string, string[]>;
+  /** Each tariff's observations, oldest first: history, rateAsOf, disputed and conflicts of a list of tariffs are one batch. */
+  tariffHistory: DataLoader<string, ObservedTariffChange[]>;
+  /** Each agreement's status steps, oldest first. */
+  agreementHistory: DataLoader<string, ObservedAgreementStatusChange[]>;
   entityArticles: DataLoader<EntityArticlesKey, Page, string>;
   /** Entities mentioned with each key's entity: a list of entity pages' "related" panels is one batch. */
   related: DataLoader<RelatedKey, RelatedRecord[], string>;
@@ -74,6 +80,8 @@ export function createLoaders(store: Store, observe?: BatchObserver): Loaders {
     tariffsImposedBy: loader("tariffsImposedBy", (codes) => store.tariffsImposedBy(codes)),
     tariffsFacedBy: loader("tariffsFacedBy", (codes) => store.tariffsFacedBy(codes)),
     tariffsOfAgreement: loader("tariffsOfAgreement", (ids) => store.tariffsOfAgreements(ids)),
+    tariffHistory: loader("tariffHistory", (ids) => store.tariffHistories(ids)),
+    agreementHistory: loader("agreementHistory", (ids) => store.agreementHistories(ids)),
     entityArticles: loader(
       "entityArticles",
       (keys) => store.articlesOfEntities(keys),

@@ -12,6 +12,8 @@ import type {
   TariffRecord,
 } from "../corpus/format.js";
 import type { EntityKind, EntityRecordOf, EntitySection, FilterFieldOf } from "../corpus/kinds.js";
+import type { ObservedAgreementStatusChange } from "../corpus/agreementHistory.js";
+import type { ObservedTariffChange } from "../corpus/tariffHistory.js";
 
 /** A reference to one entity: its kind and key (an id, or a country's code). */
 export interface EntityKey {
@@ -154,6 +156,11 @@ export interface TimelinePointRecord {
 export interface Store {
   /** Changes whenever the data changes (a reload); safe to use in cache keys. */
   readonly version: string;
+  /**
+   * Resolves whether the store can answer now; a store that always can (in memory) leaves it out.
+   * Reads that cannot be answered in time reject with StoreUnavailableError.
+   */
+  reachable?(): Promise<boolean>;
 
   /** Records of one kind by key (a country's key is its upper-case code). */
   recordsByKey<K extends EntityKind>(kind: K, keys: readonly string[]): Promise<(EntityRecordOf[K] | null)[]>;
@@ -173,6 +180,13 @@ export interface Store {
   tariffsImposedBy(codes: readonly string[]): Promise<string[][]>;
   tariffsFacedBy(codes: readonly string[]): Promise<string[][]>;
   tariffsOfAgreements(agreementIds: readonly string[]): Promise<string[][]>;
+  /**
+   * Each tariff's observations oldest first (src/corpus/tariffHistory.ts: a tariff without a
+   * `history` has the one its rate fields imply), each with its article's publication time.
+   */
+  tariffHistories(tariffIds: readonly string[]): Promise<ObservedTariffChange[][]>;
+  /** Each agreement's status steps oldest first, each with its article's publication time. */
+  agreementHistories(agreementIds: readonly string[]): Promise<ObservedAgreementStatusChange[][]>;
   /** Newest first: pages of the articles that mention each entity. */
   articlesOfEntities(keys: readonly EntityArticlesKey[]): Promise<Page[]>;
 

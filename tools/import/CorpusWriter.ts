@@ -59,7 +59,8 @@ export class CorpusWriter {
         const key = newestFirst(ms);
         const search = articleSearchText(a);
         for (const term of search.terms) terms.add(term);
-        rows.push([a.id, a.publishedAt, ms, key, a.headline, a.lead, a.body, a.dateline, a.source, a.copyright, JSON.stringify(a.mentions), search.vector]);
+        const unresolved = a.unresolved === undefined ? null : JSON.stringify(a.unresolved);
+        rows.push([a.id, a.publishedAt, ms, key, a.headline, a.lead, a.body, a.dateline, a.source, a.copyright, JSON.stringify(a.mentions), search.vector, unresolved]);
         // One link per entity, carrying how many times the article mentions it.
         const counts = new Map<string, unknown[]>();
         for (const m of a.mentions) {
@@ -116,7 +117,8 @@ export class CorpusWriter {
 }
 
 /** Columns of `articles` in table order (the staging table is LIKE articles). */
-const ARTICLE_COLUMNS = ["id", "published_at", "published_ms", "newest_first", "headline", "lead", "body", "dateline", "source", "copyright", "mentions", "search_vector"];
+const ARTICLE_COLUMNS = ["id", "published_at", "published_ms", "newest_first", "headline", "lead", "body", "dateline", "source", "copyright", "mentions", "search_vector", "unresolved"];
+/** The evidence span columns of the history tables. */
 /** Columns of `article_entities` in table order. */
 const LINK_COLUMNS = ["entity_type", "entity_id", "article_id", "newest_first", "mentions"];
 
