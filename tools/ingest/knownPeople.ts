@@ -119,9 +119,10 @@ export function knownPeople(corpusPeople: readonly PersonRecord[] = []): KnownPe
     }
   }
   const unique = new Map([...candidates].filter(([, list]) => list.length === 1).map(([alias, list]) => [alias, list[0]]));
+  const folded = new Map([...unique].map(([alias, person]) => [foldText(alias), person]));
   return {
     byName: (name) => byName.get(foldText(name)),
-    byAlias: (alias) => unique.get(alias) ?? unique.get(alias[0].toLowerCase() + alias.slice(1)),
+    byAlias: (alias) => unique.get(alias) ?? folded.get(foldText(alias)),
     aliases: [...unique.keys()].sort((a, b) => b.length - a.length),
   };
 }
