@@ -21,6 +21,8 @@ export interface Config extends OperationLimits {
   maxPageSize: number;
   /** Largest request body in bytes; larger bodies get 413. Env `MAX_BODY_BYTES`. @default 1048576 (1 MiB) */
   maxBodyBytes: number;
+  /** Most errors one answer carries; the rest are summed up in one `TOO_MANY_ERRORS` error. Env `MAX_ERRORS`. @default 100 */
+  maxErrors: number;
   /** Log level for pino (`fatal`…`trace`, or `silent`). Env `LOG_LEVEL`. @default "info" */
   logLevel: string;
   /** Reload the corpus when its file changes (SIGHUP always reloads). Env `CORPUS_WATCH=1`. @default false */
@@ -78,6 +80,10 @@ export interface Config extends OperationLimits {
   databaseReplicaUrls: string[];
   /** Most connections the store opens to each database server. Env `DATABASE_POOL_SIZE`. @default 10 */
   databasePoolSize: number;
+  /** Most milliseconds to open a database connection; a stopped or frozen server fails a query by then. Env `DATABASE_CONNECT_TIMEOUT_MS`. @default 2000 */
+  databaseConnectTimeoutMs: number;
+  /** Most milliseconds one SQL statement may run (the client gives up a second later on a server that does not answer). Env `DATABASE_STATEMENT_TIMEOUT_MS`. @default 5000 */
+  databaseStatementTimeoutMs: number;
 }
 
 /** The corpus that ships with the project. */
@@ -97,6 +103,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: env.NODE_ENV === "production",
     maxPageSize: integer(env, "MAX_PAGE_SIZE", 100, 1, 10_000),
     maxBodyBytes: integer(env, "MAX_BODY_BYTES", 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    maxErrors: integer(env, "MAX_ERRORS", 100, 2, 100_000),
     logLevel: env.LOG_LEVEL || "info",
     ...operationLimits(env),
     corpusWatch: flag(env, "CORPUS_WATCH"),
@@ -110,6 +117,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: originList(env, "CORS_ORIGINS", env.NODE_ENV === "production" ? [] : [...LOCAL_ORIGINS]),
     ...storeChoice(env),
     databasePoolSize: integer(env, "DATABASE_POOL_SIZE", 10, 1, 1000),
+    databaseConnectTimeoutMs: integer(env, "DATABASE_CONNECT_TIMEOUT_MS", 2000, 100, 600_000),
+    databaseStatementTimeoutMs: integer(env, "DATABASE_STATEMENT_TIMEOUT_MS", 5000, 100, 3_600_000),
   };
 }
 
