@@ -25,7 +25,7 @@ const NOT_IN_FORCE = /\b(?:threat\w*|announc\w*|propos\w*|plann\w*|warn\w*|lette
 const OBJECT_MARKER = /\b(?:in|into|to|from|with|of|for|on|at|by|than|through|across|against|over|toward|towards|about)\s+(?:the\s+)?$/i;
 
 /** Words that may open a product phrase without being the product: "on all Chinese goods". */
-const PRODUCT_OPENERS = new Set(["the", "all", "some", "most", "remaining", "about", "nearly", "around", "roughly", "some"]);
+const PRODUCT_OPENERS = new Set(["the", "all", "some", "most", "other", "remaining", "about", "nearly", "around", "roughly", "many"]);
 /** How many sentences back "the levy" may reach for the tariff it refers to. */
 const ANAPHORA_REACH = 2;
 /** Tags that end a product phrase. */
@@ -236,7 +236,7 @@ function readPhrase(text: AnalysedText, head: Token, countries: CountryMention[]
   if (same(tokens[i]) && tokens[i].lower === "on" && tokens[i - 1].after === " ") {
     i++;
     // Amounts and quantifiers: "$200 billion worth of", "about $300 billion of".
-    while (same(tokens[i]) && (PRODUCT_OPENERS.has(tokens[i].lower) || /^\$?\d/.test(tokens[i].text) || /^(billion|million|trillion|worth|of)$/.test(tokens[i].lower))) i++;
+    while (same(tokens[i]) && (PRODUCT_OPENERS.has(tokens[i].lower) || /^(?:[A-Z]{0,2}\$|[€£¥₹])?\d/.test(tokens[i].text) || /^(billion|million|trillion|bn|worth|of)$/.test(tokens[i].lower))) i++;
     const country = same(tokens[i]) ? countryAt(tokens[i]) : undefined;
     if (country !== undefined && (country.kind === "demonym" || tokens[i].possessive || country.kind === "name")) {
       target = country.code;
