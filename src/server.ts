@@ -10,6 +10,7 @@ import { pino, type Logger } from "pino";
 import { readConfig, type Config } from "./ops/config.js";
 import type { Context } from "./graphql/context.js";
 import { costLimitPlugin } from "./graphql/cost.js";
+import { noSubscriptionsPlugin } from "./graphql/subscriptions.js";
 import { createExplorer } from "./http/explorer/serve.js";
 import { jitGateway } from "./graphql/executor.js";
 import { buildNewsSchema, printNewsSchema } from "./graphql/federation.js";
@@ -30,7 +31,7 @@ export interface ServerOptions {
   /** Port, host, limits; anything omitted takes its default from config.ts. */
   config: Pick<Config, "port" | "host" | "production" | "maxPageSize" | "maxBodyBytes"> & Partial<Pick<Config, "explorer">> &
     Partial<Pick<Config, keyof OperationLimits | "shutdownTimeoutMs">> &
-    Partial<Pick<Config, "responseCache" | "responseCacheMB" | "executor" | "corsOrigins">>;
+    Partial<Pick<Config, "responseCache" | "responseCacheMB" | "executor" | "corsOrigins" | "debugErrors">>;
   /** Structured logger. @default a silent pino logger */
   logger?: Logger;
   /** Hears of every DataLoader batch (metrics, and tests that assert batching). */
@@ -83,8 +84,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // takes either a schema or a gateway that serves one.
     ...(config.executor === "jit" ? { gateway: jitGateway(schema, printNewsSchema(schema)) } : { schema }),
     introspection: true,
-    includeStacktraceInErrorResponses: !config.production,
-    formatError: createFormatError({ production: config.production }),
+    // Stack traces go to the logs (logging.ts); to clients only when DEBUG_ERRORS=on.
+    includeStacktraceInErrorResponses: config.debugErrors,
+    formatError: createFormatError({ production: config.production, debugErrors: config.debugErrors }),
     // Operation limits, refused before execution: static ones in validation (limits.ts), the
     // token limit in the parser, and the cost (which needs the variables) in a plugin (cost.ts).
     validationRules: operationLimitRules(config),
@@ -97,6 +99,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
+      noSubscriptionsPlugin(),
       costLimitPlugin(config),
       metrics.plugin(),
       requestLogPlugin(logger),

@@ -51,7 +51,8 @@ describe("the typed client", () => {
     let after: string | null = null;
     let pages = 0;
     for (;;) {
-      const { people }: PeopleListQuery = await client.request(PeopleListDocument, { first: 3, after });
+      const answer: PeopleListQuery = await client.request(PeopleListDocument, { first: 3, after });
+      const people = answer.people!; // null only beside an error, and request() throws on errors
       names.push(...people.edges.map((edge) => edge.node.name));
       pages++;
       if (!people.pageInfo.hasNextPage) break;

@@ -21,6 +21,11 @@ export interface Config extends OperationLimits {
   maxPageSize: number;
   /** Largest request body in bytes; larger bodies get 413. Env `MAX_BODY_BYTES`. @default 1048576 (1 MiB) */
   maxBodyBytes: number;
+  /**
+   * Send each error's stack trace to the client in `extensions.stacktrace`, for debugging; off, stack
+   * traces are only in the logs. Env `DEBUG_ERRORS=on|off`. @default off (development too)
+   */
+  debugErrors: boolean;
   /** Log level for pino (`fatal`…`trace`, or `silent`). Env `LOG_LEVEL`. @default "info" */
   logLevel: string;
   /** Reload the corpus when its file changes (SIGHUP always reloads). Env `CORPUS_WATCH=1`. @default false */
@@ -83,6 +88,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxPageSize: integer(env, "MAX_PAGE_SIZE", 100, 1, 10_000),
     maxBodyBytes: integer(env, "MAX_BODY_BYTES", 1024 * 1024, 1024, 1024 * 1024 * 1024),
     logLevel: env.LOG_LEVEL || "info",
+    debugErrors: onOff(env, "DEBUG_ERRORS", false),
     ...operationLimits(env),
     corpusWatch: flag(env, "CORPUS_WATCH"),
     shutdownTimeoutMs: integer(env, "SHUTDOWN_TIMEOUT_MS", 10_000, 0, 600_000),

@@ -47,14 +47,14 @@ export type PersonPageQueryVariables = Exact<{
 }>;
 
 
-export type PersonPageQuery = { person: { id: string, name: string, aliases: Array<string>, description: string | null, nationality: { code: string, name: string } | null, roles: Array<{ title: string, current: boolean, start: string | null, end: string | null, country: { code: string, name: string } | null }>, articles: { totalCount: number, nodes: Array<{ id: string, headline: string | null, lead: string, publishedAt: string | null, people: Array<{ id: string, name: string }> }> } } | null };
+export type PersonPageQuery = { person: { id: string, name: string, aliases: Array<string>, description: string | null, nationality: { code: string, name: string } | null, roles: Array<{ title: string, current: boolean, start: string | null, end: string | null, country: { code: string, name: string } | null }>, articles: { totalCount: number, nodes: Array<{ id: string, headline: string | null, lead: string, publishedAt: string | null, people: Array<{ id: string, name: string }> }> } | null } | null };
 
 export type CountryPageQueryVariables = Exact<{
   code: string;
 }>;
 
 
-export type CountryPageQuery = { country: { code: string, name: string, aliases: Array<string>, leaders: Array<{ id: string, name: string }>, agreements: Array<{ id: string, name: string, kind: AgreementKind, concluded: string | null, parties: Array<{ code: string, name: string }> }>, tariffsImposed: Array<{ id: string, product: string, ratePercent: number | null, previousRatePercent: number | null, appliesTo: { code: string, name: string } }>, tariffsFaced: Array<{ id: string, product: string, ratePercent: number | null, previousRatePercent: number | null, imposedBy: { code: string, name: string }, agreement: { name: string } | null }>, articles: { totalCount: number, nodes: Array<{ id: string, lead: string }> } } | null };
+export type CountryPageQuery = { country: { code: string, name: string, aliases: Array<string>, leaders: Array<{ id: string, name: string }>, agreements: Array<{ id: string, name: string, kind: AgreementKind, concluded: string | null, parties: Array<{ code: string, name: string }> }>, tariffsImposed: Array<{ id: string, product: string, ratePercent: number | null, previousRatePercent: number | null, appliesTo: { code: string, name: string } }>, tariffsFaced: Array<{ id: string, product: string, ratePercent: number | null, previousRatePercent: number | null, imposedBy: { code: string, name: string }, agreement: { name: string } | null }>, articles: { totalCount: number, nodes: Array<{ id: string, lead: string }> } | null } | null };
 
 export type PeopleListQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -63,7 +63,7 @@ export type PeopleListQueryVariables = Exact<{
 }>;
 
 
-export type PeopleListQuery = { people: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, name: string, nationality: { code: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type PeopleListQuery = { people: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, name: string, nationality: { code: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null };
 
 export type ResolveEntitiesQueryVariables = Exact<{
   representations: Array<{ __typename: string; [key: string]: unknown }> | { __typename: string; [key: string]: unknown };
@@ -91,7 +91,7 @@ export type SearchBoxQuery = { search: Array<{ score: number, highlights: Array<
       | { __typename: 'Country', code: string, name: string, aliases: Array<string> }
       | { __typename: 'Person', id: string, name: string, aliases: Array<string> }
       | { __typename: 'Tariff', id: string, name: string }
-     }> };
+     }> | null };
 
 export type PersonPanelsQueryVariables = Exact<{
   id: string | number;
@@ -105,7 +105,7 @@ export type PersonPanelsQuery = { related: Array<{ articleCount: number, score: 
       | { __typename: 'Country', code: string, name: string }
       | { __typename: 'Person', id: string, name: string }
       | { __typename: 'Tariff', id: string, name: string }
-     }>, person: { id: string, name: string, timeline: Array<{ date: string, count: number }> } | null };
+     }> | null, person: { id: string, name: string, timeline: Array<{ date: string, count: number }> | null } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String

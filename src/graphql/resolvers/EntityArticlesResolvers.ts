@@ -16,7 +16,7 @@ import { AFTER_DESCRIPTION, DEFAULT_PAGE_SIZE, FIRST_DESCRIPTION, articlesOfEnti
 function articlesResolverOf<R>(entity: ClassType, type: EntityType, idOf: (record: R) => string, description: string) {
   @Resolver(() => entity)
   class EntityArticlesResolver {
-    @FieldResolver(() => ArticleConnection, { description })
+    @FieldResolver(() => ArticleConnection, { nullable: true, description: `${description} Null, with a \`BAD_USER_INPUT\` error naming the argument, when an argument is out of range; the rest of the answer is kept.` })
     articles(
       @Root() record: R,
       @Arg("first", () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: FIRST_DESCRIPTION }) first: number | null,
