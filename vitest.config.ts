@@ -15,6 +15,7 @@ const BOTH_STORES = [
   "tests/gateway-replicas.test.ts",
   "tests/search.test.ts",
   "tests/discovery.test.ts",
+  "tests/history.test.ts",
 ];
 
 // The postgres project needs Debian's PostgreSQL. CI (REQUIRE_POSTGRES=1, set by .ci/run, or

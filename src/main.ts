@@ -5,6 +5,7 @@ import { ConfigError, readConfig } from "./ops/config.js";
 import { CorpusError } from "./corpus/CorpusError.js";
 import { loadCorpusFile } from "./corpus/load.js";
 import { createCorpusReloader, handleSignals, watchCorpusFile } from "./ops/lifecycle.js";
+import { LogDestination } from "./ops/logDestination.js";
 import { createLogger } from "./ops/logging.js";
 import { startServer } from "./server.js";
 import { MemoryStore } from "./store/MemoryStore.js";
@@ -14,7 +15,10 @@ import { createVersionReloader } from "./ops/versionReloader.js";
 
 async function main() {
   const config = readConfig();
-  const logger = createLogger(config.logLevel);
+  // Our own stdout writer: a closed or stalled log reader never keeps the process from exiting.
+  const logOutput = new LogDestination(1);
+  const logger = createLogger(config.logLevel, logOutput);
+  const shutdown = { shutdownTimeoutMs: config.shutdownTimeoutMs, flushLogs: (ms: number) => logOutput.flush(ms) };
   const started = performance.now();
   if (config.store === "postgres") {
     // The database was filled by `npm run db:import`; nothing is loaded here, only checked.
@@ -29,7 +33,7 @@ async function main() {
     );
     const server = await startServer({ store, config, logger });
     logger.info({ url: server.url, port: server.port }, `news-entity subgraph ready at ${server.url}`);
-    handleSignals({ server, reloader: createVersionReloader(server, logger), logger });
+    handleSignals({ server, reloader: createVersionReloader(server, logger), logger, ...shutdown });
     return;
   }
   const corpus = await loadCorpusFile(config.corpusPath);
@@ -52,7 +56,7 @@ async function main() {
   const stopWatching = config.corpusWatch
     ? watchCorpusFile(config.corpusPath, () => void reloader.reload("file changed"), logger)
     : undefined;
-  handleSignals({ server, reloader, logger, onDrain: stopWatching });
+  handleSignals({ server, reloader, logger, onDrain: stopWatching, ...shutdown });
 }
 
 main().catch((error: unknown) => {

@@ -3,7 +3,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
 import { pino, type Logger } from "pino";
@@ -16,6 +15,7 @@ import { jitGateway } from "./graphql/executor.js";
 import { buildNewsSchema, printNewsSchema } from "./graphql/federation.js";
 import { createFormatError } from "./graphql/formatError.js";
 import { createCors } from "./http/cors.js";
+import { ConnectionDrain } from "./http/drain.js";
 import { createHttpHandler } from "./http/handler.js";
 import { operationLimitRules, operationParseOptions, type OperationLimits } from "./graphql/limits.js";
 import { createLoaders, type BatchObserver, type LoaderName } from "./graphql/loaders.js";
@@ -30,7 +30,7 @@ export interface ServerOptions {
   store: Store;
   /** Port, host, limits; anything omitted takes its default from config.ts. */
   config: Pick<Config, "port" | "host" | "production" | "maxPageSize" | "maxBodyBytes"> & Partial<Pick<Config, "explorer">> &
-    Partial<Pick<Config, keyof OperationLimits | "shutdownTimeoutMs">> &
+    Partial<Pick<Config, keyof OperationLimits | "shutdownTimeoutMs" | "shutdownDelayMs">> &
     Partial<Pick<Config, "responseCache" | "responseCacheMB" | "executor" | "corsOrigins" | "debugErrors">>;
   /** Structured logger. @default a silent pino logger */
   logger?: Logger;
@@ -50,8 +50,13 @@ export interface RunningServer {
   setStore(store: Store): void;
   /** The store new requests read. */
   store(): Store;
-  /** Stops accepting connections, lets in-flight requests finish, then resolves. */
-  stop(): Promise<void>;
+  /**
+   * Drains (src/http/drain.ts): `/ready` answers 503 and every answer says `Connection: close` at
+   * once, idle connections close, the listener closes after the configured delay, requests in
+   * flight finish; connections still open after `deadlineMs` (default: the shutdown timeout) are
+   * closed. Resolves once Apollo Server has stopped too.
+   */
+  stop(deadlineMs?: number): Promise<void>;
   /** The metrics `/metrics` serves. */
   metrics: ServiceMetrics;
 }
@@ -75,9 +80,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
   let store = options.store;
   metrics.declareLoaders(Object.keys(createLoaders(store)) as LoaderName[]);
-  let stopping = false;
 
   const httpServer = createServer();
+  // Before the handler is added: it sees every request first, so it can mark answers in flight.
+  const drain = new ConnectionDrain(httpServer, { acceptForMs: config.shutdownDelayMs });
   const schema = await newsSchema();
   const apollo = new ApolloServer<Context>({
     // The compiled executor comes in through Apollo's gateway hook (src/graphql/executor.ts): a server
@@ -96,9 +102,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // CSRF prevention by reading only JSON bodies. The trade-off is in the README ("CSRF").
     csrfPrevention: false,
     // main.ts owns the signals: it drains and exits 0, where Apollo's handler would re-raise them.
+    // The HTTP drain is ours (drain.ts): Apollo's answered keep-alive and then closed the connection.
     stopOnTerminationSignals: false,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
       noSubscriptionsPlugin(),
       costLimitPlugin(config),
       metrics.plugin(),
@@ -127,7 +133,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       cors: createCors(options.config.corsOrigins ?? (config.production ? [] : config.corsOrigins)),
       // Off in production unless asked for (EXPLORER=on); main.ts passes the configured choice.
       explorer: (options.config.explorer ?? !config.production) ? createExplorer() : undefined,
-      isReady: () => !stopping,
+      isReady: () => !drain.isDraining,
       metrics: () => metrics.render(),
       onRefused: (code) => metrics.countError(code),
       onCacheLookup: (hit, request, seconds) => metrics.observeCacheLookup(hit, request, seconds),
@@ -156,9 +162,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       store = next;
     },
     store: () => store,
-    stop: () => {
-      stopping = true; // `/ready` answers 503 from now on, so balancers stop sending
-      return apollo.stop();
+    stop: async (deadlineMs = config.shutdownTimeoutMs) => {
+      const outcome = await drain.drain(deadlineMs);
+      if (outcome === "forced") logger.warn({ deadlineMs }, "shutdown deadline reached: closed the connections still open");
+      await apollo.stop();
     },
     metrics,
   };

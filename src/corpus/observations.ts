@@ -3,16 +3,12 @@
 // function, so both stores and the validator put every history in the same order.
 import type { EvidenceRecord } from "./format.js";
 
-/** An observation as a history holds it: its own fields plus its article's publication time. */
-export type Observed<T> = T & {
+/** What ordering needs of an observation: its date, its evidence and its article's publication time. */
+export interface Dated {
+  effective: string | null;
+  evidence: EvidenceRecord;
   /** `publishedAt` of the evidence's article (ISO 8601 with offset), or null when unknown. */
   published: string | null;
-};
-
-/** What ordering needs of an observation. */
-export interface Dated {
-  effective?: string | null;
-  evidence: EvidenceRecord;
 }
 
 /**
@@ -20,7 +16,7 @@ export interface Dated {
  * the calendar date its article was published (in the article's own offset), else null.
  * Possibly partial (`2025`, `2025-09`).
  */
-export function observedDate(o: Observed<Dated>): string | null {
+export function observedDate(o: Dated): string | null {
   return o.effective ?? o.published?.slice(0, 10) ?? null;
 }
 
@@ -35,10 +31,11 @@ export function firstDay(date: string): string {
 
 /**
  * Given observations with their articles' publication times, returns them oldest first: by the
- * first day of {@link observedDate}, then by publication time, then by article and position, so
- * the order is total and the same everywhere. Undated observations of undated articles come first.
+ * first day of {@link observedDate}, then by publication time, then by article and position in it;
+ * steps of the same sentence keep their order in the record (the sort is stable), so the order is
+ * the same everywhere. Undated observations of undated articles come first.
  */
-export function orderObservations<T extends Observed<Dated>>(observations: readonly T[]): T[] {
+export function orderObservations<T extends Dated>(observations: readonly T[]): T[] {
   return observations
     .map((o) => ({ o, day: dayKey(o), time: o.published === null ? Number.NEGATIVE_INFINITY : Date.parse(o.published) }))
     .sort(
@@ -47,8 +44,7 @@ export function orderObservations<T extends Observed<Dated>>(observations: reado
         a.time - b.time ||
         compare(a.o.evidence.articleId, b.o.evidence.articleId) ||
         a.o.evidence.start - b.o.evidence.start ||
-        a.o.evidence.end - b.o.evidence.end ||
-        compare(JSON.stringify(a.o), JSON.stringify(b.o)),
+        a.o.evidence.end - b.o.evidence.end,
     )
     .map((x) => x.o);
 }
@@ -63,7 +59,7 @@ export function sameTime(a: string | null, b: string | null): boolean {
 }
 
 // Private: the sort key of an observation's date; "" (before every date) when it has none.
-function dayKey(o: Observed<Dated>): string {
+function dayKey(o: Dated): string {
   const date = observedDate(o);
   return date === null ? "" : firstDay(date);
 }

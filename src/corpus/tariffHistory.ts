@@ -1,11 +1,35 @@
 // What a tariff's observations say, read the same way by the validator, both stores and the
 // ingestion merge: the history a record holds (or the one step its rate fields imply), the rate
 // in effect on a day, the latest rate in effect and the one before it, and where sources disagree.
-import type { TariffChangeRecord, TariffRecord } from "./format.js";
-import { firstDay, observedDate, orderObservations, sameTime, type Observed } from "./observations.js";
+import type { EvidenceRecord, TariffChangeRecord, TariffRecord, TariffStatus } from "./format.js";
+import { firstDay, observedDate, orderObservations, sameTime } from "./observations.js";
 
-/** A tariff observation with its article's publication time, as histories hold them. */
-export type ObservedTariffChange = Observed<TariffChangeRecord>;
+/**
+ * A tariff observation as histories hold it: every optional field present (null when not
+ * stated), with its article's publication time. Both stores build it with {@link observeTariffChange}.
+ */
+export interface ObservedTariffChange {
+  ratePercent: number | null;
+  previousRatePercent: number | null;
+  status: TariffStatus;
+  effective: string | null;
+  evidence: EvidenceRecord;
+  /** `publishedAt` of the evidence's article, or null when it has none. */
+  published: string | null;
+}
+
+/** Given a corpus observation and its article's publication time, returns it as histories hold it. */
+export function observeTariffChange(change: TariffChangeRecord, published: string | null): ObservedTariffChange {
+  const { articleId, quote, start, end } = change.evidence;
+  return {
+    ratePercent: change.ratePercent ?? null,
+    previousRatePercent: change.previousRatePercent ?? null,
+    status: change.status,
+    effective: change.effective ?? null,
+    evidence: { articleId, quote, start, end },
+    published,
+  };
+}
 
 /** The rate in effect and the one before it, after some steps. */
 export interface RateState {
@@ -45,7 +69,7 @@ export function tariffChanges(tariff: TariffRecord): TariffChangeRecord[] {
  * first (orderObservations' order), each observation carrying its article's publication time.
  */
 export function tariffHistory(tariff: TariffRecord, publishedAt: (articleId: string) => string | null): ObservedTariffChange[] {
-  return orderObservations(tariffChanges(tariff).map((c) => ({ ...c, published: publishedAt(c.evidence.articleId) })));
+  return orderObservations(tariffChanges(tariff).map((c) => observeTariffChange(c, publishedAt(c.evidence.articleId))));
 }
 
 /**
@@ -106,9 +130,9 @@ export function tariffConflicts(history: readonly ObservedTariffChange[]): Tarif
 // previous rate, else the one it replaces, becomes the previous); PAUSED or WITHDRAWN of the rate
 // in effect (or of the whole tariff) ends it, and the rate it states as applying again, if any,
 // takes over. ANNOUNCED and THREATENED change nothing.
-function step(state: RateState, change: TariffChangeRecord): RateState {
-  const rate = change.ratePercent ?? null;
-  const previous = change.previousRatePercent ?? null;
+function step(state: RateState, change: ObservedTariffChange): RateState {
+  const rate = change.ratePercent;
+  const previous = change.previousRatePercent;
   switch (change.status) {
     case "IN_EFFECT":
       if (rate === null) return state;

@@ -1,6 +1,7 @@
 // The query cost model: what an operation would cost to answer, estimated from the document and
 // its variables before anything runs, and the Apollo plugin that refuses operations over budget.
 // The model is GitHub's and Shopify's: objects cost 1, scalars 0, and a list multiplies its items' cost by its size.
+import { createHash } from "node:crypto";
 import type { ApolloServerPlugin } from "@apollo/server";
 import {
   getNamedType,
@@ -14,6 +15,7 @@ import {
 import { getComplexity, type ComplexityEstimator } from "graphql-query-complexity";
 import { DEFAULT_PAGE_SIZE } from "./resolvers/pagination.js";
 import { OperationLimitError } from "./limits.js";
+import { assertVariablesWithinLimits, type VariablesLimits } from "./variablesLimit.js";
 
 /**
  * The size assumed for a list with no page-size argument (`countries`, `Article.people`,
@@ -28,8 +30,15 @@ export const ASSUMED_LIST_SIZE = 10;
  */
 export const MAX_ESTIMATED_SELECTIONS = 10_000;
 
-/** What the cost check needs. */
-export interface CostOptions {
+/**
+ * Most estimates remembered per document. Each is a fixed-size entry (a 43-character digest of the
+ * operation name and variables, and a number, about 150 bytes), so this bounds a document's memo
+ * to about 150 KB however large the variables: the digest, not the variables, is kept.
+ */
+export const MAX_MEMO_ENTRIES = 1000;
+
+/** What the cost check needs; the variables limits are checked first (variablesLimit.ts). */
+export interface CostOptions extends VariablesLimits {
   /** Highest cost an operation may have. */
   maxCost: number;
   /** Largest `first` a list accepts; larger values are estimated at this size (the resolver refuses them). */
@@ -92,16 +101,19 @@ export function costLimitPlugin(options: CostOptions): ApolloServerPlugin {
         async didResolveOperation({ request, document, schema, operation }) {
           if (!operation) return; // no operation to run: Apollo answers that itself
           const variables = request.variables ?? {};
+          // First, because the estimate and its memo key walk the variables: an over-deep value
+          // would overflow the stack there, an oversized one cost its size again.
+          assertVariablesWithinLimits(variables, options);
           let known = estimates.get(document);
           if (!known) estimates.set(document, (known = new Map()));
-          const key = `${operation.name?.value ?? ""}\n${JSON.stringify(variables)}`;
+          const key = createHash("sha256").update(`${operation.name?.value ?? ""}\n${JSON.stringify(variables)}`).digest("base64url");
           let cost = known.get(key);
           if (!known.has(key)) {
             // Variables that do not coerce are refused by execution with BAD_USER_INPUT before any
             // resolver runs; the estimate cannot be computed for them, so leave them to it.
             if (getVariableValues(schema, operation.variableDefinitions ?? [], variables).errors) return;
             cost = estimateCost(schema, document, operation.name?.value, variables, options.maxPageSize);
-            if (known.size >= 1000) known.clear(); // bounded: a query sent with ever-new variables
+            if (known.size >= MAX_MEMO_ENTRIES) known.clear(); // bounded: a query sent with ever-new variables
             known.set(key, cost);
           }
           if (cost === undefined) {

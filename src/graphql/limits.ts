@@ -72,6 +72,24 @@ export const LIMITS = {
     name: "cost", variable: "MAX_COST", default: 20_000, min: 1, max: 1_000_000_000,
     code: "COST_ESTIMATED_TOO_EXPENSIVE", measure: "estimated cost", advice: "Ask for smaller pages (`first`) or fewer nested lists.",
   },
+  /**
+   * Largest size of an operation's variables, in bytes of their JSON. Every request's variables
+   * are measured, and the cost estimate keys its memo on them; the default holds a gateway's
+   * `_entities` batch of a few thousand representations.
+   */
+  maxVariablesBytes: {
+    name: "variablesBytes", variable: "MAX_VARIABLES_BYTES", default: 256 * 1024, min: 1024, max: 1024 * 1024 * 1024,
+    code: "BAD_USER_INPUT", measure: "variables size in bytes (as JSON)", advice: "Send smaller variables.",
+  },
+  /**
+   * Deepest nesting of arrays and objects inside an operation's variables (`{"a": [1]}` is 2). No
+   * input type of this schema nests deeper than a few levels; a value thousands deep would
+   * otherwise overflow the stack of whatever walks it.
+   */
+  maxVariablesDepth: {
+    name: "variablesDepth", variable: "MAX_VARIABLES_DEPTH", default: 32, min: 1, max: 1000,
+    code: "BAD_USER_INPUT", measure: "variables nesting depth", advice: "Send flatter variables.",
+  },
 } as const satisfies Record<string, LimitSpec>;
 
 /** The limits an operation must stay within, one number per entry of {@link LIMITS}. */

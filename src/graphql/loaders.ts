@@ -12,6 +12,8 @@ import type {
   TimelinePointRecord,
 } from "../store/Store.js";
 import type { AgreementRecord, ArticleRecord, CountryRecord, PersonRecord, TariffRecord } from "../corpus/format.js";
+import type { ObservedAgreementStatusChange } from "../corpus/agreementHistory.js";
+import type { ObservedTariffChange } from "../corpus/tariffHistory.js";
 
 /** Called once per batch a loader dispatches, with the loader's name and the number of keys. */
 export type BatchObserver = (loader: LoaderName, size: number) => void;
@@ -30,6 +32,10 @@ export interface Loaders {
   tariffsImposedBy: DataLoader<string, string[]>;
   tariffsFacedBy: DataLoader<string, string[]>;
   tariffsOfAgreement: DataLoader<string, string[]>;
+  /** Each tariff's observations, oldest first: history, rateAsOf, disputed and conflicts of a list of tariffs are one batch. */
+  tariffHistory: DataLoader<string, ObservedTariffChange[]>;
+  /** Each agreement's status steps, oldest first. */
+  agreementHistory: DataLoader<string, ObservedAgreementStatusChange[]>;
   entityArticles: DataLoader<EntityArticlesKey, Page, string>;
   /** Entities mentioned with each key's entity: a list of entity pages' "related" panels is one batch. */
   related: DataLoader<RelatedKey, RelatedRecord[], string>;
@@ -69,6 +75,8 @@ export function createLoaders(store: Store, observe?: BatchObserver): Loaders {
     tariffsImposedBy: loader("tariffsImposedBy", (codes) => store.tariffsImposedBy(codes)),
     tariffsFacedBy: loader("tariffsFacedBy", (codes) => store.tariffsFacedBy(codes)),
     tariffsOfAgreement: loader("tariffsOfAgreement", (ids) => store.tariffsOfAgreements(ids)),
+    tariffHistory: loader("tariffHistory", (ids) => store.tariffHistories(ids)),
+    agreementHistory: loader("agreementHistory", (ids) => store.agreementHistories(ids)),
     entityArticles: loader(
       "entityArticles",
       (keys) => store.articlesOfEntities(keys),

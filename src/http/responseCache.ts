@@ -2,6 +2,7 @@
 // successful answer depends only on the request and the store version: a repeated request is
 // answered with the bytes stored the first time, with no parsing, validation or execution.
 // A reload changes the version and empties the cache; answers with errors are never stored.
+import { createHash } from "node:crypto";
 import type { IncomingHttpHeaders, ServerResponse } from "node:http";
 
 /** What a cached answer replays. */
@@ -10,13 +11,15 @@ interface Entry {
   headers: [string, string][];
   /** The body, encoded once. */
   body: Buffer;
+  /** What the entry holds in memory: its body, headers and key, counted against `maxBytes`. */
+  bytes: number;
 }
 
 /** Options of {@link ResponseCache}; the interface is the documentation. */
 export interface ResponseCacheOptions {
   /** The version of the data being served now (`store.version`); a change empties the cache. */
   version: () => string;
-  /** Most bytes of bodies held; the least recently used answers go first. @default 64 MiB */
+  /** Most bytes held, bodies, headers and keys together; the least recently used answers go first. @default 64 MiB */
   maxBytes?: number;
   /** Answers larger than this are not stored. @default 1 MiB */
   maxEntryBytes?: number;
@@ -25,9 +28,14 @@ export interface ResponseCacheOptions {
 /** Request headers that change the answer's bytes, so they are part of the key. */
 const VARYING_HEADERS = ["accept"] as const;
 
+/** Bytes counted for one entry beyond its body, headers and key: the Map slot and the objects around them. */
+const ENTRY_OVERHEAD_BYTES = 200;
+
 /**
  * An LRU cache of complete GraphQL answers keyed by the request as sent (method, query string,
- * body bytes and the headers that change the answer) under one store version.
+ * body bytes and the headers that change the answer) under one store version. The key is a digest
+ * of the request, never the request itself: a request's body can be a megabyte, its answer tiny,
+ * and every byte held (keys and headers too) counts against the limit.
  */
 export class ResponseCache {
   private readonly entries = new Map<string, Entry>();
@@ -49,9 +57,10 @@ export class ResponseCache {
    */
   keyOf(method: string, search: string, body: string | undefined, headers: IncomingHttpHeaders): string | null {
     if (headers["apollo-federation-include-trace"] !== undefined) return null;
-    let key = `${this.current()}\n${method}\n${search}\n`;
-    for (const name of VARYING_HEADERS) key += `${headers[name] ?? ""}\n`;
-    return body === undefined ? key : key + body;
+    const digest = createHash("sha256").update(`${method}\n${search}\n`);
+    for (const name of VARYING_HEADERS) digest.update(`${headers[name] ?? ""}\n`);
+    if (body !== undefined) digest.update(body);
+    return `${this.current()}\n${digest.digest("base64url")}`;
   }
 
   /** Writes the stored answer for `key` to `res` and returns true, or returns false on a miss. */
@@ -81,17 +90,20 @@ export class ResponseCache {
     const encoded = Buffer.from(body);
     if (encoded.length > this.maxEntryBytes) return;
     const previous = this.entries.get(key);
-    if (previous) this.bytes -= previous.body.length;
-    this.entries.set(key, { status, headers: [...headers], body: encoded });
-    this.bytes += encoded.length;
+    if (previous) this.bytes -= previous.bytes;
+    const headerList = [...headers];
+    let bytes = encoded.length + key.length + ENTRY_OVERHEAD_BYTES;
+    for (const [name, value] of headerList) bytes += name.length + value.length;
+    this.entries.set(key, { status, headers: headerList, body: encoded, bytes });
+    this.bytes += bytes;
     for (const [oldest, entry] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
       this.entries.delete(oldest);
-      this.bytes -= entry.body.length;
+      this.bytes -= entry.bytes;
     }
   }
 
-  /** How many answers and body bytes the cache holds. */
+  /** How many answers the cache holds, and the bytes counted for them (bodies, headers and keys). */
   size(): { entries: number; bytes: number } {
     return { entries: this.entries.size, bytes: this.bytes };
   }

@@ -30,8 +30,17 @@ export interface Config extends OperationLimits {
   logLevel: string;
   /** Reload the corpus when its file changes (SIGHUP always reloads). Env `CORPUS_WATCH=1`. @default false */
   corpusWatch: boolean;
-  /** How long SIGTERM waits for in-flight requests before closing their connections. Env `SHUTDOWN_TIMEOUT_MS`. @default 10000 */
+  /**
+   * The most a SIGTERM shutdown takes: requests in flight get until shortly before it, then their
+   * connections are closed, and the process exits by it whatever its log output does. Env `SHUTDOWN_TIMEOUT_MS`. @default 10000
+   */
   shutdownTimeoutMs: number;
+  /**
+   * How long after SIGTERM new connections are still accepted (answered with `Connection: close`,
+   * `/ready` with 503), so a balancer polling `/ready` stops sending before connections are refused.
+   * Counts within the shutdown timeout. Env `SHUTDOWN_DELAY_MS`. @default 0
+   */
+  shutdownDelayMs: number;
   /**
    * Serve the GraphiQL explorer at the GraphQL path to browsers (bundled, no CDN). Env `EXPLORER=on|off`.
    * @default on, except off when `NODE_ENV=production`
@@ -92,6 +101,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...operationLimits(env),
     corpusWatch: flag(env, "CORPUS_WATCH"),
     shutdownTimeoutMs: integer(env, "SHUTDOWN_TIMEOUT_MS", 10_000, 0, 600_000),
+    shutdownDelayMs: integer(env, "SHUTDOWN_DELAY_MS", 0, 0, 600_000),
     explorer: onOff(env, "EXPLORER", env.NODE_ENV !== "production"),
     responseCache: onOff(env, "RESPONSE_CACHE", true),
     responseCacheMB: integer(env, "RESPONSE_CACHE_MB", 64, 1, 1_000_000),

@@ -114,16 +114,28 @@ export interface SignalOptions {
   onDrain?: () => void;
   /** Ends the process. @default process.exit */
   exit?: (code: number) => void;
+  /** The most a shutdown may take, from the signal to the exit. @default 10000 */
+  shutdownTimeoutMs?: number;
+  /** Waits, at most the given milliseconds, for log lines still queued (logDestination.ts). @default nothing to wait for */
+  flushLogs?: (timeoutMs: number) => Promise<void>;
+}
+
+/** The part of the shutdown timeout kept back from the drain, for stopping Apollo and writing the last log lines. */
+export function exitReserveMs(shutdownTimeoutMs: number): number {
+  return Math.min(1000, Math.floor(shutdownTimeoutMs / 5));
 }
 
 /**
  * Installs the process's signal handlers: SIGHUP reloads the corpus; SIGTERM and SIGINT drain
- * (new connections refused, `/ready` 503, in-flight requests finish) and then exit 0. A second
- * SIGTERM or SIGINT while draining exits 1 at once, for an operator who will not wait.
+ * (`/ready` 503, idle connections closed, in-flight requests finish with `Connection: close`, then
+ * the listener closes) and exit 0. The process exits within the shutdown timeout whatever happens:
+ * connections still open are closed before it, and at it the process exits 1 without waiting for
+ * anything, its log output included. A second SIGTERM or SIGINT while draining exits 1 at once.
  */
 export function handleSignals(options: SignalOptions): void {
   const { logger } = options;
   const exit = options.exit ?? ((code: number) => process.exit(code));
+  const shutdownTimeoutMs = options.shutdownTimeoutMs ?? 10_000;
   let draining = false;
   process.on("SIGHUP", () => {
     logger.info({ signal: "SIGHUP" }, "reloading the corpus");
@@ -136,16 +148,23 @@ export function handleSignals(options: SignalOptions): void {
       return;
     }
     draining = true;
-    logger.info({ signal }, "draining: refusing new connections, finishing in-flight requests");
+    const deadline = Date.now() + shutdownTimeoutMs;
+    // The guarantee: nothing below (a hung connection, a log reader gone away) outlives this.
+    setTimeout(() => exit(1), shutdownTimeoutMs);
+    logger.info({ signal, shutdownTimeoutMs }, "draining: /ready answers 503, finishing in-flight requests");
     options.onDrain?.();
-    options.server.stop().then(
+    const finish = async (code: number) => {
+      await options.flushLogs?.(Math.max(0, deadline - Date.now()));
+      exit(code);
+    };
+    options.server.stop(shutdownTimeoutMs - exitReserveMs(shutdownTimeoutMs)).then(
       () => {
         logger.info({ signal }, "drained; exiting");
-        exit(0);
+        void finish(0);
       },
       (err: unknown) => {
         logger.error({ err, signal }, "shutdown failed");
-        exit(1);
+        void finish(1);
       },
     );
   };

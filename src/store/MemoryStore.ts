@@ -2,6 +2,8 @@
 // built once at construction, so each lookup is a map read or a binary search.
 import type { ArticleRecord, CorpusRecord, EntityType, PersonRecord } from "../corpus/format.js";
 import { foldText } from "../text/fold.js";
+import { agreementHistory, type ObservedAgreementStatusChange } from "../corpus/agreementHistory.js";
+import { tariffHistory, type ObservedTariffChange } from "../corpus/tariffHistory.js";
 import {
   compareArticleKeys,
   comparePersonKeys,
@@ -51,6 +53,9 @@ export class MemoryStore implements Store {
   private readonly tariffsByImposer = new Map<string, string[]>();
   private readonly tariffsByTarget = new Map<string, string[]>();
   private readonly tariffsByAgreement = new Map<string, string[]>();
+  /** Histories, ordered on first request (most tariffs and agreements are never asked for theirs). */
+  private readonly tariffHistoryCache = new Map<string, ObservedTariffChange[]>();
+  private readonly agreementHistoryCache = new Map<string, ObservedAgreementStatusChange[]>();
   /**
    * Full text and entity names, for `search` and the article list's `text` filter: built on
    * first use or by {@link MemoryStore.prepareSearch}, in slices that leave the event loop free,
@@ -126,6 +131,30 @@ export class MemoryStore implements Store {
   /** Builds the search index now (it is otherwise built by the first search); resolves when it is ready. */
   async prepareSearch(): Promise<void> {
     await this.search_();
+  }
+
+  async tariffHistories(ids: readonly string[]) {
+    return ids.map((id) => {
+      const tariff = this.tariffs.get(id);
+      if (tariff === undefined) return [];
+      let history = this.tariffHistoryCache.get(id);
+      if (history === undefined) this.tariffHistoryCache.set(id, (history = tariffHistory(tariff, (a) => this.publishedAt(a))));
+      return history;
+    });
+  }
+  async agreementHistories(ids: readonly string[]) {
+    return ids.map((id) => {
+      const agreement = this.agreements.get(id);
+      if (agreement === undefined) return [];
+      let history = this.agreementHistoryCache.get(id);
+      if (history === undefined) this.agreementHistoryCache.set(id, (history = agreementHistory(agreement, (a) => this.publishedAt(a))));
+      return history;
+    });
+  }
+
+  // Private: an article's publication time as the corpus writes it, for ordering histories.
+  private publishedAt(articleId: string): string | null {
+    return this.articles.get(articleId)?.publishedAt ?? null;
   }
 
   async articlesById(ids: readonly string[]) {

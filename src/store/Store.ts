@@ -11,6 +11,8 @@ import type {
   PersonRecord,
   TariffRecord,
 } from "../corpus/format.js";
+import type { ObservedAgreementStatusChange } from "../corpus/agreementHistory.js";
+import type { ObservedTariffChange } from "../corpus/tariffHistory.js";
 
 /** A reference to one entity: a person, agreement or tariff id, or a country code. */
 export interface EntityKey {
@@ -164,6 +166,13 @@ export interface Store {
   tariffsImposedBy(codes: readonly string[]): Promise<string[][]>;
   tariffsFacedBy(codes: readonly string[]): Promise<string[][]>;
   tariffsOfAgreements(agreementIds: readonly string[]): Promise<string[][]>;
+  /**
+   * Each tariff's observations oldest first (src/corpus/tariffHistory.ts: a tariff without a
+   * `history` has the one its rate fields imply), each with its article's publication time.
+   */
+  tariffHistories(tariffIds: readonly string[]): Promise<ObservedTariffChange[][]>;
+  /** Each agreement's status steps oldest first, each with its article's publication time. */
+  agreementHistories(agreementIds: readonly string[]): Promise<ObservedAgreementStatusChange[][]>;
   /** Newest first: pages of the articles that mention each entity. */
   articlesOfEntities(keys: readonly EntityArticlesKey[]): Promise<Page[]>;
 

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { CorpusRecord, EntityType } from "../../src/corpus/format.js";
 import { generateCorpus } from "../../tools/generate/generate.js";
 import { validateCorpus } from "../../src/corpus/validate.js";
+import { currentRates, tariffConflicts, tariffHistory } from "../../src/corpus/tariffHistory.js";
 import { startServer, type RunningServer } from "../../src/server.js";
 import { encodeCursor } from "../../src/store/cursor.js";
 import { MemoryStore } from "../../src/store/MemoryStore.js";
@@ -23,7 +24,46 @@ function awkwardCorpus(articles = 300): CorpusRecord {
   corpus.people[0]!.name = "Zoë Hernández";
   corpus.people[0]!.aliases = ["ZOË", "Hernández"];
   corpus.people[1]!.name = "zoe Adams";
+  addHistories(corpus);
   return validateCorpus(JSON.parse(JSON.stringify(corpus)), "awkward corpus");
+}
+
+/**
+ * Gives the corpus facts over time with the cases an ordering gets wrong: steps dated by day,
+ * month, year and not at all (the article's date stands in, or nothing when it is undated),
+ * every status, two sources disagreeing about one day, and tariffs left without a history (their
+ * rate fields imply one step). Rate fields are set to what each history gives.
+ */
+function addHistories(corpus: CorpusRecord): void {
+  const statuses = ["IN_EFFECT", "ANNOUNCED", "IN_EFFECT", "THREATENED", "IN_EFFECT", "PAUSED", "WITHDRAWN"] as const;
+  const dates = [null, "2025", "2025-03", "2025-03-14", "2025-03-14", null, "2025-11"];
+  const published = new Map(corpus.articles.map((a) => [a.id, a.publishedAt ?? null]));
+  corpus.tariffs.forEach((t, i) => {
+    if (i % 4 === 3) return; // no history: the rate fields stand for one step
+    const evidence = [...t.evidence, ...corpus.tariffs[(i + 1) % corpus.tariffs.length]!.evidence].slice(0, 7);
+    t.history = evidence.map((e, j) => ({
+      ratePercent: j === 5 && i % 2 === 0 ? null : 5 + ((i * 7 + j * 3) % 20),
+      previousRatePercent: j % 3 === 0 ? null : 2.5 * j,
+      status: statuses[(i + j) % statuses.length]!,
+      effective: dates[(i + j) % dates.length],
+      evidence: e,
+    }));
+    Object.assign(t, currentRates(tariffHistory(t, (id) => published.get(id) ?? null)));
+  });
+  corpus.agreements.forEach((a, i) => {
+    if (i % 3 === 2) return;
+    const steps = ["NEGOTIATING", "FRAMEWORK", "SIGNED", "IN_FORCE", "SUSPENDED"] as const;
+    a.history = a.evidence.slice(0, 4).map((e, j) => ({ status: steps[(i + j) % steps.length]!, effective: dates[(i + 2 * j) % dates.length], evidence: e }));
+  });
+  corpus.people.slice(0, 20).forEach((p, i) => {
+    const quoted = corpus.articles[i]!;
+    const m = quoted.mentions[0];
+    if (p.roles[0] && m) p.roles[0].evidence = [{ articleId: quoted.id, quote: m.text, start: m.start, end: m.end }];
+  });
+  corpus.articles.forEach((a, i) => {
+    if (i % 3 === 0) a.unresolved = a.mentions.slice(0, 2).map((m) => ({ entityType: m.entityType, text: m.text, start: m.start, end: m.end, reason: "test: not tied" }));
+    else if (i % 3 === 1) a.unresolved = [];
+  });
 }
 
 const corpora: [string, () => Promise<CorpusRecord>][] = [
@@ -77,6 +117,18 @@ describe.each(corpora)("on %s", (_, load) => {
     await same((s) => s.tariffsImposedBy(codes()));
     await same((s) => s.tariffsFacedBy(codes()));
     await same((s) => s.tariffsOfAgreements([...corpus.agreements.map((a) => a.id), "missing"]));
+  });
+
+  it("gives every tariff's and agreement's history in the same order, with the same publication times", async () => {
+    const tariffs = await same((s) => s.tariffHistories(["missing", ...corpus.tariffs.map((t) => t.id).reverse()]));
+    await same((s) => s.agreementHistories([...corpus.agreements.map((a) => a.id), "missing"]));
+    // The seed's tariff with a rate has the one step its fields imply; the generated ones have
+    // more, some undated, some disagreeing.
+    expect(tariffs.some((h) => h.length > 0)).toBe(true);
+    if (corpus.articles.length > 1) {
+      expect(tariffs.some((h) => h.some((c) => c.effective === null && c.published === null))).toBe(true);
+      expect(tariffs.some((h) => tariffConflicts(h).length > 0)).toBe(true);
+    }
   });
 
   it("pages through the articles of every entity with identical cursors, batch by batch", async () => {
@@ -232,6 +284,7 @@ describe("over GraphQL", () => {
           agreements { id name kind concluded summary parties { code } tariffs { id }
             commitments { party { code } description amount { amount currency } sectors } evidence { quote start end article { id } } }
           tariffs { id product ratePercent previousRatePercent imposedBy { code } appliesTo { code } agreement { id } evidence { quote start end } }
+          unresolved { entityType text start end reason }
           mentions { text start end entity { __typename ... on Person { id } ... on Country { code } ... on Agreement { id } ... on Tariff { id } } } } } } }`,
     ],
     [
@@ -240,6 +293,15 @@ describe("over GraphQL", () => {
          countries { code articles(first: 5) { totalCount edges { cursor node { id publishedAt } } } }
          agreements { id articles { totalCount nodes { id } } }
          tariffs { id articles(first: 2) { totalCount pageInfo { hasNextPage } } } }`,
+    ],
+    [
+      "histories",
+      `{ tariffs { id ratePercent previousRatePercent disputed
+           history { ratePercent previousRatePercent status effective evidence { quote start end article { id publishedAt } } }
+           conflicts { date changes { ratePercent status effective evidence { start article { id } } } }
+           a: rateAsOf(date: "2025-01-01") b: rateAsOf(date: "2025-03-14") c: rateAsOf(date: "2025-06-30") d: rateAsOf(date: "2030-01-01") }
+         agreements { id status history { status effective evidence { quote article { id } } } }
+         people(first: 100) { nodes { id roles { title start end evidence { quote start end article { id } } } } } }`,
     ],
     [
       "filters",

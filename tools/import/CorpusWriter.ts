@@ -5,7 +5,8 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import type { AgreementRecord, ArticleRecord, CountryRecord, PersonRecord, TariffRecord } from "../../src/corpus/format.js";
+import type { AgreementRecord, ArticleRecord, CountryRecord, EvidenceRecord, PersonRecord, TariffRecord } from "../../src/corpus/format.js";
+import { tariffChanges } from "../../src/corpus/tariffHistory.js";
 import { foldText } from "../../src/text/fold.js";
 import { newestFirst } from "../../src/store/postgres/keyset.js";
 import { articleSearchText } from "../../src/store/postgres/searchVector.js";
@@ -56,7 +57,7 @@ export class CorpusWriter {
     });
   }
 
-  /** Upserts agreements and their parties; returns how many were new or changed. */
+  /** Upserts agreements, their parties and their status steps; returns how many were new or changed. */
   async writeAgreements(batch: readonly Positioned<AgreementRecord>[]): Promise<number> {
     return this.transaction(async (client) => {
       const rows = batch.map(({ ord, record }) => ({ id: record.id, ord, kind: record.kind, record }));
@@ -69,11 +70,15 @@ export class CorpusWriter {
         agreement_id: "text",
         agreement_ord: "int",
       });
+      const steps = batch.flatMap(({ record }) =>
+        (record.history ?? []).map((h, ord) => ({ agreement_id: record.id, ord, status: h.status, effective: h.effective ?? null, ...evidenceColumns(h.evidence) })),
+      );
+      await relink(client, "agreement_status_changes", "agreement_id", changed, steps, { agreement_id: "text", ord: "int", status: "text", effective: "text", ...EVIDENCE_COLUMNS });
       return changed.length;
     });
   }
 
-  /** Upserts tariffs; returns how many were new or changed. */
+  /** Upserts tariffs and their observations (tariffChanges: one implied by the rate fields when there is no history); returns how many were new or changed. */
   async writeTariffs(batch: readonly Positioned<TariffRecord>[]): Promise<number> {
     return this.transaction(async (client) => {
       const rows = batch.map(({ ord, record }) => ({
@@ -86,7 +91,29 @@ export class CorpusWriter {
         record,
       }));
       const columns = { id: "text", ord: "int", imposed_by: "text", applies_to: "text", agreement_id: "text", folded_product: "text", record: "jsonb" };
-      return (await upsert(client, "tariffs", "id", columns, rows)).length;
+      const changed = await upsert(client, "tariffs", "id", columns, rows);
+      // Rewritten only for changed tariffs: importing the same corpus again adds no observation twice.
+      const observations = batch.flatMap(({ record }) =>
+        tariffChanges(record).map((h, ord) => ({
+          tariff_id: record.id,
+          ord,
+          status: h.status,
+          rate_percent: h.ratePercent ?? null,
+          previous_rate_percent: h.previousRatePercent ?? null,
+          effective: h.effective ?? null,
+          ...evidenceColumns(h.evidence),
+        })),
+      );
+      await relink(client, "tariff_changes", "tariff_id", changed, observations, {
+        tariff_id: "text",
+        ord: "int",
+        status: "text",
+        rate_percent: "float8",
+        previous_rate_percent: "float8",
+        effective: "text",
+        ...EVIDENCE_COLUMNS,
+      });
+      return changed.length;
     });
   }
 
@@ -108,7 +135,8 @@ export class CorpusWriter {
         const key = newestFirst(ms);
         const search = articleSearchText(a);
         for (const term of search.terms) terms.add(term);
-        rows.push([a.id, a.publishedAt, ms, key, a.headline, a.lead, a.body, a.dateline, a.source, a.copyright, JSON.stringify(a.mentions), search.vector]);
+        const unresolved = a.unresolved === undefined ? null : JSON.stringify(a.unresolved);
+        rows.push([a.id, a.publishedAt, ms, key, a.headline, a.lead, a.body, a.dateline, a.source, a.copyright, JSON.stringify(a.mentions), search.vector, unresolved]);
         // One link per entity, carrying how many times the article mentions it.
         const counts = new Map<string, unknown[]>();
         for (const m of a.mentions) {
@@ -165,7 +193,14 @@ export class CorpusWriter {
 }
 
 /** Columns of `articles` in table order (the staging table is LIKE articles). */
-const ARTICLE_COLUMNS = ["id", "published_at", "published_ms", "newest_first", "headline", "lead", "body", "dateline", "source", "copyright", "mentions", "search_vector"];
+const ARTICLE_COLUMNS = ["id", "published_at", "published_ms", "newest_first", "headline", "lead", "body", "dateline", "source", "copyright", "mentions", "search_vector", "unresolved"];
+/** The evidence span columns of the history tables. */
+const EVIDENCE_COLUMNS = { article_id: "text", quote: "text", start_offset: "int", end_offset: "int" };
+
+// Private: an evidence span as the history tables' columns.
+function evidenceColumns(e: EvidenceRecord) {
+  return { article_id: e.articleId, quote: e.quote, start_offset: e.start, end_offset: e.end };
+}
 /** Columns of `article_entities` in table order. */
 const LINK_COLUMNS = ["entity_type", "entity_id", "article_id", "newest_first", "mentions"];
 

@@ -6,7 +6,9 @@ import { Agreement } from "../types/Agreement.js";
 import { Country } from "../types/Country.js";
 import { Tariff } from "../types/Tariff.js";
 import { Evidence } from "../types/Evidence.js";
-import { AgreementKind } from "../types/enums.js";
+import { AgreementKind, AgreementStatus } from "../types/enums.js";
+import { AgreementStatusChange } from "../types/AgreementStatusChange.js";
+import { currentStatus } from "../../corpus/agreementHistory.js";
 import type { Context } from "../context.js";
 import type { AgreementRecord } from "../../corpus/format.js";
 import { loadPresent } from "../loaders.js";
@@ -42,5 +44,17 @@ export class AgreementResolver {
   @FieldResolver(() => [Evidence], { description: "The sentences of articles that state the agreement and its terms." })
   evidence(@Root() agreement: AgreementRecord) {
     return agreement.evidence;
+  }
+
+  @FieldResolver(() => [AgreementStatusChange], {
+    description: "Where the agreement stood over time, oldest first: each statement of its status (negotiating, framework, signed, in force…) with its evidence. Empty when the sources state none.",
+  })
+  history(@Root() agreement: AgreementRecord, @Ctx() ctx: Context) {
+    return ctx.loaders.agreementHistory.load(agreement.id);
+  }
+
+  @FieldResolver(() => AgreementStatus, { nullable: true, description: "The status its latest step in `history` gives; null when the sources state none." })
+  async status(@Root() agreement: AgreementRecord, @Ctx() ctx: Context) {
+    return currentStatus(await ctx.loaders.agreementHistory.load(agreement.id));
   }
 }

@@ -3,6 +3,7 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { PUBLIC } from "../types/contract.js";
 import { Article } from "../types/Article.js";
+import { UnresolvedReference } from "../types/UnresolvedReference.js";
 import { ArticleConnection, type ConnectionValue } from "../types/connections.js";
 import { ArticleFilter } from "../types/ArticleFilter.js";
 import { EntityType } from "../types/enums.js";
@@ -47,6 +48,14 @@ export class ArticleResolver {
       request,
     );
     return toConnection(page, await ctx.loaders.article.loadMany(page.ids));
+  }
+
+  @Directive(PUBLIC)
+  @FieldResolver(() => [UnresolvedReference], {
+    description: "What ingestion found in the article but could not tie to an entity, in text order; empty when nothing was left over (or the corpus records none).",
+  })
+  unresolved(@Root() article: ArticleRecord) {
+    return article.unresolved ?? [];
   }
 
   @Directive(PUBLIC)

@@ -76,3 +76,47 @@ registerEnumType(TimelineInterval, {
     MONTH: { description: "One point per calendar month, dated by its first day." },
   },
 });
+
+/** What a statement says of a tariff rate. Values match the corpus's tariff observation `status`. */
+export enum TariffStatus {
+  IN_EFFECT = "IN_EFFECT",
+  ANNOUNCED = "ANNOUNCED",
+  THREATENED = "THREATENED",
+  PAUSED = "PAUSED",
+  WITHDRAWN = "WITHDRAWN",
+}
+
+registerEnumType(TariffStatus, {
+  name: "TariffStatus",
+  description: "What a source says of a tariff rate: applied, set to apply, threatened, paused or withdrawn. Only IN_EFFECT ever sets `Tariff.ratePercent`.",
+  valuesConfig: {
+    IN_EFFECT: { description: "The rate applies (from `effective`, when given)." },
+    ANNOUNCED: { description: "The rate is set to apply later (\"will fall to 15 percent\"); not in effect until a source says so." },
+    THREATENED: { description: "The rate is threatened, not decided." },
+    PAUSED: { description: "The rate stops applying for now; `previousRatePercent` is the rate that applies again, when stated." },
+    WITHDRAWN: { description: "The rate is withdrawn; `previousRatePercent` is the rate that applies again, when stated." },
+  },
+});
+
+/** Where an agreement stands. Values match the corpus's agreement status `status`. */
+export enum AgreementStatus {
+  NEGOTIATING = "NEGOTIATING",
+  FRAMEWORK = "FRAMEWORK",
+  SIGNED = "SIGNED",
+  IN_FORCE = "IN_FORCE",
+  SUSPENDED = "SUSPENDED",
+  TERMINATED = "TERMINATED",
+}
+
+registerEnumType(AgreementStatus, {
+  name: "AgreementStatus",
+  description: "Where an agreement stands, as a source states it.",
+  valuesConfig: {
+    NEGOTIATING: { description: "The parties are negotiating." },
+    FRAMEWORK: { description: "Agreed in principle or as a framework, not yet signed as a text." },
+    SIGNED: { description: "Signed by the parties." },
+    IN_FORCE: { description: "In force: its terms apply." },
+    SUSPENDED: { description: "Suspended by a party." },
+    TERMINATED: { description: "Ended or withdrawn from." },
+  },
+});

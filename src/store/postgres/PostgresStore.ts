@@ -6,11 +6,16 @@ import type {
   ArticleRecord,
   CountryRecord,
   EntityType,
+  EvidenceRecord,
   MentionRecord,
   PersonRecord,
   TariffRecord,
+  UnresolvedReferenceRecord,
 } from "../../corpus/format.js";
 import { foldText } from "../../text/fold.js";
+import { observeAgreementStatusChange, type ObservedAgreementStatusChange } from "../../corpus/agreementHistory.js";
+import { orderObservations } from "../../corpus/observations.js";
+import { observeTariffChange, type ObservedTariffChange } from "../../corpus/tariffHistory.js";
 import { decodeCursor } from "../cursor.js";
 import { articleEntities } from "../articleEntities.js";
 import type {
@@ -100,7 +105,7 @@ export class PostgresStore implements Store {
 
   async articlesById(ids: readonly string[]): Promise<(ArticleRecord | null)[]> {
     const { rows } = await this.db.read<ArticleRow>(
-      `SELECT id, headline, lead, body, dateline, published_at, source, copyright, mentions
+      `SELECT id, headline, lead, body, dateline, published_at, source, copyright, mentions, unresolved
          FROM articles WHERE id = ANY($1::text[])`,
       [ids],
     );
@@ -155,6 +160,35 @@ export class PostgresStore implements Store {
 
   async tariffsOfAgreements(agreementIds: readonly string[]): Promise<string[][]> {
     return this.grouped("SELECT agreement_id AS key, id FROM tariffs WHERE agreement_id = ANY($1::text[]) ORDER BY ord, id", agreementIds);
+  }
+
+  async tariffHistories(tariffIds: readonly string[]): Promise<ObservedTariffChange[][]> {
+    const { rows } = await this.db.read<HistoryRow & { rate_percent: number | null; previous_rate_percent: number | null }>(
+      `SELECT c.tariff_id AS key, c.status, c.rate_percent, c.previous_rate_percent, c.effective,
+              c.article_id, c.quote, c.start_offset, c.end_offset, a.published_at
+         FROM tariff_changes c LEFT JOIN articles a ON a.id = c.article_id
+        WHERE c.tariff_id = ANY($1::text[]) ORDER BY c.tariff_id, c.ord`,
+      [tariffIds],
+    );
+    // Rows come in record order; the history order is the one function both stores share.
+    return historiesOf(tariffIds, rows, (r) =>
+      observeTariffChange(
+        { status: r.status as ObservedTariffChange["status"], ratePercent: r.rate_percent, previousRatePercent: r.previous_rate_percent, effective: r.effective, evidence: evidenceOf(r) },
+        r.published_at,
+      ),
+    );
+  }
+
+  async agreementHistories(agreementIds: readonly string[]): Promise<ObservedAgreementStatusChange[][]> {
+    const { rows } = await this.db.read<HistoryRow>(
+      `SELECT c.agreement_id AS key, c.status, c.effective, c.article_id, c.quote, c.start_offset, c.end_offset, a.published_at
+         FROM agreement_status_changes c LEFT JOIN articles a ON a.id = c.article_id
+        WHERE c.agreement_id = ANY($1::text[]) ORDER BY c.agreement_id, c.ord`,
+      [agreementIds],
+    );
+    return historiesOf(agreementIds, rows, (r) =>
+      observeAgreementStatusChange({ status: r.status as ObservedAgreementStatusChange["status"], effective: r.effective, evidence: evidenceOf(r) }, r.published_at),
+    );
   }
 
   async articlesOfEntities(keys: readonly EntityArticlesKey[]): Promise<Page[]> {
@@ -487,6 +521,40 @@ interface ArticleRow {
   source: string;
   copyright: string | null;
   mentions: MentionRecord[];
+  unresolved: UnresolvedReferenceRecord[] | null;
+}
+
+/** One row of a history table as the lookups select it, with its article's publication time. */
+interface HistoryRow {
+  key: string;
+  status: string;
+  effective: string | null;
+  article_id: string;
+  quote: string;
+  start_offset: number;
+  end_offset: number;
+  published_at: string | null;
+}
+
+// Private: a history row's evidence span.
+function evidenceOf(r: HistoryRow): EvidenceRecord {
+  return { articleId: r.article_id, quote: r.quote, start: r.start_offset, end: r.end_offset };
+}
+
+// Private: rows (in record order per key) grouped per key, each group in history order, in key order.
+function historiesOf<R extends HistoryRow, T extends { effective: string | null; evidence: EvidenceRecord; published: string | null }>(
+  keys: readonly string[],
+  rows: R[],
+  observe: (row: R) => T,
+): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const r of rows) {
+    const group = groups.get(r.key);
+    if (group) group.push(observe(r));
+    else groups.set(r.key, [observe(r)]);
+  }
+  const ordered = new Map([...groups].map(([key, list]) => [key, orderObservations(list)]));
+  return keys.map((k) => ordered.get(k) ?? []);
 }
 
 // Private: an article row as the corpus record it was imported from (absent optionals omitted).
@@ -496,6 +564,7 @@ function toArticle(r: ArticleRow): ArticleRecord {
   if (r.dateline !== null) article.dateline = r.dateline;
   if (r.published_at !== null) article.publishedAt = r.published_at;
   if (r.copyright !== null) article.copyright = r.copyright;
+  if (r.unresolved !== null) article.unresolved = r.unresolved;
   return article;
 }
 
