@@ -10,6 +10,7 @@ import { readConfig, type Config } from "./ops/config.js";
 import type { Context } from "./graphql/context.js";
 import { costLimitPlugin } from "./graphql/cost.js";
 import { noSubscriptionsPlugin } from "./graphql/subscriptions.js";
+import { errorLimitPlugin } from "./graphql/errorLimit.js";
 import { createExplorer } from "./http/explorer/serve.js";
 import { jitGateway } from "./graphql/executor.js";
 import { buildNewsSchema, printNewsSchema } from "./graphql/federation.js";
@@ -17,6 +18,8 @@ import { createFormatError } from "./graphql/formatError.js";
 import { createCors } from "./http/cors.js";
 import { ConnectionDrain } from "./http/drain.js";
 import { createHttpHandler } from "./http/handler.js";
+import { serviceUnavailablePlugin } from "./http/serviceUnavailable.js";
+import { applyTimeouts, serverTimeoutOptions } from "./http/timeouts.js";
 import { operationLimitRules, operationParseOptions, type OperationLimits } from "./graphql/limits.js";
 import { createLoaders, type BatchObserver, type LoaderName } from "./graphql/loaders.js";
 import { ResponseCache } from "./http/responseCache.js";
@@ -30,7 +33,7 @@ export interface ServerOptions {
   store: Store;
   /** Port, host, limits; anything omitted takes its default from config.ts. */
   config: Pick<Config, "port" | "host" | "production" | "maxPageSize" | "maxBodyBytes"> & Partial<Pick<Config, "explorer">> &
-    Partial<Pick<Config, keyof OperationLimits | "shutdownTimeoutMs" | "shutdownDelayMs">> &
+    Partial<Pick<Config, keyof OperationLimits | "maxErrors" | "shutdownTimeoutMs" | "shutdownDelayMs" | "headersTimeoutMs" | "requestTimeoutMs" | "keepAliveTimeoutMs">> &
     Partial<Pick<Config, "responseCache" | "responseCacheMB" | "executor" | "corsOrigins" | "debugErrors">>;
   /** Structured logger. @default a silent pino logger */
   logger?: Logger;
@@ -81,7 +84,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let store = options.store;
   metrics.declareLoaders(Object.keys(createLoaders(store)) as LoaderName[]);
 
-  const httpServer = createServer();
+  const httpServer = createServer(serverTimeoutOptions(config));
+  applyTimeouts(httpServer, config);
   // Before the handler is added: it sees every request first, so it can mark answers in flight.
   const drain = new ConnectionDrain(httpServer, { acceptForMs: config.shutdownDelayMs });
   const schema = await newsSchema();
@@ -107,6 +111,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     plugins: [
       noSubscriptionsPlugin(),
       costLimitPlugin(config),
+      // Before the metrics plugin: it counts the errors of the answer as sent.
+      errorLimitPlugin(config.maxErrors),
+      serviceUnavailablePlugin(),
       metrics.plugin(),
       requestLogPlugin(logger),
       // Apollo's landing pages load Sandbox from a CDN, blank offline; the explorer is ours (src/http/explorer/).
@@ -133,7 +140,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       cors: createCors(options.config.corsOrigins ?? (config.production ? [] : config.corsOrigins)),
       // Off in production unless asked for (EXPLORER=on); main.ts passes the configured choice.
       explorer: (options.config.explorer ?? !config.production) ? createExplorer() : undefined,
-      isReady: () => !drain.isDraining,
+      // Not ready while draining, or while the store cannot reach its database (PostgreSQL).
+      isReady: async () => !drain.isDraining && (await (store.reachable?.() ?? true)),
       metrics: () => metrics.render(),
       onRefused: (code) => metrics.countError(code),
       onCacheLookup: (hit, request, seconds) => metrics.observeCacheLookup(hit, request, seconds),

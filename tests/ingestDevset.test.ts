@@ -20,10 +20,12 @@ const BELOW_TARGET: Partial<Record<Category, { precision: number; recall: number
   people: { precision: 0.92, recall: 0.85 },
   roles: { precision: 0.34, recall: 0.18 },
   metonyms: { precision: 0.9, recall: 0.8 },
-  mentions: { precision: 0.91, recall: 0.77 },
-  tariffs: { precision: 0.6, recall: 0.31 },
-  agreements: { precision: 0.57, recall: 0.25 },
-  commitments: { precision: 0, recall: 0 },
+  mentions: { precision: 0.91, recall: 0.84 },
+  // Raised by the relation layer (sentence frames, money): tariffs 0.631/0.346 -> 0.870/0.784,
+  // agreements 0.600/0.286 -> 0.675/0.643, commitments 0/0 -> 1.000/0.750.
+  tariffs: { precision: 0.84, recall: 0.75 },
+  agreements: { precision: 0.64, recall: 0.61 },
+  commitments: { precision: 0.97, recall: 0.72 },
 };
 
 let articles: DevsetArticle[];

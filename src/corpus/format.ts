@@ -8,7 +8,7 @@ const PartialDate = z
   .string()
   .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, "must be an ISO 8601 date such as 2025, 2025-07 or 2025-07-15");
 
-/** ISO 3166-1 alpha-2 country code, upper case. */
+/** ISO 3166-1 alpha-2 country code, upper case (EU, which ISO 3166-1 reserves, for the European Union). */
 const CountryCode = z.string().regex(/^[A-Z]{2}$/, "must be an upper-case ISO 3166-1 alpha-2 code such as JP");
 
 const Id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "must be lower-case letters, digits and dashes");
@@ -82,10 +82,15 @@ export const PersonSchema = z.strictObject({
   roles: z.array(RoleSchema),
 });
 
+/** What a trade party is: a sovereign state, or a customs union acting for its members (the EU). */
+export const CountryKindSchema = z.enum(["SOVEREIGN_STATE", "CUSTOMS_UNION"]);
+
 export const CountrySchema = z.strictObject({
   code: CountryCode,
   name: z.string().min(1),
   aliases: z.array(z.string().min(1)),
+  /** Absent means SOVEREIGN_STATE, so corpora written before the field stay valid as they are. */
+  kind: CountryKindSchema.optional(),
 });
 
 export const MoneySchema = z.strictObject({
@@ -180,6 +185,7 @@ export type MentionRecord = z.infer<typeof MentionSchema>;
 export type ArticleRecord = z.infer<typeof ArticleSchema>;
 export type RoleRecord = z.infer<typeof RoleSchema>;
 export type PersonRecord = z.infer<typeof PersonSchema>;
+export type CountryKind = z.infer<typeof CountryKindSchema>;
 export type CountryRecord = z.infer<typeof CountrySchema>;
 export type EvidenceRecord = z.infer<typeof EvidenceSchema>;
 export type MoneyRecord = z.infer<typeof MoneySchema>;

@@ -44,8 +44,20 @@ export function withCheckedRepresentations(schema: GraphQLSchema): GraphQLSchema
   return schema;
 }
 
+/**
+ * Given a representation and the names of the subgraph's entity types, returns whether it names
+ * one of them: an object whose `__typename` is an entity. Anything else is refused at its index
+ * before resolving, and the cost estimate (cost.ts) charges it as an error to answer.
+ */
+export function namesAnEntity(representation: unknown, entities: readonly string[]): boolean {
+  if (typeof representation !== "object" || representation === null || Array.isArray(representation)) return false;
+  const typename = (representation as { __typename?: unknown }).__typename;
+  return typeof typename === "string" && entities.includes(typename);
+}
+
 // Private: what is wrong with one representation, or undefined when it names an entity type.
 function problemOf(representation: unknown, schema: GraphQLSchema, entities: string[]): string | undefined {
+  if (namesAnEntity(representation, entities)) return undefined;
   if (typeof representation !== "object" || representation === null || Array.isArray(representation)) {
     return `${JSON.stringify(representation)} is not an object with "__typename" and the type's key fields`;
   }

@@ -2,6 +2,7 @@
 // their own code back from Apollo's wrappers, and no answer carries a stack trace unless DEBUG_ERRORS=on
 // (in production, no file path either).
 import type { GraphQLFormattedError } from "graphql";
+import { storeUnavailableErrorOf } from "../store/StoreUnavailableError.js";
 import { operationLimitErrorOf } from "./limits.js";
 
 /** What the formatter needs to know about the deployment. */
@@ -27,6 +28,11 @@ export function createFormatError(options: ErrorFormatOptions) {
         ...(formatted.locations ? { locations: formatted.locations } : {}),
         extensions: { ...formatted.extensions, ...extensions, code: limit.extensions.code },
       };
+    }
+    // The database could not answer: not a fault of the request nor a bug, and worth retrying.
+    const unavailable = storeUnavailableErrorOf(error);
+    if (unavailable) {
+      return { message: unavailable.message, ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: "SERVICE_UNAVAILABLE", reason: unavailable.reason } };
     }
     const code = typeof formatted.extensions?.code === "string" ? formatted.extensions.code : "INTERNAL_SERVER_ERROR";
     if (options.debugErrors) return { ...formatted, extensions: { ...formatted.extensions, code } };

@@ -4,6 +4,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest, type HTTPGraphQLResponse } from "@apollo/server";
 import type { Context } from "../graphql/context.js";
+import { answerUnreadBody, BodyTooLargeError, readBody } from "./bodyLimit.js";
 import type { CorsHandler } from "./cors.js";
 import type { ResponseCache } from "./responseCache.js";
 
@@ -14,8 +15,8 @@ export interface HttpHandlerOptions {
   context: (req: IncomingMessage) => Promise<Context>;
   /** Bodies larger than this many bytes are refused with 413 before they are read whole. */
   maxBodyBytes: number;
-  /** True once a corpus is being served; `/ready` answers 503 until then. */
-  isReady: () => boolean;
+  /** True while requests can be served: `/ready` answers 503 otherwise (draining, or the database unreachable). */
+  isReady: () => boolean | Promise<boolean>;
   /** Hears of errors the handler could not answer cleanly (they reach the client as a bare 500), with the request. */
   onError?: (error: unknown, req: IncomingMessage) => void;
   /** The path GraphQL is served on. @default "/graphql" */
@@ -50,7 +51,7 @@ export function createHttpHandler(options: HttpHandlerOptions) {
       if (options.cors?.(req, res)) return; // a preflight, answered whole
       if (url.pathname === "/health") return sendJson(res, 200, { status: "ok" });
       if (url.pathname === "/ready") {
-        return options.isReady() ? sendJson(res, 200, { status: "ready" }) : sendJson(res, 503, { status: "loading" });
+        return (await options.isReady()) ? sendJson(res, 200, { status: "ready" }) : sendJson(res, 503, { status: "unavailable" });
       }
       if (url.pathname === "/metrics" && options.metrics) {
         const { contentType, body } = await options.metrics();
@@ -70,9 +71,10 @@ export function createHttpHandler(options: HttpHandlerOptions) {
     } catch (error) {
       if (error instanceof HttpError) {
         options.onRefused?.(error.code);
-        // The body was not read: close rather than read (and discard) the rest of it.
-        if (error.status === 413 || error.status === 415) res.setHeader("connection", "close");
-        return sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+        const body = { errors: [{ message: error.message, extensions: { code: error.code } }] };
+        // The body was not read (whole): answer, discard the rest, then close (bodyLimit.ts).
+        if (error.status === 413 || error.status === 415) return answerUnreadBody(req, res, error.status, body);
+        return sendJson(res, error.status, body);
       }
       // Never a stack trace on the wire; the server's logger has the details.
       options.onError?.(error, req);
@@ -133,16 +135,12 @@ async function readJsonText(req: IncomingMessage, limit: number): Promise<string
       `POST bodies must be JSON: send "Content-Type: application/json"${type ? `, not "${type}"` : ""}, or use GET for a query.`,
     );
   }
-  const declared = Number(req.headers["content-length"]);
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) throw tooLarge(limit);
-    chunks.push(chunk);
+  try {
+    return (await readBody(req, limit)).toString("utf8");
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) throw new HttpError(413, "PAYLOAD_TOO_LARGE", error.message);
+    throw error;
   }
-  return Buffer.concat(chunks).toString("utf8");
 }
 
 // Private: parses a POST body read by readJsonText.
@@ -170,11 +168,6 @@ function graphQLOverHttpStatus(response: HTTPGraphQLResponse): number {
   } catch {
     return status;
   }
-}
-
-// Private: the 413 error for a body over the limit.
-function tooLarge(limit: number) {
-  return new HttpError(413, "PAYLOAD_TOO_LARGE", `The request body is larger than the limit of ${limit} bytes; send a smaller query or use variables.`);
 }
 
 // Private: writes a JSON answer.

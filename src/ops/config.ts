@@ -26,6 +26,8 @@ export interface Config extends OperationLimits {
    * traces are only in the logs. Env `DEBUG_ERRORS=on|off`. @default off (development too)
    */
   debugErrors: boolean;
+  /** Most errors one answer carries; the rest are summed up in one `TOO_MANY_ERRORS` error. Env `MAX_ERRORS`. @default 100 */
+  maxErrors: number;
   /** Log level for pino (`fatal`…`trace`, or `silent`). Env `LOG_LEVEL`. @default "info" */
   logLevel: string;
   /** Reload the corpus when its file changes (SIGHUP always reloads). Env `CORPUS_WATCH=1`. @default false */
@@ -41,6 +43,12 @@ export interface Config extends OperationLimits {
    * Counts within the shutdown timeout. Env `SHUTDOWN_DELAY_MS`. @default 0
    */
   shutdownDelayMs: number;
+  /** Most milliseconds a client may take to send a request's headers; then 408 and the connection closes. Env `HEADERS_TIMEOUT_MS`. @default 10000 */
+  headersTimeoutMs: number;
+  /** Most milliseconds a client may take to send a whole request (headers and body); then 408. At least the headers timeout. Env `REQUEST_TIMEOUT_MS`. @default 30000 */
+  requestTimeoutMs: number;
+  /** How long a kept-open connection waits idle for the next request before it is closed. Env `KEEP_ALIVE_TIMEOUT_MS`. @default 5000 */
+  keepAliveTimeoutMs: number;
   /**
    * Serve the GraphiQL explorer at the GraphQL path to browsers (bundled, no CDN). Env `EXPLORER=on|off`.
    * @default on, except off when `NODE_ENV=production`
@@ -77,6 +85,10 @@ export interface Config extends OperationLimits {
   databaseReplicaUrls: string[];
   /** Most connections the store opens to each database server. Env `DATABASE_POOL_SIZE`. @default 10 */
   databasePoolSize: number;
+  /** Most milliseconds to open a database connection; a stopped or frozen server fails a query by then. Env `DATABASE_CONNECT_TIMEOUT_MS`. @default 2000 */
+  databaseConnectTimeoutMs: number;
+  /** Most milliseconds one SQL statement may run (the client gives up a second later on a server that does not answer). Env `DATABASE_STATEMENT_TIMEOUT_MS`. @default 5000 */
+  databaseStatementTimeoutMs: number;
 }
 
 /** The corpus that ships with the project. */
@@ -96,12 +108,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: env.NODE_ENV === "production",
     maxPageSize: integer(env, "MAX_PAGE_SIZE", 100, 1, 10_000),
     maxBodyBytes: integer(env, "MAX_BODY_BYTES", 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    maxErrors: integer(env, "MAX_ERRORS", 100, 2, 100_000),
     logLevel: env.LOG_LEVEL || "info",
     debugErrors: onOff(env, "DEBUG_ERRORS", false),
     ...operationLimits(env),
     corpusWatch: flag(env, "CORPUS_WATCH"),
     shutdownTimeoutMs: integer(env, "SHUTDOWN_TIMEOUT_MS", 10_000, 0, 600_000),
     shutdownDelayMs: integer(env, "SHUTDOWN_DELAY_MS", 0, 0, 600_000),
+    ...httpTimeouts(env),
     explorer: onOff(env, "EXPLORER", env.NODE_ENV !== "production"),
     responseCache: onOff(env, "RESPONSE_CACHE", true),
     responseCacheMB: integer(env, "RESPONSE_CACHE_MB", 64, 1, 1_000_000),
@@ -109,6 +123,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: originList(env, "CORS_ORIGINS", env.NODE_ENV === "production" ? [] : [...LOCAL_ORIGINS]),
     ...storeChoice(env),
     databasePoolSize: integer(env, "DATABASE_POOL_SIZE", 10, 1, 1000),
+    databaseConnectTimeoutMs: integer(env, "DATABASE_CONNECT_TIMEOUT_MS", 2000, 100, 600_000),
+    databaseStatementTimeoutMs: integer(env, "DATABASE_STATEMENT_TIMEOUT_MS", 5000, 100, 3_600_000),
   };
 }
 
@@ -134,6 +150,16 @@ function originList(env: NodeJS.ProcessEnv, name: string, fallback: string[]): s
     if (error instanceof OriginListError) throw new ConfigError(`${name}: ${error.message}`);
     throw error;
   }
+}
+
+// Private: the HTTP timeouts, the request timeout no shorter than the headers one (Node requires it).
+function httpTimeouts(env: NodeJS.ProcessEnv): Pick<Config, "headersTimeoutMs" | "requestTimeoutMs" | "keepAliveTimeoutMs"> {
+  const headersTimeoutMs = integer(env, "HEADERS_TIMEOUT_MS", 10_000, 100, 600_000);
+  const requestTimeoutMs = integer(env, "REQUEST_TIMEOUT_MS", 30_000, 100, 3_600_000);
+  if (requestTimeoutMs < headersTimeoutMs) {
+    throw new ConfigError(`REQUEST_TIMEOUT_MS (${requestTimeoutMs}) must be at least HEADERS_TIMEOUT_MS (${headersTimeoutMs}): the request includes its headers`);
+  }
+  return { headersTimeoutMs, requestTimeoutMs, keepAliveTimeoutMs: integer(env, "KEEP_ALIVE_TIMEOUT_MS", 5000, 100, 600_000) };
 }
 
 // Private: EXECUTOR, graphql-js unless told otherwise.

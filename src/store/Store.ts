@@ -151,6 +151,11 @@ export interface TimelinePointRecord {
 export interface Store {
   /** Changes whenever the data changes (a reload); safe to use in cache keys. */
   readonly version: string;
+  /**
+   * Resolves whether the store can answer now; a store that always can (in memory) leaves it out.
+   * Reads that cannot be answered in time reject with StoreUnavailableError.
+   */
+  reachable?(): Promise<boolean>;
 
   articlesById(ids: readonly string[]): Promise<(ArticleRecord | null)[]>;
   peopleById(ids: readonly string[]): Promise<(PersonRecord | null)[]>;

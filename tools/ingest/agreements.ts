@@ -6,7 +6,13 @@ import { readDate } from "./dates.js";
 import type { AgreementFinding, CountryMention, Mention, UnresolvedFinding } from "./findings.js";
 import { isCapitalised, type AnalysedText, type Token } from "./textAnalysis.js";
 
-const HEADS = new Set(["agreement", "deal", "pact", "accord", "treaty", "alliance", "truce"]);
+const HEADS = new Set(["agreement", "deal", "pact", "accord", "treaty", "alliance", "truce", "arrangement"]);
+/** Words before an indefinite phrase that make the agreement only wished for: "ended without a deal", "talks on a deal". */
+const HYPOTHETICAL_BEFORE = /^(?:without|no|toward|towards|seek|seeks|seeking|sought|hope|hopes|hoped|hoping|pursue|pursuing|negotiate|negotiating|negotiations|talks|possible|potential|future|eventual|want|wants|wanted|push|pushed|pushing|press|pressed|pressing|urge|urged|aim|aims|aiming|plan|plans|planned|would|could|might|if|whether|any)$/;
+/** Words shortly after an indefinite phrase that make it hypothetical: "a free trade agreement … had been a goal". */
+const HYPOTHETICAL_AFTER = /^(?:would|could|might|goal|elusive)$/;
+/** Words in a sentence that make an agreement of unstated kind a trade one. */
+const TRADE_CONTEXT = /\b(?:trade|tariffs?|levy|levies|duties|exports?|imports?)\b/i;
 /** Words that give an agreement's kind. */
 const KIND_WORDS = new Map<string, AgreementKind>([
   ...["trade", "economic", "commerce", "commercial", "tariff", "partnership", "market"].map((w) => [w, "TRADE"] as const),
@@ -16,7 +22,7 @@ const KIND_WORDS = new Map<string, AgreementKind>([
 /** Determiners that open an agreement phrase; "a"/"an" introduce a new one, the rest refer. */
 const DETERMINERS = new Set(["a", "an", "the", "their", "its", "this", "that", "our", "his", "her"]);
 /** Verbs that conclude an agreement: "signed a trade agreement", "a deal struck in July". */
-const CONCLUDING_VERBS = new Set(["signed", "struck", "reached", "concluded", "clinched", "sealed", "inked", "forged", "agreed"]);
+const CONCLUDING_VERBS = new Set(["signed", "struck", "reached", "concluded", "clinched", "sealed", "inked", "forged", "agreed", "announced"]);
 /** Tags of words that may sit between a determiner and the head ("the first major trade deal"). */
 const MODIFIER_TAGS = ["Adjective", "Noun", "Value", "Ordinal", "Cardinal"];
 
@@ -35,11 +41,14 @@ export function findAgreements(
   const unresolved: UnresolvedFinding[] = [];
   const lastMention = new Map<AgreementFinding, number>();
   const pair = principalPair(countries);
+  const tradeStory = countries.length > 0 && text.tokens.some((t) => /^(?:tariffs?|levy|levies)$/.test(t.lower));
 
   for (const head of text.tokens) {
     const phrase = readPhrase(text, head, countries, published);
     if (phrase === null) continue;
-    const { mention, kind, explicit, definite, concludedBy, concluded } = phrase;
+    const { mention, explicit, definite, concludedBy, concluded } = phrase;
+    // A deal of unstated kind in a story about trade (or a sentence about it) is a trade deal.
+    const kind = phrase.kind ?? (head.lower !== "alliance" && (tradeStory || TRADE_CONTEXT.test(text.sentences[head.sentence].text)) ? "TRADE" : null);
     if (phrase.undatedExpression) {
       unresolved.push({ entityType: "AGREEMENT", ...mention, reason: "when it was concluded needs the publication date (--published) to resolve" });
     }
@@ -54,22 +63,28 @@ export function findAgreements(
         if (best === null || lastMention.get(a)! > lastMention.get(best)!) best = a;
       }
       agreement = best;
-      if (agreement === null && kind === null && explicit.length === 0 && head.lower !== "alliance") {
-        unresolved.push({ entityType: "AGREEMENT", ...mention, reason: "no agreement earlier in the article that this could refer to" });
-        continue;
-      }
-    } else if (!concludedBy) {
+    } else if (!concludedBy && hypothetical(text, head, mention)) {
       continue;
     }
 
     if (agreement === null) {
-      const parties = [...explicit];
-      for (const c of [...phrase.context, ...coordinatedBefore(text, countries, mention), ...pair]) {
+      // Named in the phrase or right after it ("with Argentina, Brazil, Paraguay and Uruguay"), the
+      // sentence's subject for "an agreement with X", then the pair the sentence or the story is about.
+      const parties = unique([...explicit, ...phrase.context]);
+      const inSentence = countries.filter((c) => c.sentence === head.sentence && !(c.start >= mention.start && c.end <= mention.end));
+      const subject = phrase.context.length > 0 ? inSentence.filter((c) => c.end <= mention.start && !/\b(?:in|into|to|from|with|of|for|on|at|by|through|between)\s+(?:the\s+)?$/i.test(text.body.slice(text.sentences[head.sentence].start, c.start)))[0] : undefined;
+      if (subject !== undefined && !parties.includes(subject.code)) parties.push(subject.code);
+      // "the bilateral alliance" is the story's own pair; otherwise the sentence's countries come first.
+      const nearby = /\bbilateral\b/i.test(mention.text) ? [...pair, ...inSentence.map((c) => c.code)] : [...inSentence.map((c) => c.code), ...pair];
+      for (const c of [...coordinatedBefore(text, countries, mention), ...nearby]) {
         if (parties.length >= 2) break;
         if (!parties.includes(c)) parties.push(c);
       }
-      if (parties.length === 0) {
-        unresolved.push({ entityType: "AGREEMENT", ...mention, reason: "no party named or implied" });
+      // "the deal" with nothing before it, or "a deal" no verb says was made, needs both its parties from the text.
+      const needed = definite || !concludedBy ? 2 : 1;
+      if (parties.length < needed) {
+        const reason = parties.length === 0 ? "no party named or implied" : definite ? "no agreement earlier in the article that this could refer to" : "only one party named or implied";
+        unresolved.push({ entityType: "AGREEMENT", ...mention, reason });
         continue;
       }
       const sameIdentity = agreements.find((a) => a.kind === (kind ?? kindOfHead(head)) && sameSet(a.parties, parties));
@@ -145,6 +160,15 @@ function readPhrase(text: AnalysedText, head: Token, countries: CountryMention[]
   let concludedBy = false;
   let undatedExpression = false;
   const participle = tokens[head.index + 1];
+  // "a deal struck in July" belongs to the phrase; "The agreement, concluded in December," dates it without being part of it.
+  if (!head.possessive && sameSentence(participle) && head.after === ", " && CONCLUDING_VERBS.has(participle.lower)) {
+    const date = readDate(tokens, participle.index + 1, published);
+    if (date !== null && tokens[date.next - 1].sentence === head.sentence) {
+      concluded = date.date;
+      undatedExpression = date.date === null;
+      concludedBy = true;
+    }
+  }
   if (!head.possessive && sameSentence(participle) && head.after === " " && CONCLUDING_VERBS.has(participle.lower)) {
     const date = readDate(tokens, participle.index + 1, published);
     if (date !== null && tokens[date.next - 1].sentence === head.sentence) {
@@ -154,12 +178,26 @@ function readPhrase(text: AnalysedText, head: Token, countries: CountryMention[]
       concludedBy = true;
     }
   }
-  // A concluding verb shortly before: "Japan and Britain signed a free trade agreement on Friday".
-  for (let i = first.index - 1; i >= first.index - 3 && !concludedBy; i--) {
+  // A passive after it: "The agreement was reached Tuesday at the White House".
+  // … or a relative clause: "the trade deal they announced in May".
+  const auxiliary = tokens[head.index + 1];
+  const passive = tokens[head.index + 2];
+  if (!concludedBy && !head.possessive && head.after === " " && sameSentence(passive) && /^(?:was|were|they|we|both)$/.test(auxiliary.lower) && CONCLUDING_VERBS.has(passive.lower)) {
+    const date = readDate(tokens, passive.index + 1, published);
+    concludedBy = true;
+    if (date !== null && tokens[date.next - 1].sentence === head.sentence) {
+      concluded = date.date;
+      undatedExpression = date.date === null;
+    }
+  }
+  // A concluding verb shortly before: "Japan and Britain signed a free trade agreement on Friday",
+  // "agreed on Thursday to a trade deal".
+  for (let i = first.index - 1; i >= first.index - 5 && !concludedBy; i--) {
     if (!sameSentence(tokens[i])) break;
     if (CONCLUDING_VERBS.has(tokens[i].lower) && tokens[i].tags.has("Verb")) {
       concludedBy = true;
-      const date = !last.possessive && last.after === " " ? readDate(tokens, last.index + 1, published) : null;
+      const between = i + 1 < first.index ? readDate(tokens, i + 1, published) : null;
+      const date = between !== null && between.next <= first.index ? between : !last.possessive && last.after === " " ? dateShortlyAfter(tokens, last.index + 1, published) : null;
       concluded = date?.date ?? null;
       undatedExpression = date !== null && date.date === null;
     }
@@ -186,20 +224,53 @@ function readPhrase(text: AnalysedText, head: Token, countries: CountryMention[]
   };
 }
 
-// Private: "with Britain", "between Japan and Britain" right after a phrase.
+// Private: "with Britain", "with the United States", "between Japan and Britain", "between U.S.
+// President Donald Trump and European Commission President …" right after a phrase (or after its
+// participle and date): the countries named before the clause ends.
 function countriesAfter(text: AnalysedText, countries: CountryMention[], last: Token): string[] {
-  const next = text.tokens[last.index + 1];
+  let i = last.index + 1;
+  // "the framework trade deal struck a day earlier between …"
+  for (let skipped = 0; skipped < 5 && text.tokens[i] !== undefined && !/^(with|between)$/.test(text.tokens[i].lower) && !/[,;.]/.test(text.tokens[i - 1].after); skipped++) i++;
+  const next = text.tokens[i];
   if (next === undefined || next.sentence !== last.sentence || last.possessive || !/^(with|between)$/.test(next.lower)) return [];
+  // Countries one after another, with only names, titles, commas, "and" and "the" between them.
   const codes: string[] = [];
   let at = next.end;
   for (const c of countries) {
-    if (c.start < at) continue;
-    const gap = text.body.slice(at, c.start);
-    if (!/^\s*(?:and\s+)?$/.test(gap)) break;
-    codes.push(c.code);
+    if (c.start < at || c.sentence !== next.sentence) continue;
+    if (!/^(?:[\s,]|and\b|the\b|\p{Lu}[\p{L}.'’-]*)*$/u.test(text.body.slice(at, c.start))) break;
+    if (!codes.includes(c.code)) codes.push(c.code);
     at = c.end;
   }
   return codes;
+}
+
+// Private: a date expression starting within a few words after a phrase, before its clause ends:
+// "signed a critical minerals agreement at the White House on Monday".
+function dateShortlyAfter(tokens: Token[], at: number, published: string | null): ReturnType<typeof readDate> {
+  const sentence = tokens[at]?.sentence;
+  for (let i = at; i < at + 5 && tokens[i]?.sentence === sentence; i++) {
+    const date = readDate(tokens, i, published);
+    if (date !== null) return date;
+    if (/[,;]/.test(tokens[i].after)) break;
+  }
+  return null;
+}
+
+// Private: whether an indefinite phrase speaks of an agreement only hoped for, sought or
+// refused ("ended without a deal", "talks on a first-stage agreement", "a deal would …").
+function hypothetical(text: AnalysedText, head: Token, mention: Mention): boolean {
+  const tokens = text.tokens;
+  const firstIndex = tokens.findIndex((t) => t.start === mention.start);
+  for (let i = firstIndex - 1; i >= Math.max(0, firstIndex - 6); i--) {
+    if (tokens[i].sentence !== head.sentence) break;
+    if (HYPOTHETICAL_BEFORE.test(tokens[i].lower)) return true;
+  }
+  for (let i = head.index + 1; i <= head.index + 6; i++) {
+    if (tokens[i] === undefined || tokens[i].sentence !== head.sentence) break;
+    if (HYPOTHETICAL_AFTER.test(tokens[i].lower)) return true;
+  }
+  return false;
 }
 
 // Private: "Tokyo and Washington … their alliance": the pair of coordinated countries nearest
@@ -213,9 +284,12 @@ function coordinatedBefore(text: AnalysedText, countries: CountryMention[], ment
   return [];
 }
 
-// Private: the two countries an article is mostly about (most mentions, earliest first on ties);
-// an unnamed "bilateral" agreement in a two-country story is theirs.
-function principalPair(countries: CountryMention[]): string[] {
+/**
+ * Given an article's country mentions, returns the two countries it is mostly about (most
+ * mentions, earliest first on ties): the parties of an unnamed "bilateral" agreement in a
+ * two-country story, and the other side of a tariff whose sentence names only one.
+ */
+export function principalPair(countries: CountryMention[]): string[] {
   const counts = new Map<string, { n: number; first: number }>();
   for (const c of countries) {
     const entry = counts.get(c.code) ?? { n: 0, first: c.start };

@@ -8,10 +8,16 @@ import { isCapitalised, type AnalysedText, type Span, type Token } from "./textA
 
 /** Geographic features named after a country, which are not the country. */
 const GEO_FEATURES = new Set(["sea", "seas", "ocean", "strait", "straits", "gulf", "bay", "peninsula", "channel"]);
-/** Prepositions after which a capital is the place: "in Tokyo", "southwest of Tokyo". */
-const LOCATIVE = new Set(["in", "at", "to", "from", "near", "into", "inside", "outside", "around", "via", "through", "across", "of", "within", "throughout", "onto", "beyond"]);
+/**
+ * Prepositions after which a capital is the place: "in Tokyo", "southwest of Tokyo". Not "to":
+ * "trips to Washington" and "shuttling to Washington" go to negotiate with the state; only a
+ * verb of plain motion before "to" makes it the place ("flew to Tokyo").
+ */
+const LOCATIVE = new Set(["in", "at", "from", "near", "into", "inside", "outside", "around", "via", "through", "across", "of", "within", "throughout", "onto", "beyond"]);
 /** Verbs of travel whose object is the place: "visited Seoul". */
 const MOTION = new Set(["visit", "visits", "visited", "visiting", "arrive", "arrives", "arrived", "arriving", "leave", "leaves", "left", "leaving", "reach", "reached", "tour", "toured", "touring", "return", "returned", "fly", "flew", "travel", "traveled", "travelled"]);
+/** Verbs of plain motion after which "to CAPITAL" is the place: "flew to Tokyo", "heading to Seoul". */
+const MOTION_TO = new Set([...MOTION, "flew", "flying", "fly", "headed", "heading", "head", "went", "go", "going", "goes", "came", "come", "coming", "moved", "move", "moving", "relocated"]);
 /** Words relating two parties, after which a capital is the state: "talks with Beijing". */
 const RELATIONAL = new Set(["with", "against", "toward", "towards", "between", "for", "by", "on", "over"]);
 /** Nouns after a possessive capital that make it the city: "Tokyo's governor", "Seoul's streets". */
@@ -65,8 +71,10 @@ function standsForState(
   hitStarts: Map<number, SurfaceHit>,
   hitEnds: Map<number, SurfaceHit>,
 ): boolean {
-  const prev = neighbour(text, first, -1);
   const next = neighbour(text, last, 1);
+  // A word before a comma does not govern the capital: "In return, Hanoi will give".
+  const before = neighbour(text, first, -1);
+  const prev = before !== undefined && before.after.trim() === "" ? before : undefined;
   // Part of a longer proper name: "George Washington", "Washington Post", "Tokyo Stock Exchange".
   if (prev !== undefined && joinsAsName(prev, hitEnds)) return false;
   if (next !== undefined && last.after === " " && !last.possessive && isCapitalised(next)) return false;
@@ -82,6 +90,10 @@ function standsForState(
     return before === undefined || !(LOCATIVE.has(before.lower) || MOTION.has(before.lower));
   }
   if (prev !== undefined && (LOCATIVE.has(prev.lower) || MOTION.has(prev.lower))) return false;
+  if (prev !== undefined && prev.lower === "to") {
+    const verb = neighbour(text, prev, -1);
+    return verb === undefined || !MOTION_TO.has(verb.lower);
+  }
   if (prev !== undefined && RELATIONAL.has(prev.lower)) return true;
   // The object of any other verb is the state: "criticized New Delhi", "urged Beijing".
   if (prev !== undefined && prev.tags.has("Verb") && !prev.tags.has("Copula") && !prev.tags.has("Auxiliary")) return true;

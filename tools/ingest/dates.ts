@@ -23,6 +23,8 @@ export interface DateReading {
 export function readDate(tokens: Token[], at: number, published: string | null): DateReading | null {
   const lead = tokens[at]?.lower;
   if (lead === "last") return readLast(tokens, at + 1, published);
+  // A bare weekday, as wire copy writes it: "was reached Tuesday".
+  if (lead !== undefined && WEEKDAYS.includes(lead)) return weekdayBefore(WEEKDAYS.indexOf(lead), at + 1, parsePublished(published));
   if (lead !== "in" && lead !== "on" && lead !== "since") return null;
   const first = tokens[at + 1];
   if (first === undefined) return null;
@@ -46,13 +48,16 @@ export function readDate(tokens: Token[], at: number, published: string | null):
   }
 
   const weekday = WEEKDAYS.indexOf(first.lower);
-  if (weekday >= 0) {
-    if (pub === null) return { date: null, next: at + 2 };
-    const date = new Date(Date.UTC(pub.year, pub.month - 1, pub.day));
-    date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() - weekday + 7) % 7));
-    return { date: date.toISOString().slice(0, 10), next: at + 2 };
-  }
+  if (weekday >= 0) return weekdayBefore(weekday, at + 2, pub);
   return null;
+}
+
+// Private: the latest given weekday on or before publication.
+function weekdayBefore(weekday: number, next: number, pub: { year: number; month: number; day: number } | null): DateReading {
+  if (pub === null) return { date: null, next };
+  const date = new Date(Date.UTC(pub.year, pub.month - 1, pub.day));
+  date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() - weekday + 7) % 7));
+  return { date: date.toISOString().slice(0, 10), next };
 }
 
 /** Given a token's lower-cased text, returns whether it names a month or weekday. */

@@ -26,6 +26,24 @@ export interface RoleFinding {
   end?: string | null;
   /** The sentences stating the start or end; they become the role's evidence. */
   sentences?: number[];
+  /** The name of the organization the office belongs to ("European Commission President"), if the text names one. */
+  organization: string | null;
+}
+
+/** What an organization is: the kinds the corpus's Organization uses. */
+export type OrganizationKind = "INTERNATIONAL_BODY" | "GOVERNMENT_BODY" | "COMPANY" | "POLITICAL_PARTY" | "OTHER";
+
+/** An organization: a curated one ("WTO", "Toyota") or one the text introduces ("the Vietnam News Agency"). */
+export interface OrganizationFinding {
+  name: string;
+  /** Other forms the article or the gazetteer uses: acronyms, short names. */
+  aliases: string[];
+  kind: OrganizationKind;
+  /** The state it belongs to (a ministry's, a company's home), or null for an international body. */
+  country: string | null;
+  /** Member states of an international body, when known. */
+  members: string[];
+  mentions: Mention[];
 }
 
 /** A person: full name, the forms that refer to them, and what the text says they are. */

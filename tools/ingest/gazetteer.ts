@@ -1,6 +1,8 @@
 // The country gazetteer: ISO codes, names, demonyms and capitals from the world-countries
-// package, plus the short forms wire copy uses ("U.S.", "Britain"), and a finder for them in text.
+// package, plus the short forms wire copy uses ("U.S.", "Britain"), the European Union as a
+// trade party (ISO 3166-1 reserves EU for it), and a finder for them in text.
 import worldCountries from "world-countries";
+import type { CountryKind } from "../../src/corpus/format.js";
 
 /** How a surface form names a country: by name ("Japan", "U.S."), demonym ("Japanese") or capital ("Tokyo"). */
 export type SurfaceKind = "name" | "demonym" | "capital";
@@ -21,6 +23,8 @@ export interface GazetteerCountry {
   capital: string | null;
   /** The dotted wire abbreviation ("U.S.", "U.K."), when style uses one. */
   abbreviation: string | null;
+  /** A sovereign state, or a customs union that makes trade policy for its members (the EU). */
+  kind: CountryKind;
 }
 
 /** A place in the text where a gazetteer form occurs. */
@@ -46,7 +50,30 @@ const NEWS_FORMS: Record<string, string[]> = {
   KP: ["DPRK"],
 };
 
-const COUNTRIES: GazetteerCountry[] = buildCountries();
+/**
+ * Trade parties that are not states. The European Union sets one external tariff and signs trade
+ * agreements for its members, so trade news treats it as a party like any state; ISO 3166-1
+ * reserves EU for it. Brussels, where its institutions sit, stands for it where it acts
+ * ("Brussels said it would retaliate"), as Washington stands for the United States; the news
+ * uses Brussels for Belgium's government too rarely to keep that reading.
+ */
+const CUSTOMS_UNIONS: GazetteerCountry[] = [
+  {
+    code: "EU",
+    name: "European Union",
+    names: ["EU", "E.U."],
+    officialName: null,
+    newsForms: ["EU", "E.U."],
+    // "European carmakers", "the European Commission": the news means the Union's.
+    demonyms: ["European"],
+    capital: "Brussels",
+    // Not dotted, but the form ids and agreement names use: "eu-us-trade-agreement-2025".
+    abbreviation: "EU",
+    kind: "CUSTOMS_UNION",
+  },
+];
+
+const COUNTRIES: GazetteerCountry[] = [...buildCountries(), ...CUSTOMS_UNIONS];
 const BY_CODE = new Map(COUNTRIES.map((c) => [c.code, c]));
 const SURFACES: Map<string, { code: string; kind: SurfaceKind }> = buildSurfaces(COUNTRIES);
 const FINDER = new RegExp(
@@ -80,9 +107,39 @@ export function findSurfaces(body: string): SurfaceHit[] {
   return hits;
 }
 
+/** Cities that file news without being capitals, and their countries. */
+const NEWS_CITIES: Record<string, string> = {
+  "New York": "US", "Los Angeles": "US", "Chicago": "US", "Detroit": "US", "Houston": "US", "San Francisco": "US", "Palm Beach": "US",
+  "Toronto": "CA", "Montreal": "CA", "Vancouver": "CA", "Calgary": "CA", "Osaka": "JP", "Yokohama": "JP", "Nagoya": "JP",
+  "Shanghai": "CN", "Shenzhen": "CN", "Guangzhou": "CN", "Busan": "KR", "Gyeongju": "KR", "Incheon": "KR", "Mumbai": "IN",
+  "Bengaluru": "IN", "Sao Paulo": "BR", "São Paulo": "BR", "Rio de Janeiro": "BR", "Sydney": "AU", "Melbourne": "AU",
+  "Geneva": "CH", "Zurich": "CH", "Frankfurt": "DE", "Munich": "DE", "Milan": "IT", "Ho Chi Minh City": "VN", "Johannesburg": "ZA",
+  "Dubai": "AE", "Istanbul": "TR", "Monterrey": "MX", "Surabaya": "ID", "Auckland": "NZ", "Turnberry": "GB", "Edinburgh": "GB",
+};
+
+/**
+ * Given a dateline as written ("TOKYO", "JAKARTA, Indonesia", "SEOUL/WASHINGTON", "TORONTO"),
+ * returns the country the story is filed from (its first place), or null when none is known.
+ */
+export function countryOfDateline(dateline: string | null): string | null {
+  if (dateline === null) return null;
+  // "CITY, Country" names the country; "CITY1/CITY2" files from the first city.
+  const [city, country] = dateline.split(/\s*,\s*/);
+  const place = city.split(/\s*\/\s*/)[0];
+  for (const part of country !== undefined ? [country, place] : [place]) {
+    const written = part.trim().toLowerCase().replace(/(^|[\s-])\p{L}/gu, (m) => m.toUpperCase());
+    const surface = SURFACES.get(written);
+    if (surface !== undefined && (surface.kind !== "demonym" || part !== place)) return surface.code;
+    if (NEWS_CITIES[written] !== undefined) return NEWS_CITIES[written];
+  }
+  return null;
+}
+
 /** Given a code, returns how headlines and agreement names write it: "U.S.", "Britain", "Japan". */
 export function shortName(code: string): string {
-  return NEWS_FORMS[code]?.[0] ?? BY_CODE.get(code)?.name ?? code;
+  const country = BY_CODE.get(code);
+  if (country?.kind === "CUSTOMS_UNION") return country.newsForms[0];
+  return NEWS_FORMS[code]?.[0] ?? country?.name ?? code;
 }
 
 // Private: the package's countries reduced to what extraction needs.
@@ -104,6 +161,7 @@ function buildCountries(): GazetteerCountry[] {
         demonyms: demonym ? unique([demonym.m, demonym.f]) : [],
         capital: c.capital[0] ? c.capital[0].replace(/\s+D\.C\.$/, "") : null,
         abbreviation: news.find((n) => /^(?:\p{Lu}\.){2,}$/u.test(n)) ?? null,
+        kind: "SOVEREIGN_STATE" as const,
       };
     });
 }
@@ -124,10 +182,12 @@ function buildSurfaces(countries: GazetteerCountry[]): Map<string, { code: strin
   for (const c of countries) for (const n of [c.name, ...c.names]) add(n, c.code, "name");
   for (const c of countries) for (const d of c.demonyms) add(d, c.code, "demonym");
   for (const c of countries) if (c.capital !== null && !candidates.has(c.capital)) add(c.capital, c.code, "capital");
+  // A customs union's seat is its capital in the news, not the host state's ("Brussels" is the EU).
+  for (const c of countries) if (c.kind === "CUSTOMS_UNION" && c.capital !== null) candidates.set(c.capital, [{ code: c.code, kind: "capital" }]);
 
   const surfaces = new Map<string, { code: string; kind: SurfaceKind }>();
   for (const [text, list] of candidates) {
-    const kept = list.length === 1 ? list : list.filter((e) => independent.has(e.code));
+    const kept = list.length === 1 ? list : list.filter((e) => independent.has(e.code) || CUSTOMS_UNIONS.some((u) => u.code === e.code));
     if (kept.length === 1) surfaces.set(text, kept[0]);
   }
   return surfaces;

@@ -5,6 +5,7 @@ import type { CorpusRecord } from "../../src/corpus/format.js";
 import { extractFindings } from "./extract.js";
 import type { UnresolvedFinding } from "./findings.js";
 import { IngestError } from "./IngestError.js";
+import { knownPeople } from "./knownPeople.js";
 import { mergeArticle, type MergeCounts } from "./merge.js";
 import { publicationTime } from "./publication.js";
 import { readArticleText, type ReadArticle } from "./read/readArticle.js";
@@ -107,7 +108,7 @@ function ingestOne(corpus: CorpusRecord, input: ReadArticle, options: IngestOpti
     warnings.push(`no source named (no "(AP)"-style dateline, copyright line or publisher); recorded as "${UNKNOWN_SOURCE}" — pass --source NAME`);
   }
   if (input.publishedAt === null) warnings.push("no publication date (none in the text or metadata); pass --published DATE to resolve \"in July\" and \"on Friday\"");
-  const findings = extractFindings(input, input.publishedAt);
+  const findings = extractFindings(input, input.publishedAt, knownPeople(corpus.people));
   const extraction = toRecords(findings, { publishedAt: input.publishedAt, source });
   const outcome = mergeArticle(corpus, extraction, { inPlace: true });
   return {

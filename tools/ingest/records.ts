@@ -164,7 +164,8 @@ function countryRecord(code: string, seen: string[] = []): CountryRecord {
   const g = countryByCode(code);
   if (g === undefined) return { code, name: code, aliases: [...new Set(seen)] };
   const aliases = [g.officialName, ...g.newsForms, ...g.demonyms, g.capital, ...seen].filter((a): a is string => a != null && a !== g.name);
-  return { code, name: g.name, aliases: [...new Set(aliases)] };
+  // The kind is written only where it is not the default, as hand-made corpora leave it out.
+  return { code, name: g.name, aliases: [...new Set(aliases)], ...(g.kind === "SOVEREIGN_STATE" ? {} : { kind: g.kind }) };
 }
 
 // Private: one evidence span per sentence the mentions sit in, in text order.

@@ -1,24 +1,33 @@
-// Tariffs: "U.S. tariffs on goods from Japan", "the levy on automobiles", "a 25 percent tariff on
-// Chinese goods" — who imposes it (a modifier, the sentence's subject, or the tariff just named),
-// on whom (a demonym, "from X"), on what, and the rate and previous rate the sentence gives.
+// Tariffs as sentence-level frames: a tariff phrase ("U.S. tariffs on goods from Japan", "the levy
+// on automobiles", "a 25 percent tariff on Chinese goods", "a 20% tariff", "no tariffs on US goods")
+// and the slots the sentence around it fills — who imposes it (a modifier, the subject, the
+// tariff or agreement nearby), on whom (a demonym, "from X", "Goods from X will face …"), on what,
+// the rate and the previous rate ("cut from A to B", "to B from A", "up from A", "doubled to B",
+// "scrap its A% tariff", "which has stood at A … will fall to B"); a threatened or announced rate
+// is never the previous one.
 import type { AgreementFinding, CountryMention, Mention, PersonFinding, TariffFinding, UnresolvedFinding } from "./findings.js";
+import { principalPair } from "./agreements.js";
 import { isCapitalised, type AnalysedText, type Token } from "./textAnalysis.js";
 
 const HEADS = new Set(["tariff", "tariffs", "levy", "levies", "duty", "duties"]);
 /** Heads that are unambiguous enough to report when they cannot be resolved ("duty" often is not a tax). */
 const REPORTED_HEADS = new Set(["tariff", "tariffs", "levy", "levies"]);
-const DETERMINERS = new Set(["a", "an", "the", "its", "their", "these", "those", "this", "that"]);
+const DETERMINERS = new Set(["a", "an", "the", "its", "their", "these", "those", "this", "that", "no"]);
+/** Lower-case nouns that qualify a tariff without being its product: "the 10% baseline tariff". */
+const QUALIFIER_NOUNS = new Set(["baseline", "reciprocal", "sector", "sectoral", "blanket", "import", "penalty", "fentanyl", "retaliatory", "counter", "border"]);
+/** Verbs that end a tariff right before its phrase: "scrap its 19% tariff on ethanol" (a 0% rate). */
+const REMOVAL_VERBS = /^(?:scrap|scraps|scrapped|scrapping|remove|removes|removed|removing|eliminate|eliminates|eliminated|eliminating|abolish|abolishes|abolished|lift|lifts|lifting|end|ends|ended|ending|waive|waives|waived)$/;
+/** Words that make a rate threatened or announced rather than in force: "from the 25% Trump had threatened". */
+const NOT_IN_FORCE = /\b(?:threat\w*|announc\w*|propos\w*|plann\w*|warn\w*|letter)\b/i;
+/** Prepositions that make a country an object, not an imposing subject: "pass through Vietnam". */
+const OBJECT_MARKER = /\b(?:in|into|to|from|with|of|for|on|at|by|than|through|across|against|over|toward|towards|about)\s+(?:the\s+)?$/i;
+
 /** Words that may open a product phrase without being the product: "on all Chinese goods". */
 const PRODUCT_OPENERS = new Set(["the", "all", "some", "most", "remaining", "about", "nearly", "around", "roughly", "some"]);
 /** How many sentences back "the levy" may reach for the tariff it refers to. */
 const ANAPHORA_REACH = 2;
 /** Tags that end a product phrase. */
 const PRODUCT_STOP_TAGS = ["Preposition", "Conjunction", "Determiner", "Pronoun", "Adverb", "Modal", "Auxiliary", "PastTense", "Gerund"];
-const RATE = String.raw`(\d+(?:\.\d+)?)\s*(?:percent|%)`;
-/** "to 15 percent from the previous rate of 27.5 percent", "at 25 percent". */
-const RATE_TO_FROM = new RegExp(String.raw`^[\s,]*(?:\w+\s+){0,2}?(?:to|at)\s+(?:as much as\s+|up to\s+)?${RATE}(?:\s+from\s+(?:the\s+previous\s+(?:rate|level)\s+of\s+|a\s+previous\s+|an?\s+earlier\s+)?${RATE})?`);
-/** "from 10 percent to 25 percent". */
-const RATE_FROM_TO = new RegExp(String.raw`^[\s,]*(?:\w+\s+){0,2}?from\s+${RATE}\s+to\s+${RATE}`);
 
 /**
  * Given an analysed body, its country mentions, people and agreements, returns the tariffs it
@@ -37,16 +46,25 @@ export function findTariffs(
 
   for (const phrase of phrases) {
     if (phrase.product === null) {
-      // "the levy", "the tariffs": a definite phrase refers to the tariff named shortly before.
-      const antecedent = phrase.definite && REPORTED_HEADS.has(phrase.head.lower) ? latestTariff([...byKey.values()], phrase) : undefined;
+      // "the levy", "the tariffs", "the 25 percent duty": a definite phrase refers to the tariff named shortly before.
+      // "the sector levies", "separate duties": another tariff, not the one just named.
+      const another = /\b(?:sector|sectoral|separate|other)\b/i.test(phrase.mention.text);
+      const refers = phrase.definite && !another && (REPORTED_HEADS.has(phrase.head.lower) || phrase.rate !== null);
+      const antecedent = refers ? latestTariff([...byKey.values()], phrase) : undefined;
       if (antecedent !== undefined) {
         antecedent.mentions.push(phrase.mention);
         continue;
       }
-      if (REPORTED_HEADS.has(phrase.head.lower)) {
-        unresolved.push({ entityType: "TARIFF", ...phrase.mention, reason: "no product or target country stated" });
+      // "Goods from Vietnam will face a 20% tariff", "would charge no tariffs": a rate makes it a tariff on goods in general.
+      if (phrase.rate !== null && !phrase.definite) {
+        phrase.product = "goods";
+        phrase.target ??= goodsOrigin(text, countries, phrase);
+      } else {
+        if (REPORTED_HEADS.has(phrase.head.lower)) {
+          unresolved.push({ entityType: "TARIFF", ...phrase.mention, reason: "no product or target country stated" });
+        }
+        continue;
       }
-      continue;
     }
     const earlier = previousInSentence.filter((p) => p.phrase.mention.sentence === phrase.mention.sentence).at(-1);
     let imposedBy = phrase.imposer;
@@ -55,15 +73,34 @@ export function findTariffs(
       imposedBy = earlier.imposedBy;
       appliesTo ??= earlier.appliesTo;
     }
-    imposedBy ??= subjectBefore(countries, people, phrase, phrases);
+    imposedBy ??= subjectBefore(text, countries, people, phrase, phrases);
     appliesTo ??= earlier?.appliesTo ?? null;
+    // Slots the sentence leaves open, from the story: the party across the table in an agreement
+    // the sentence names, the country imposing the tariff named last, the other of the story's pair.
+    const sentenceAgreement = agreements.find((a) => a.mentions.some((m) => m.sentence === phrase.mention.sentence));
+    const latest = [...byKey.values()].at(-1);
+    if (imposedBy === null && appliesTo !== null) {
+      imposedBy =
+        otherParty(sentenceAgreement, appliesTo) ??
+        [...byKey.values()].reverse().find((t) => t.imposedBy !== appliesTo)?.imposedBy ??
+        otherParty(agreements.find((a) => a.parties.includes(appliesTo!) && a.parties.length === 2), appliesTo) ??
+        principalPair(countries).find((c) => c !== appliesTo) ??
+        null;
+    }
+    if (appliesTo === null && imposedBy !== null) {
+      appliesTo =
+        countries.find((c) => c.sentence === phrase.mention.sentence && c.code !== imposedBy && (c.start < phrase.mention.start || c.start >= phrase.mention.end))?.code ??
+        otherParty(sentenceAgreement, imposedBy) ??
+        (latest !== undefined && latest.appliesTo !== imposedBy ? latest.appliesTo : null) ??
+        null;
+    }
     if (imposedBy === null || appliesTo === null || imposedBy === appliesTo) {
       unresolved.push({ entityType: "TARIFF", ...phrase.mention, reason: imposedBy === null ? "no imposing country found" : "no target country found" });
       continue;
     }
     previousInSentence.push({ phrase, imposedBy, appliesTo });
 
-    const rates = ratesAfter(text, phrase, phrases);
+    const rates = ratesOf(text, phrase, phrases);
     const key = `${imposedBy}>${appliesTo}:${phrase.product}`;
     let tariff = byKey.get(key);
     if (tariff === undefined) {
@@ -73,7 +110,9 @@ export function findTariffs(
     tariff.mentions.push(phrase.mention);
     tariff.ratePercent ??= rates.rate ?? phrase.rate;
     tariff.previousRatePercent ??= rates.previous;
-    tariff.agreement ??= agreements.find((a) => a.mentions.some((m) => m.sentence === phrase.mention.sentence)) ?? null;
+    // Set under the agreement its sentence names, else the one agreement between its two countries.
+    const between = agreements.filter((a) => a.parties.includes(imposedBy!) && a.parties.includes(appliesTo!));
+    tariff.agreement ??= (sentenceAgreement !== undefined && between.includes(sentenceAgreement) ? sentenceAgreement : undefined) ?? (between.length === 1 ? between[0] : null);
   }
   return { tariffs: [...byKey.values()], unresolved };
 }
@@ -104,7 +143,8 @@ function readPhrase(text: AnalysedText, head: Token, countries: CountryMention[]
   const tokens = text.tokens;
   const same = (t: Token | undefined): t is Token => t !== undefined && t.sentence === head.sentence;
   const next = tokens[head.index + 1];
-  if (same(next) && head.after === " " && next.tags.has("Noun") && !/^(on|of)$/.test(next.lower)) return null;
+  // "tariff war", "tariff increase": the word modifies a noun. A name after it starts a clause: "the 25 percent duty Trump had threatened".
+  if (same(next) && head.after === " " && next.tags.has("Noun") && !isCapitalised(next) && !/^(on|of)$/.test(next.lower)) return null;
   const countryAt = (t: Token) => countries.find((c) => c.start === t.start);
 
   // Leftwards: determiner, rate and country modifiers.
@@ -120,6 +160,8 @@ function readPhrase(text: AnalysedText, head: Token, countries: CountryMention[]
       first = t;
       pronoun = t.lower === "its" || t.lower === "their";
       definite = /^(the|these|those|this|that)$/.test(t.lower);
+      // "no tariffs on US goods": a rate of zero.
+      if (t.lower === "no") rate = 0;
       break;
     }
     const country = countryAt(t);
@@ -140,6 +182,17 @@ function readPhrase(text: AnalysedText, head: Token, countries: CountryMention[]
       first = tokens[--i];
       continue;
     }
+    // "a 20% tariff": compromise keeps the sign on the number.
+    const percent = /^(\d+(?:\.\d+)?)%$/.exec(t.text);
+    if (percent !== null) {
+      rate = Number(percent[1]);
+      first = t;
+      continue;
+    }
+    if (QUALIFIER_NOUNS.has(t.lower)) {
+      first = t;
+      continue;
+    }
     if (!isCapitalised(t) && (t.tags.has("Adjective") || t.tags.has("Ordinal") || /^(new|higher|additional|retaliatory|punitive|extra|first|steep)$/.test(t.lower))) {
       first = t;
       continue;
@@ -156,6 +209,9 @@ function readPhrase(text: AnalysedText, head: Token, countries: CountryMention[]
     if (/^\d+(?:\.\d+)?$/.test(tokens[j]?.text ?? "") && tokens[j + 1]?.lower === "percent") {
       rate = Number(tokens[j].text);
       i = j + 2;
+    } else if (/^\d+(?:\.\d+)?%$/.test(tokens[j]?.text ?? "")) {
+      rate = Number(tokens[j].text.slice(0, -1));
+      i = j + 1;
     }
   }
   let target: string | null = null;
@@ -222,32 +278,105 @@ function latestTariff(tariffs: TariffFinding[], phrase: TariffPhrase): TariffFin
   return best?.tariff;
 }
 
-// Private: the country or person (by nationality) nearest before a phrase in its sentence and
-// outside other tariff phrases: the subject that imposes it ("Trump imposed the first duties…").
-function subjectBefore(countries: CountryMention[], people: PersonFinding[], phrase: TariffPhrase, phrases: TariffPhrase[]): string | null {
+// Private: the country or person (by nationality) nearest before a phrase in its sentence, outside
+// other tariff phrases and not the object of a preposition ("pass through Vietnam"): the subject
+// that imposes it ("Trump imposed the first duties…"); else the nearest such after it in the
+// sentence ("…, Trump wrote").
+function subjectBefore(text: AnalysedText, countries: CountryMention[], people: PersonFinding[], phrase: TariffPhrase, phrases: TariffPhrase[]): string | null {
   const inOther = (start: number) => phrases.some((p) => p !== phrase && start >= p.mention.start && start < p.mention.end);
-  const candidates: { at: number; code: string }[] = [];
-  for (const c of countries) {
-    if (c.sentence === phrase.mention.sentence && c.end <= phrase.mention.start && !inOther(c.start)) candidates.push({ at: c.start, code: c.code });
-  }
+  const sentenceStart = text.sentences[phrase.mention.sentence].start;
+  const isObject = (start: number) => OBJECT_MARKER.test(text.body.slice(sentenceStart, start));
+  const candidates: { at: number; code: string; after: boolean }[] = [];
+  const consider = (start: number, end: number, code: string) => {
+    if (inOther(start) || isObject(start)) return;
+    if (end <= phrase.mention.start) candidates.push({ at: start, code, after: false });
+    else if (start >= phrase.mention.end) candidates.push({ at: start, code, after: true });
+  };
+  for (const c of countries) if (c.sentence === phrase.mention.sentence) consider(c.start, c.end, c.code);
   for (const p of people) {
     if (p.nationality === null) continue;
-    for (const m of p.mentions) {
-      if (m.sentence === phrase.mention.sentence && m.end <= phrase.mention.start && !inOther(m.start)) candidates.push({ at: m.start, code: p.nationality });
-    }
+    for (const m of p.mentions) if (m.sentence === phrase.mention.sentence) consider(m.start, m.end, p.nationality);
   }
-  candidates.sort((a, b) => b.at - a.at);
-  return candidates.find((c) => c.code !== phrase.target)?.code ?? null;
+  const before = candidates.filter((c) => !c.after).sort((a, b) => b.at - a.at);
+  const after = candidates.filter((c) => c.after).sort((a, b) => a.at - b.at);
+  return [...before, ...after].find((c) => c.code !== phrase.target)?.code ?? null;
 }
 
-// Private: "…to 15 percent from 27.5 percent" between the phrase and the next tariff phrase.
-function ratesAfter(text: AnalysedText, phrase: TariffPhrase, phrases: TariffPhrase[]): { rate: number | null; previous: number | null } {
-  const sentenceEnd = text.sentences[phrase.mention.sentence].end;
-  const nextPhrase = phrases.find((p) => p.mention.start >= phrase.mention.end && p.mention.sentence === phrase.mention.sentence);
-  const region = text.body.slice(phrase.mention.end, nextPhrase?.mention.start ?? sentenceEnd);
-  const toFrom = RATE_TO_FROM.exec(region);
-  if (toFrom) return { rate: Number(toFrom[1]), previous: toFrom[2] === undefined ? null : Number(toFrom[2]) };
-  const fromTo = RATE_FROM_TO.exec(region);
-  if (fromTo) return { rate: Number(fromTo[2]), previous: Number(fromTo[1]) };
-  return { rate: null, previous: null };
+// Private: where goods "from X", "X's exports", "Philippine exports" come from in a phrase's
+// sentence, for a tariff phrase that names no product ("… will face a 20% tariff").
+function goodsOrigin(text: AnalysedText, countries: CountryMention[], phrase: TariffPhrase): string | null {
+  const sentence = text.sentences[phrase.mention.sentence];
+  for (const c of countries.filter((c) => c.sentence === sentence.index && c.end <= phrase.mention.start)) {
+    const before = text.body.slice(sentence.start, c.start);
+    const after = text.body.slice(c.end, phrase.mention.start);
+    if (/\b(?:goods|exports|products|imports|shipments)\s+from\s+(?:the\s+)?$/i.test(before)) return c.code;
+    if (/^(?:['’]s)?\s+(?:\w+\s+)?(?:goods|exports|products|imports|shipments)\b/i.test(after)) return c.code;
+  }
+  return null;
 }
+
+// Private: the other party of a two-party agreement.
+function otherParty(agreement: AgreementFinding | undefined, code: string): string | null {
+  if (agreement === undefined || agreement.parties.length !== 2 || !agreement.parties.includes(code)) return null;
+  return agreement.parties.find((p) => p !== code) ?? null;
+}
+
+// Private: the rate and previous rate a phrase's sentence gives it, read from the words after
+// the phrase up to the next tariff phrase ("will be cut from 145% to 30%", "to 35% from 25%",
+// "to 25% from Aug. 1, up from the 10% now charged", "which has stood at 27.5 percent …, will
+// also fall to 15 percent", "now totals 145%", "to zero") and the verb before it ("scrap its
+// 19% tariff": 0 from 19; "doubled to 50%": from 25). A rate said to be threatened or announced
+// is never the previous one.
+function ratesOf(text: AnalysedText, phrase: TariffPhrase, phrases: TariffPhrase[]): { rate: number | null; previous: number | null } {
+  const sentence = text.sentences[phrase.mention.sentence];
+  const nextPhrase = phrases.find((p) => p.mention.start >= phrase.mention.end && p.mention.sentence === phrase.mention.sentence);
+  const region = text.body.slice(phrase.mention.end, nextPhrase?.mention.start ?? sentence.end);
+  const before = text.body.slice(sentence.start, phrase.mention.start);
+  const N = String.raw`(\d+(?:\.\d+)?)\s*(?:percent|per cent|%)`;
+  const inForce = (words: string) => !NOT_IN_FORCE.test(words);
+  let rate: number | null = null;
+  let previous: number | null = null;
+  let current: number | null = null;
+
+  const fromTo = new RegExp(String.raw`\bfrom\s+((?:[\w.]+\s+){0,4}?)${N}\s+to\s+(?:as much as\s+|up to\s+)?(?:${N}|(zero))`).exec(region);
+  const toFrom = new RegExp(String.raw`\bto\s+(?:as much as\s+|up to\s+)?(?:${N}|(zero))[\s,]+(?:(?:up|down)\s+)?from\s+((?:[\w.]+\s+){0,5}?)${N}(\s+\w+(?:\s+\w+)?)?`).exec(region);
+  if (fromTo !== null) {
+    rate = fromTo[4] !== undefined ? 0 : Number(fromTo[3]);
+    previous = inForce(fromTo[1]) ? Number(fromTo[2]) : null;
+  } else if (toFrom !== null) {
+    rate = toFrom[2] !== undefined ? 0 : Number(toFrom[1]);
+    previous = inForce(`${toFrom[3]} ${toFrom[5] ?? ""}`) ? Number(toFrom[4]) : null;
+  } else {
+    const stood = new RegExp(String.raw`\b(?:stood|stands|stand|has been|have been|had been|currently)\s+(?:at\s+)?${N}`).exec(region);
+    // The new rate: the first "to N" or "at N" that is not the rate in force just read.
+    const to = [...region.matchAll(new RegExp(String.raw`\b(?:to|at)\s+(?:as much as\s+|up to\s+)?(?:${N}|(zero))`, "g"))].find(
+      (m) => stood === null || m.index < stood.index || m.index >= stood.index + stood[0].length,
+    );
+    const upFrom = new RegExp(String.raw`\b(?:up|down)\s+from\s+((?:[\w.]+\s+){0,4}?)${N}(\s+\w+(?:\s+\w+)?)?`).exec(region);
+    const totals = new RegExp(String.raw`^\s*(?:\w+\s+){0,2}?(?:totals?|totalled|totaled|reaches|reached|is|are|was|were)\s+${N}`).exec(region);
+    if (stood !== null) current = Number(stood[1]);
+    if (to !== undefined) {
+      rate = to[2] !== undefined ? 0 : Number(to[1]);
+    } else if (totals !== null) {
+      rate = Number(totals[1]);
+    }
+    if (current !== null) {
+      if (rate === null || rate === current) rate = current;
+      else previous = current;
+    }
+    if (upFrom !== null && inForce(`${upFrom[1]} ${upFrom[3] ?? ""}`)) previous = Number(upFrom[2]);
+  }
+
+  // The rate inside the phrase is the one in force when the sentence moves it: "raise its 25% tariff to 50%".
+  if (rate !== null && phrase.rate !== null && rate !== phrase.rate) previous ??= phrase.rate;
+  // "scrap its 19% tariff on ethanol"
+  if (REMOVAL_VERBS.test(before.trim().split(/\s+/).slice(-2).find((w) => REMOVAL_VERBS.test(w.toLowerCase()))?.toLowerCase() ?? "")) {
+    previous ??= phrase.rate ?? rate;
+    rate = 0;
+  }
+  // "doubled to 50%", "halved to 75%"
+  const change = /\b(doubled|double|doubles|doubling|halved|halve|halves|halving)\b/i.exec(`${before} ${region.slice(0, 40)}`);
+  if (change !== null && rate !== null && previous === null) previous = /^doubl/i.test(change[1]) ? rate / 2 : rate * 2;
+  return { rate, previous };
+}
+

@@ -10,6 +10,7 @@ import type { Context } from "../context.js";
 import type { CountryRecord } from "../../corpus/format.js";
 import { alpha3FromAlpha2 } from "../../corpus/iso3166.js";
 import { loadPresent } from "../loaders.js";
+import { CountryKind } from "../types/enums.js";
 
 @Resolver(() => Country)
 export class CountryResolver {
@@ -43,6 +44,11 @@ export class CountryResolver {
   })
   alpha3(@Root() country: CountryRecord): string | null {
     return alpha3FromAlpha2(country.code);
+  }
+
+  @FieldResolver(() => CountryKind, { description: "Whether this is a sovereign state or a customs union (`EU`); tariffs and agreements treat both alike as parties." })
+  kind(@Root() country: CountryRecord): CountryKind {
+    return country.kind === "CUSTOMS_UNION" ? CountryKind.CUSTOMS_UNION : CountryKind.SOVEREIGN_STATE;
   }
 
   @FieldResolver(() => [Person], { description: "People who currently hold an office of this country (head of state or government, ministers)." })

@@ -14,7 +14,7 @@ registerEnumType(EntityType, {
   description: "The kinds of entity an article can mention.",
   valuesConfig: {
     PERSON: { description: "A person, such as a head of government." },
-    COUNTRY: { description: "A sovereign state, identified by its ISO 3166-1 alpha-2 code." },
+    COUNTRY: { description: "A sovereign state or customs union (the EU), identified by its ISO 3166-1 alpha-2 code." },
     AGREEMENT: { description: "An agreement between countries: a trade deal, an alliance, an investment pledge." },
     TARIFF: { description: "A tariff one country imposes on goods from another." },
   },
@@ -36,6 +36,21 @@ registerEnumType(AgreementKind, {
     SECURITY: { description: "Security and defence: alliances, treaties, cooperation." },
     INVESTMENT: { description: "Investment pledges and funds." },
     OTHER: { description: "Any other kind of agreement." },
+  },
+});
+
+/** What a trade party is. Values match the corpus's country `kind` (absent there means SOVEREIGN_STATE). */
+export enum CountryKind {
+  SOVEREIGN_STATE = "SOVEREIGN_STATE",
+  CUSTOMS_UNION = "CUSTOMS_UNION",
+}
+
+registerEnumType(CountryKind, {
+  name: "CountryKind",
+  description: "What a trade party is: a sovereign state, or a customs union that sets tariffs and signs trade agreements for its members.",
+  valuesConfig: {
+    SOVEREIGN_STATE: { description: "A sovereign state, such as Japan (`JP`)." },
+    CUSTOMS_UNION: { description: "A customs union acting as one trade party for its member states, such as the European Union (`EU`, reserved for it by ISO 3166-1)." },
   },
 });
 

@@ -90,6 +90,11 @@ export class PostgresStore implements Store {
     }
   }
 
+  /** Resolves whether the database answers now (cached for a second): `/ready` reports 503 while it does not. */
+  reachable(): Promise<boolean> {
+    return this.db.reachable();
+  }
+
   /**
    * Returns a store over the same connections whose version names the latest completed import
    * (SIGHUP after `npm run db:import`, so caches keyed by version start afresh).

@@ -2,7 +2,7 @@
 // in it (and below it), a glob ("wire/**/*.txt", quoted so the shell leaves it) for what it
 // matches. Order is kept as given, each expansion sorted, and a file named twice is read once.
 import { stat } from "node:fs/promises";
-import { extname } from "node:path";
+import { extname, isAbsolute, join } from "node:path";
 import { glob, isDynamicPattern } from "tinyglobby";
 import { IngestError } from "../IngestError.js";
 import { ARTICLE_EXTENSIONS } from "./readArticle.js";
@@ -23,10 +23,12 @@ export async function expandInputs(inputs: string[]): Promise<string[]> {
       files.push(input);
       continue;
     }
-    const pattern = kind === "folder" ? `${input.replace(/\/+$/, "")}/**/*` : input;
-    const found = (await glob(pattern, { onlyFiles: true, dot: false, expandDirectories: false }))
-      .filter((f) => kind === "glob" || ARTICLE_EXTENSIONS.includes(extname(f).toLowerCase()))
-      .sort();
+    // Files are named the way the input named them: under the folder given, or as absolute as the glob.
+    const found = (
+      kind === "folder"
+        ? (await glob("**/*", { cwd: input, onlyFiles: true, expandDirectories: false })).map((f) => join(input, f)).filter((f) => ARTICLE_EXTENSIONS.includes(extname(f).toLowerCase()))
+        : await glob(input, { onlyFiles: true, expandDirectories: false, absolute: isAbsolute(input) })
+    ).sort();
     if (found.length === 0) {
       throw new IngestError(input, kind === "folder" ? `the folder holds no article files (${ARTICLE_EXTENSIONS.join(", ")})` : "the pattern matches no file");
     }
