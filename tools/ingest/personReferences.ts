@@ -10,6 +10,8 @@ import { isCapitalised, type AnalysedText, type Span, type Token } from "./textA
 
 /** Title heads that, after "the", refer back to a person ("the … prime minister"); "the head" and "the chief" rarely do. */
 const TITLE_HEADS_LOWER = new Set([...TITLE_HEADS].filter((t) => !["chief", "head", "executive", "chair"].includes(t)));
+/** Titles of a company's officers, which take no country from the story's dateline. */
+const CORPORATE_TITLE = /\b(?:CEO|Executive|Chairman|Chairwoman|Chair|Chairperson|Director|Founder|Analyst|Economist)$/i;
 /** How many sentences back a definite description may reach for its person. */
 const DESCRIPTION_REACH = 2;
 const LONGEST_DESCRIPTION = 300;
@@ -112,7 +114,11 @@ export function resolvePersonReferences(
     // A role the text gives no country: the title's own ("Treasury Secretary"), else the person's
     // (from another role, or as known), else the country the story is filed from.
     const own = p.roles.find((r) => r.country !== null && !isUnion(r.country))?.country ?? null;
-    for (const r of p.roles) if (r.country === null && r.organization === null) r.country = nationalTitle(r.title) ?? own ?? k?.nationality ?? homeCountry;
+    for (const r of p.roles) {
+      if (r.country !== null || r.organization !== null) continue;
+      // A company's officer ("chief executive") is not a state's: the dateline does not make them one.
+      r.country = nationalTitle(r.title) ?? own ?? k?.nationality ?? (CORPORATE_TITLE.test(r.title) ? null : homeCountry);
+    }
     // Nationality is what the roles say (an EU office says none), else what is known.
     const fromRoles = p.roles.find((r) => r.country !== null && !isUnion(r.country))?.country ?? null;
     p.nationality = fromRoles ?? (p.roles.length === 0 ? (p.nationality ?? k?.nationality ?? null) : null);
