@@ -16,6 +16,7 @@ const BOTH_STORES = [
   "tests/search.test.ts",
   "tests/discovery.test.ts",
   "tests/history.test.ts",
+  "tests/default-corpus.test.ts",
 ];
 
 // The postgres project needs Debian's PostgreSQL. CI (REQUIRE_POSTGRES=1, set by .ci/run, or

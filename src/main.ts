@@ -26,6 +26,8 @@ async function main() {
       primary: config.databaseUrl!,
       replicas: config.databaseReplicaUrls,
       poolSize: config.databasePoolSize,
+      connectTimeoutMs: config.databaseConnectTimeoutMs,
+      statementTimeoutMs: config.databaseStatementTimeoutMs,
     });
     logger.info(
       { store: "postgres", replicas: config.databaseReplicaUrls.length, version: store.version, ms: Math.round(performance.now() - started) },

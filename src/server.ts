@@ -17,6 +17,7 @@ import { createFormatError } from "./graphql/formatError.js";
 import { createCors } from "./http/cors.js";
 import { ConnectionDrain } from "./http/drain.js";
 import { createHttpHandler } from "./http/handler.js";
+import { serviceUnavailablePlugin } from "./http/serviceUnavailable.js";
 import { applyTimeouts, serverTimeoutOptions } from "./http/timeouts.js";
 import { operationLimitRules, operationParseOptions, type OperationLimits } from "./graphql/limits.js";
 import { createLoaders, type BatchObserver, type LoaderName } from "./graphql/loaders.js";
@@ -109,6 +110,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       costLimitPlugin(config),
       // Before the metrics plugin: it counts the errors of the answer as sent.
       errorLimitPlugin(config.maxErrors),
+      serviceUnavailablePlugin(),
       metrics.plugin(),
       requestLogPlugin(logger),
       // Apollo's landing pages load Sandbox from a CDN, blank offline; the explorer is ours (src/http/explorer/).
@@ -135,7 +137,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       cors: createCors(options.config.corsOrigins ?? (config.production ? [] : config.corsOrigins)),
       // Off in production unless asked for (EXPLORER=on); main.ts passes the configured choice.
       explorer: (options.config.explorer ?? !config.production) ? createExplorer() : undefined,
-      isReady: () => !drain.isDraining,
+      // Not ready while draining, or while the store cannot reach its database (PostgreSQL).
+      isReady: async () => !drain.isDraining && (await (store.reachable?.() ?? true)),
       metrics: () => metrics.render(),
       onRefused: (code) => metrics.countError(code),
       onCacheLookup: (hit, request, seconds) => metrics.observeCacheLookup(hit, request, seconds),

@@ -12,7 +12,7 @@ import { loadCorpusFile } from "../src/corpus/load.js";
 import { streamCorpusFile } from "../src/corpus/stream.js";
 
 const TINY = "tests/fixtures/tiny-corpus.json";
-const GOLD = "data/corpus.json";
+const GOLD = "data/seed.json";
 const tiny: CorpusRecord = JSON.parse(readFileSync(TINY, "utf8"));
 
 let dir: string;

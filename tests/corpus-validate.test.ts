@@ -10,7 +10,7 @@ import type { CorpusRecord, TariffChangeRecord } from "../src/corpus/format.js";
 import { loadCorpusFile } from "../src/corpus/load.js";
 
 const TINY = "tests/fixtures/tiny-corpus.json";
-const GOLD = "data/corpus.json";
+const GOLD = "data/seed.json";
 const tiny: CorpusRecord = JSON.parse(readFileSync(TINY, "utf8"));
 
 /** Given an edit, returns the tiny fixture's JSON text with the edit applied to a fresh copy. */
@@ -251,7 +251,7 @@ describe("valid corpora load", () => {
     expect(corpus.articles.map((a) => a.mentions.length)).toEqual([5, 3]);
   });
 
-  it("loads data/corpus.json", async () => {
+  it("loads data/seed.json", async () => {
     const corpus = await loadCorpusFile(GOLD);
     expect(corpus.articles.map((a) => a.id)).toEqual(["kyodo-20251028-takaichi-trump-summit"]);
     expect(corpus.people.map((p) => p.id).sort()).toEqual(["donald-trump", "sanae-takaichi", "shinzo-abe", "xi-jinping"]);
@@ -259,7 +259,7 @@ describe("valid corpora load", () => {
   });
 });
 
-describe("data/corpus.json: the gold annotation", () => {
+describe("data/seed.json: the gold annotation", () => {
   const gold: CorpusRecord = JSON.parse(readFileSync(GOLD, "utf8"));
   const [article] = gold.articles;
   const { body, mentions } = article;

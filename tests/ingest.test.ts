@@ -173,6 +173,16 @@ describe("merging a tariff's observations", () => {
     expect(autos(corpus)[0]).toMatchObject({ ratePercent: 15, previousRatePercent: 27.5 });
   });
 
+  it("keeps each observation's own sentence when a tariff known without a rate gains one", () => {
+    // The seed states the U.S. tariff on Japanese goods without a rate; a later article gives one.
+    const later = { file: "goods", text: "Copyright Tiny Wire\n\nTOKYO - The United States raised its tariff on most goods from Japan to 15 percent from 10 percent on Thursday.\n" };
+    const corpus = ingestOne(gold, later, "2025-08-07");
+    validateCorpus(corpus, "merged");
+    const goods = corpus.tariffs.find((t) => t.id === "us-tariff-japan-goods")!;
+    expect(goods).toMatchObject({ ratePercent: 15, previousRatePercent: 10 });
+    expect(goods.history!.map((h) => [h.ratePercent, h.evidence.articleId])).toEqual([[15, corpus.articles.at(-1)!.id]]);
+  });
+
   it("adds nothing when the same article is ingested again", () => {
     const once = ingestOne(ingestOne(emptyCorpus(), april, "2025-04-03"), september, "2025-09-16");
     const twice = ingestOne(once, september, "2025-09-16");

@@ -8,17 +8,18 @@ import { parse, type GraphQLSchema } from "graphql";
 import { DateTimeResolver } from "graphql-scalars";
 import type { Context } from "../../src/graphql/context.js";
 import type { AgreementRecord, ArticleRecord, CountryRecord, EntityType, MentionRecord, PersonRecord, RoleRecord, TariffRecord } from "../../src/corpus/format.js";
-import { loadPresent } from "../../src/graphql/loaders.js";
+import { entityLoader, loadPresent } from "../../src/graphql/loaders.js";
+import { ENTITY_KINDS, KINDS, kindSpec, type EntityKind } from "../../src/corpus/kinds.js";
+import { entityFilters } from "../../src/graphql/types/ArticleFilter.js";
+import type { EntityFilters } from "../../src/store/Store.js";
+import { entitiesOfKind } from "../../src/store/articleEntities.js";
+import { entityTypeName } from "../../src/graphql/types/Entity.js";
 import type { ArticleEntities } from "../../src/store/Store.js";
 import { articlesOfEntity, pageRequest, toConnection } from "../../src/graphql/resolvers/pagination.js";
 import { referenceResolvers } from "../../src/graphql/resolvers/references.js";
 
 type PageArgs = { first: number | null; after: string | null };
-type ArticleFilterArgs = {
-  personId?: string | null;
-  countryCode?: string | null;
-  agreementId?: string | null;
-  tariffId?: string | null;
+type ArticleFilterArgs = EntityFilters & {
   publishedAfter?: Date | null;
   publishedBefore?: Date | null;
 };
@@ -34,8 +35,10 @@ export function peerSchema(): GraphQLSchema {
 // Private: the entities an article mentions, through the request's loader.
 const entitiesOf = async (article: ArticleRecord, ctx: Context): Promise<ArticleEntities | null> => ctx.loaders.articleEntities.load(article.id);
 
-const articleLists = (type: EntityType, id: (record: never) => string) => ({
-  articles: (record: never, args: PageArgs, ctx: Context) => articlesOfEntity(ctx, type, id(record), args.first, args.after),
+// Private: what every kind's type has the same way: its reference resolver and `articles`.
+const entityFields = (kind: EntityKind) => ({
+  ...referenceResolvers[KINDS[kind].typeName],
+  articles: (record: never, args: PageArgs, ctx: Context) => articlesOfEntity(ctx, kind, kindSpec(kind).key(record), args.first, args.after),
 });
 
 const resolvers = {
@@ -47,10 +50,7 @@ const resolvers = {
       const f = args.filter;
       const page = await ctx.store.listArticles(
         {
-          personId: f?.personId,
-          countryCode: f?.countryCode?.toUpperCase(),
-          agreementId: f?.agreementId,
-          tariffId: f?.tariffId,
+          ...entityFilters(f),
           publishedAfter: f?.publishedAfter?.toISOString(),
           publishedBefore: f?.publishedBefore?.toISOString(),
         },
@@ -65,65 +65,57 @@ const resolvers = {
   },
   Article: {
     ...referenceResolvers.Article,
-    people: async (a: ArticleRecord, _: unknown, ctx: Context) => loadPresent(ctx.loaders.person, (await entitiesOf(a, ctx))?.people ?? []),
-    countries: async (a: ArticleRecord, _: unknown, ctx: Context) => loadPresent(ctx.loaders.country, (await entitiesOf(a, ctx))?.countries ?? []),
-    agreements: async (a: ArticleRecord, _: unknown, ctx: Context) => loadPresent(ctx.loaders.agreement, (await entitiesOf(a, ctx))?.agreements ?? []),
-    tariffs: async (a: ArticleRecord, _: unknown, ctx: Context) => loadPresent(ctx.loaders.tariff, (await entitiesOf(a, ctx))?.tariffs ?? []),
+    // One list per kind of the kinds table, named after its section.
+    ...Object.fromEntries(
+      ENTITY_KINDS.map((kind) => [
+        KINDS[kind].section,
+        async (a: ArticleRecord, _: unknown, ctx: Context) => {
+          const entities = await entitiesOf(a, ctx);
+          return loadPresent(entityLoader(ctx.loaders, kind), entities ? entitiesOfKind(entities, kind) : []);
+        },
+      ]),
+    ),
     mentions: async (a: ArticleRecord, args: { type?: EntityType | null }, ctx: Context) => {
       const mentions = (await entitiesOf(a, ctx))?.mentions ?? [];
       return args.type == null ? mentions : mentions.filter((m) => m.entityType === args.type);
     },
   },
   Person: {
-    ...referenceResolvers.Person,
+    ...entityFields("PERSON"),
     nationality: (p: PersonRecord, _: unknown, ctx: Context) => (p.nationality ? ctx.loaders.country.load(p.nationality) : null),
-    ...articleLists("PERSON", (p: PersonRecord) => p.id),
   },
   Role: {
     country: (r: RoleRecord, _: unknown, ctx: Context) => (r.country ? ctx.loaders.country.load(r.country) : null),
   },
   Country: {
-    ...referenceResolvers.Country,
+    ...entityFields("COUNTRY"),
     leaders: async (c: CountryRecord, _: unknown, ctx: Context) => loadPresent(ctx.loaders.person, await ctx.loaders.leaders.load(c.code)),
     agreements: async (c: CountryRecord, _: unknown, ctx: Context) => loadPresent(ctx.loaders.agreement, await ctx.loaders.agreementsOfCountry.load(c.code)),
     tariffsImposed: async (c: CountryRecord, _: unknown, ctx: Context) => loadPresent(ctx.loaders.tariff, await ctx.loaders.tariffsImposedBy.load(c.code)),
     tariffsFaced: async (c: CountryRecord, _: unknown, ctx: Context) => loadPresent(ctx.loaders.tariff, await ctx.loaders.tariffsFacedBy.load(c.code)),
-    ...articleLists("COUNTRY", (c: CountryRecord) => c.code),
   },
   Agreement: {
-    ...referenceResolvers.Agreement,
+    ...entityFields("AGREEMENT"),
     parties: (a: AgreementRecord, _: unknown, ctx: Context) => loadPresent(ctx.loaders.country, a.parties),
     tariffs: async (a: AgreementRecord, _: unknown, ctx: Context) => loadPresent(ctx.loaders.tariff, await ctx.loaders.tariffsOfAgreement.load(a.id)),
-    ...articleLists("AGREEMENT", (a: AgreementRecord) => a.id),
   },
   Commitment: {
     party: (c: { party: string }, _: unknown, ctx: Context) => ctx.loaders.country.load(c.party),
   },
   Tariff: {
-    ...referenceResolvers.Tariff,
+    ...entityFields("TARIFF"),
     imposedBy: (t: TariffRecord, _: unknown, ctx: Context) => ctx.loaders.country.load(t.imposedBy),
     appliesTo: (t: TariffRecord, _: unknown, ctx: Context) => ctx.loaders.country.load(t.appliesTo),
     agreement: (t: TariffRecord, _: unknown, ctx: Context) => (t.agreementId ? ctx.loaders.agreement.load(t.agreementId) : null),
-    ...articleLists("TARIFF", (t: TariffRecord) => t.id),
   },
   Evidence: {
     article: (e: { articleId: string }, _: unknown, ctx: Context) => ctx.loaders.article.load(e.articleId),
   },
   Mention: {
-    entity: (m: MentionRecord, _: unknown, ctx: Context) => {
-      const l = ctx.loaders;
-      return m.entityType === "PERSON"
-        ? l.person.load(m.entityId)
-        : m.entityType === "COUNTRY"
-          ? l.country.load(m.entityId)
-          : m.entityType === "AGREEMENT"
-            ? l.agreement.load(m.entityId)
-            : l.tariff.load(m.entityId);
-    },
+    entity: (m: MentionRecord, _: unknown, ctx: Context) => entityLoader(ctx.loaders, m.entityType).load(m.entityId),
   },
   Entity: {
-    // Records carry no type tag; each kind has one field no other kind has (as src/graphql/types/Entity.ts).
-    __resolveType: (record: object) =>
-      "roles" in record ? "Person" : "code" in record ? "Country" : "commitments" in record ? "Agreement" : "Tariff",
+    // The kind of the loader that loaded the record, as the service's union does (src/graphql/types/Entity.ts).
+    __resolveType: (record: object) => entityTypeName(record),
   },
 };

@@ -2,6 +2,7 @@
 // TypeScript types every later stage (indexes, loaders, stores) reads it through.
 // Shape only lives here; cross-record rules (unique ids, references, spans) are in validate.ts.
 import { z } from "zod";
+import { ENTITY_KINDS, KINDS, type EntitySection } from "./kinds.js";
 
 /** ISO 8601 date, possibly partial: "2025", "2025-07" or "2025-07-15". */
 const PartialDate = z
@@ -26,11 +27,12 @@ export const EvidenceSchema = z.strictObject({
   ...SpanShape,
 });
 
-export const EntityTypeSchema = z.enum(["PERSON", "COUNTRY", "AGREEMENT", "TARIFF"]);
+/** The kinds of entity a mention can name: the kinds table's (kinds.ts). */
+export const EntityTypeSchema = z.enum(ENTITY_KINDS);
 
 export const MentionSchema = z.strictObject({
   entityType: EntityTypeSchema,
-  /** A person, agreement or tariff id, or a country code. */
+  /** The entity's key: its id, or a country's code. */
   entityId: z.string().min(1),
   text: z.string().min(1),
   ...SpanShape,
@@ -194,3 +196,27 @@ export type AgreementKind = z.infer<typeof AgreementKindSchema>;
 export type AgreementRecord = z.infer<typeof AgreementSchema>;
 export type TariffRecord = z.infer<typeof TariffSchema>;
 export type CorpusRecord = z.infer<typeof CorpusSchema>;
+
+// Compile-time check: the corpus holds exactly one section per entity kind of kinds.ts, plus
+// its version and articles. A kind added there without its section here fails to compile.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sectionsMatchKinds: Same<Exclude<keyof CorpusRecord, "version" | "articles">, EntitySection> = true;
+void sectionsMatchKinds;
+
+/**
+ * The top-level arrays of a corpus (one per entity kind, then the articles), each with the zod
+ * schema of one element, for readers that check a file record by record.
+ */
+export const CORPUS_SECTIONS = {
+  ...(Object.fromEntries(ENTITY_KINDS.map((kind) => [KINDS[kind].section, sectionElement(KINDS[kind].section)])) as {
+    [S in EntitySection]: z.ZodType<CorpusRecord[S][number]>;
+  }),
+  articles: CorpusSchema.shape.articles.element,
+};
+
+// Private: the zod schema of one record of an entity section (a section that may be absent has a default).
+function sectionElement(section: EntitySection): z.ZodType {
+  const schema: z.ZodType = CorpusSchema.shape[section];
+  const array = schema instanceof z.ZodDefault ? (schema.unwrap() as z.ZodType) : schema;
+  return (array as z.ZodArray<z.ZodType>).element;
+}

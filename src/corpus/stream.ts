@@ -2,18 +2,11 @@
 // is shape-checked (format.ts) and each article's spans checked as it arrives; the cross-record
 // rules run once at the end, so the result and the CorpusError messages match validateCorpus.
 import { CorpusError, type CorpusProblem } from "./CorpusError.js";
-import { CorpusSchema, type CorpusRecord } from "./format.js";
+import { CORPUS_SECTIONS, CorpusSchema, type CorpusRecord } from "./format.js";
 import { CHUNK_BYTES, JsonSyntaxError, readCorpusEntries } from "./records.js";
 import { MAX_PROBLEMS, checkArticleSpans, checkRules, shapeProblem } from "./validate.js";
 
-/** The top-level arrays of a corpus, each with the zod schema of one of its elements. */
-const SECTIONS = {
-  articles: CorpusSchema.shape.articles.element,
-  people: CorpusSchema.shape.people.element,
-  countries: CorpusSchema.shape.countries.element,
-  agreements: CorpusSchema.shape.agreements.element,
-  tariffs: CorpusSchema.shape.tariffs.element,
-} as const;
+const SECTIONS = CORPUS_SECTIONS;
 
 type Section = keyof typeof SECTIONS;
 

@@ -3,18 +3,12 @@
 // each article passes. The problems are the ones validateCorpus reports, same paths and words,
 // so an importer can refuse a bad file before writing any of it.
 import { CorpusError, type CorpusProblem } from "./CorpusError.js";
-import { CorpusSchema, type ArticleRecord, type CorpusRecord, type EntityType } from "./format.js";
+import { CORPUS_SECTIONS, CorpusSchema, type ArticleRecord, type CorpusRecord, type EntityType } from "./format.js";
+import { ENTITY_KINDS, KIND_OF_SECTION, KINDS, kindSpec, recordsOf, type EntityKind, type EntitySection } from "./kinds.js";
 import { CHUNK_BYTES, JsonSyntaxError, readCorpusEntries } from "./records.js";
 import { MAX_PROBLEMS, checkArticleSpans, checkRules, shapeProblem } from "./validate.js";
 
-/** The top-level arrays of a corpus, each with the zod schema of one element. */
-export const CORPUS_SECTIONS = {
-  countries: CorpusSchema.shape.countries.element,
-  people: CorpusSchema.shape.people.element,
-  agreements: CorpusSchema.shape.agreements.element,
-  tariffs: CorpusSchema.shape.tariffs.element,
-  articles: CorpusSchema.shape.articles.element,
-} as const;
+export { CORPUS_SECTIONS } from "./format.js";
 
 /** A top-level array of records in a corpus file. */
 export type CorpusSectionName = keyof typeof CORPUS_SECTIONS;
@@ -32,13 +26,6 @@ export interface CheckCorpusOptions {
   onArray?: (key: string) => void;
 }
 
-const SECTION_OF: Record<EntityType, Exclude<CorpusSectionName, "articles">> = {
-  PERSON: "people",
-  COUNTRY: "countries",
-  AGREEMENT: "agreements",
-  TARIFF: "tariffs",
-};
-
 /**
  * Given a corpus file of any size, resolves with its record counts when it is valid, or throws
  * the {@link CorpusError} validateCorpus would throw for it (problems in the same order, except
@@ -47,8 +34,8 @@ const SECTION_OF: Record<EntityType, Exclude<CorpusSectionName, "articles">> = {
  */
 export async function checkCorpusFile(file: string, options: CheckCorpusOptions = {}): Promise<CorpusCounts> {
   const skeleton: Record<string, unknown> = {};
-  const entities: Omit<CorpusRecord, "articles" | "version"> = { countries: [], people: [], agreements: [], tariffs: [] };
-  const counts: CorpusCounts = { countries: 0, people: 0, agreements: 0, tariffs: 0, articles: 0 };
+  const entities = Object.fromEntries(ENTITY_KINDS.map((kind) => [KINDS[kind].section, []])) as unknown as EntitySections;
+  const counts = Object.fromEntries(Object.keys(CORPUS_SECTIONS).map((section) => [section, 0])) as CorpusCounts;
   const shapeProblems: CorpusProblem[] = [];
   const articles = new ArticleChecks();
   const finished = new Set<CorpusSectionName>();
@@ -57,10 +44,10 @@ export async function checkCorpusFile(file: string, options: CheckCorpusOptions 
   // Ids of each entity section read whole so far, built once; null while it may still grow.
   const idSets = new Map<EntityType, Set<string>>();
   const knownIds = (type: EntityType): Set<string> | null => {
-    const section = SECTION_OF[type];
+    const section = KINDS[type].section;
     if (!finished.has(section)) return null;
     let ids = idSets.get(type);
-    if (!ids) idSets.set(type, (ids = new Set(entities[section].map((e) => ("code" in e ? e.code : e.id)))));
+    if (!ids) idSets.set(type, (ids = keysOf(type, entities)));
     return ids;
   };
 
@@ -102,7 +89,8 @@ export async function checkCorpusFile(file: string, options: CheckCorpusOptions 
         articles.add(parsed.data as ArticleRecord, entry.index, knownIds);
       } else {
         (entities[entry.key] as unknown[]).push(parsed.data);
-        for (const id of evidenceArticles(entry.key, parsed.data)) articles.needBody(id);
+        const kind = KIND_OF_SECTION.get(entry.key)!;
+        for (const { evidence } of kindSpec(kind).evidence(parsed.data as never)) articles.needBody(evidence.articleId);
       }
     }
   } catch (error) {
@@ -132,7 +120,7 @@ export async function checkCorpusFile(file: string, options: CheckCorpusOptions 
   // The entity rules (duplicates, country and agreement references, evidence spans) are
   // checkRules' own, run over the entity sections and stand-ins for the quoted articles.
   const standIns = [...articles.bodies].map(([id, { body, publishedAt }]) => ({ id, body, publishedAt, lead: "-", source: "-", mentions: [] }));
-  const entityProblems = checkRules({ version: 1, articles: standIns, ...entities }, { articleSpans: false });
+  const entityProblems = checkRules({ version: 1, articles: standIns, ...entities } as CorpusRecord, { articleSpans: false });
   const isDuplicate = (p: CorpusProblem) => p.reason.startsWith("duplicate ");
   const problems = [
     ...articles.duplicates,
@@ -144,20 +132,13 @@ export async function checkCorpusFile(file: string, options: CheckCorpusOptions 
   return counts;
 }
 
-// Private: the articles an entity record's evidence quotes (its evidence, history steps, role
-// evidence), whose bodies the entity rules need.
-function evidenceArticles(section: Exclude<CorpusSectionName, "articles">, record: unknown): string[] {
-  switch (section) {
-    case "agreements":
-    case "tariffs": {
-      const r = record as CorpusRecord["tariffs"][number] | CorpusRecord["agreements"][number];
-      return [...r.evidence, ...(r.history ?? []).map((h) => h.evidence)].map((e) => e.articleId);
-    }
-    case "people":
-      return (record as CorpusRecord["people"][number]).roles.flatMap((r) => r.evidence ?? []).map((e) => e.articleId);
-    case "countries":
-      return [];
-  }
+/** The entity sections of a corpus. */
+type EntitySections = Pick<CorpusRecord, EntitySection>;
+
+// Private: the keys of one kind's records read so far.
+function keysOf(kind: EntityKind, entities: EntitySections): Set<string> {
+  const spec = kindSpec(kind);
+  return new Set(recordsOf(entities, kind).map((r) => spec.key(r)));
 }
 
 // Private: whether a top-level key names a section of records.
@@ -223,14 +204,9 @@ class ArticleChecks {
   }
 
   /** Every problem of the articles in validateCorpus's order, pending references resolved against `entities`. */
-  problems(entities: Omit<CorpusRecord, "articles" | "version">): CorpusProblem[] {
-    const ids = {
-      PERSON: new Set(entities.people.map((p) => p.id)),
-      COUNTRY: new Set(entities.countries.map((c) => c.code)),
-      AGREEMENT: new Set(entities.agreements.map((a) => a.id)),
-      TARIFF: new Set(entities.tariffs.map((t) => t.id)),
-    };
-    for (const p of this.pending.values()) if (!ids[p.type].has(p.id)) for (const at of p.at) this.report(at);
+  problems(entities: EntitySections): CorpusProblem[] {
+    const ids = new Map(ENTITY_KINDS.map((kind) => [kind, keysOf(kind, entities)]));
+    for (const p of this.pending.values()) if (!ids.get(p.type)!.has(p.id)) for (const at of p.at) this.report(at);
     return this.found.map((f) => f.problem);
   }
 

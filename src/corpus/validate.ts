@@ -2,9 +2,9 @@
 // unique ids, every reference resolving, every span equal to its body slice.
 // A corpus that breaks any rule is rejected whole, so the server never serves half of one.
 import type { z } from "zod";
-import { CorpusSchema, type ArticleRecord, type CorpusRecord, type EvidenceRecord } from "./format.js";
+import { CorpusSchema, type ArticleRecord, type CorpusRecord } from "./format.js";
 import { CorpusError, type CorpusProblem } from "./CorpusError.js";
-import { currentRates, tariffHistory } from "./tariffHistory.js";
+import { ENTITY_KINDS, KINDS, kindSpec, recordsOf, type EntityKind, type EntitySection } from "./kinds.js";
 
 /** Stop collecting after this many problems: a broken generator can produce millions. */
 export const MAX_PROBLEMS = 20;
@@ -47,10 +47,7 @@ export function checkRules(corpus: CorpusRecord, options: CheckRulesOptions = {}
   };
 
   uniqueKeys(corpus.articles, (a) => a.id, "$.articles", "id", report);
-  const people = uniqueKeys(corpus.people, (p) => p.id, "$.people", "id", report);
-  const countries = uniqueKeys(corpus.countries, (c) => c.code, "$.countries", "code", report);
-  const agreements = uniqueKeys(corpus.agreements, (a) => a.id, "$.agreements", "id", report);
-  const tariffs = uniqueKeys(corpus.tariffs, (t) => t.id, "$.tariffs", "id", report);
+  const knownIds = entityKeys(corpus, report);
   // Evidence resolves to the first article with an id, the one uniqueKeys accepts; a later
   // duplicate must not make correct evidence spans fail against its body.
   const bodies = new Map<string, string>();
@@ -61,17 +58,6 @@ export function checkRules(corpus: CorpusRecord, options: CheckRulesOptions = {}
     published.set(a.id, a.publishedAt ?? null);
   }
 
-  const knownIds = { PERSON: people, COUNTRY: countries, AGREEMENT: agreements, TARIFF: tariffs } as const;
-  const needCountry = (code: string | null | undefined, path: string) => {
-    if (code != null && !countries.has(code)) report(path, `country "${code}" is not in $.countries`);
-  };
-  const checkOneEvidence = (e: EvidenceRecord, path: string) => {
-    const body = bodies.get(e.articleId);
-    if (body === undefined) return report(`${path}.articleId`, `article "${e.articleId}" is not in $.articles`);
-    checkSpan(body, e.start, e.end, e.quote, path, "quote", report);
-  };
-  const checkEvidence = (evidence: EvidenceRecord[], path: string) => evidence.forEach((e, i) => checkOneEvidence(e, `${path}[${i}]`));
-
   const articleSpans = options.articleSpans ?? true;
   corpus.articles.forEach((article, i) => {
     article.mentions.forEach((m, j) => {
@@ -81,42 +67,24 @@ export function checkRules(corpus: CorpusRecord, options: CheckRulesOptions = {}
     });
     if (articleSpans) checkArticleSpans(article, i, report);
   });
-  corpus.people.forEach((p, i) => {
-    needCountry(p.nationality, `$.people[${i}].nationality`);
-    p.roles.forEach((r, j) => {
-      needCountry(r.country, `$.people[${i}].roles[${j}].country`);
-      checkEvidence(r.evidence ?? [], `$.people[${i}].roles[${j}].evidence`);
-    });
-  });
-  corpus.agreements.forEach((a, i) => {
-    a.parties.forEach((code, j) => needCountry(code, `$.agreements[${i}].parties[${j}]`));
-    a.commitments.forEach((c, j) => needCountry(c.party, `$.agreements[${i}].commitments[${j}].party`));
-    checkEvidence(a.evidence, `$.agreements[${i}].evidence`);
-    a.history?.forEach((h, j) => checkOneEvidence(h.evidence, `$.agreements[${i}].history[${j}].evidence`));
-  });
-  corpus.tariffs.forEach((t, i) => {
-    needCountry(t.imposedBy, `$.tariffs[${i}].imposedBy`);
-    needCountry(t.appliesTo, `$.tariffs[${i}].appliesTo`);
-    if (t.agreementId != null && !agreements.has(t.agreementId)) {
-      report(`$.tariffs[${i}].agreementId`, `agreement "${t.agreementId}" is not in $.agreements`);
-    }
-    checkEvidence(t.evidence, `$.tariffs[${i}].evidence`);
-    if (t.history === undefined || t.history.length === 0) return;
-    let resolved = true;
-    t.history.forEach((h, j) => {
-      if (!bodies.has(h.evidence.articleId)) resolved = false;
-      checkOneEvidence(h.evidence, `$.tariffs[${i}].history[${j}].evidence`);
-    });
-    // The rate fields are the history's summary; a record that says otherwise would serve two answers.
-    if (!resolved) return;
-    const rates = currentRates(tariffHistory(t, (id) => published.get(id) ?? null));
-    const stated = { ratePercent: t.ratePercent ?? null, previousRatePercent: t.previousRatePercent ?? null };
-    for (const field of ["ratePercent", "previousRatePercent"] as const) {
-      if (stated[field] !== rates[field]) {
-        report(`$.tariffs[${i}].${field}`, `${stated[field]} is not what $.tariffs[${i}].history gives (${rates[field]}): the latest rate in effect and the one before it`);
+  // Each kind's references to other records, its evidence spans, then its own rules, record by record.
+  for (const kind of ENTITY_KINDS) {
+    const spec = kindSpec(kind);
+    recordsOf(corpus, kind).forEach((record, i) => {
+      const path = `$.${spec.section}[${i}]`;
+      for (const ref of spec.references(record)) {
+        if (!knownIds[ref.kind].has(ref.key)) {
+          report(`${path}.${ref.field}`, `${ref.kind.toLowerCase()} "${ref.key}" is not in $.${KINDS[ref.kind].section}`);
+        }
       }
-    }
-  });
+      for (const { field, evidence: e } of spec.evidence(record)) {
+        const body = bodies.get(e.articleId);
+        if (body === undefined) report(`${path}.${field}.articleId`, `article "${e.articleId}" is not in $.articles`);
+        else checkSpan(body, e.start, e.end, e.quote, `${path}.${field}`, "quote", report);
+      }
+      for (const problem of spec.ownRules(record, { published: (id) => published.get(id), path })) report(`${path}.${problem.field}`, problem.reason);
+    });
+  }
   return problems;
 }
 
@@ -138,9 +106,23 @@ function checkSpan(body: string, start: number, end: number, text: string, path:
   if (slice !== text) report(`${path}.${field}`, `${JSON.stringify(text)} does not equal body.slice(${start}, ${end}) = ${JSON.stringify(slice)}`);
 }
 
+/**
+ * Given a corpus, returns the keys of each kind's records (from the kinds table), reporting
+ * every duplicate key at its own path, section by section in the kinds table's order.
+ */
+export function entityKeys(corpus: Pick<CorpusRecord, EntitySection>, report: ReportProblem): Record<EntityKind, Set<string>> {
+  const keys = {} as Record<EntityKind, Set<string>>;
+  for (const kind of ENTITY_KINDS) {
+    const spec = kindSpec(kind);
+    const records = recordsOf(corpus, kind);
+    keys[kind] = uniqueKeys(records, (r) => spec.key(r), `$.${spec.section}`, spec.idField, report);
+  }
+  return keys;
+}
+
 // Private: collects keys, reporting each duplicate at its own path.
 function uniqueKeys<T>(
-  items: T[],
+  items: readonly T[],
   key: (item: T) => string,
   path: string,
   field: string,

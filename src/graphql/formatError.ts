@@ -1,6 +1,7 @@
 // How errors look on the wire: every error keeps an `extensions.code`, operation-limit errors get
 // their own code back from Apollo's wrappers, and production answers carry no stack trace or file path.
 import type { GraphQLFormattedError } from "graphql";
+import { storeUnavailableErrorOf } from "../store/StoreUnavailableError.js";
 import { operationLimitErrorOf } from "./limits.js";
 
 /** What the formatter needs to know about the deployment. */
@@ -24,6 +25,11 @@ export function createFormatError(options: ErrorFormatOptions) {
         ...(formatted.locations ? { locations: formatted.locations } : {}),
         extensions: { ...formatted.extensions, ...extensions, code: limit.extensions.code },
       };
+    }
+    // The database could not answer: not a fault of the request nor a bug, and worth retrying.
+    const unavailable = storeUnavailableErrorOf(error);
+    if (unavailable) {
+      return { message: unavailable.message, ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: "SERVICE_UNAVAILABLE", reason: unavailable.reason } };
     }
     const code = typeof formatted.extensions?.code === "string" ? formatted.extensions.code : "INTERNAL_SERVER_ERROR";
     if (!options.production) return { ...formatted, extensions: { ...formatted.extensions, code } };

@@ -11,21 +11,23 @@ import type {
   TimelineKey,
   TimelinePointRecord,
 } from "../store/Store.js";
-import type { AgreementRecord, ArticleRecord, CountryRecord, PersonRecord, TariffRecord } from "../corpus/format.js";
+import type { ArticleRecord } from "../corpus/format.js";
+import { ENTITY_KINDS, KINDS, type EntityKind, type EntityRecordOf } from "../corpus/kinds.js";
 import type { ObservedAgreementStatusChange } from "../corpus/agreementHistory.js";
 import type { ObservedTariffChange } from "../corpus/tariffHistory.js";
 
 /** Called once per batch a loader dispatches, with the loader's name and the number of keys. */
 export type BatchObserver = (loader: LoaderName, size: number) => void;
 
+/** The name of a kind's loader: its type name, uncapitalised (`person`, `country`…). */
+export type EntityLoaderName<K extends EntityKind> = Uncapitalize<(typeof KINDS)[K]["typeName"]>;
+
+/** One loader per entity kind, by {@link EntityLoaderName}; a country's keys are upper-case codes. */
+export type EntityLoaders = { [K in EntityKind as EntityLoaderName<K>]: DataLoader<string, EntityRecordOf[K] | null> };
+
 /** The loaders one request uses; create a fresh set per request with {@link createLoaders}. */
-export interface Loaders {
+export interface Loaders extends EntityLoaders {
   article: DataLoader<string, ArticleRecord | null>;
-  person: DataLoader<string, PersonRecord | null>;
-  /** Keys are ISO alpha-2 codes, upper case. */
-  country: DataLoader<string, CountryRecord | null>;
-  agreement: DataLoader<string, AgreementRecord | null>;
-  tariff: DataLoader<string, TariffRecord | null>;
   articleEntities: DataLoader<string, ArticleEntities | null>;
   leaders: DataLoader<string, string[]>;
   agreementsOfCountry: DataLoader<string, string[]>;
@@ -63,12 +65,15 @@ export function createLoaders(store: Store, observe?: BatchObserver): Loaders {
       { cacheKeyFn, maxBatchSize: 1000 },
     );
   }
+  const entityLoaders = Object.fromEntries(
+    ENTITY_KINDS.map((kind) => [
+      loaderName(kind),
+      loader(loaderName(kind), async (keys: readonly string[]) => tagged(kind, await store.recordsByKey(kind, keys))),
+    ]),
+  ) as unknown as EntityLoaders;
   return {
-    article: loader("article", (ids) => store.articlesById(ids)),
-    person: loader("person", (ids) => store.peopleById(ids)),
-    country: loader("country", (codes) => store.countriesByCode(codes)),
-    agreement: loader("agreement", (ids) => store.agreementsById(ids)),
-    tariff: loader("tariff", (ids) => store.tariffsById(ids)),
+    ...entityLoaders,
+    article: loader("article", async (ids) => tagged("ARTICLE", await store.articlesById(ids))),
     articleEntities: loader("articleEntities", (ids) => store.entitiesOfArticles(ids)),
     leaders: loader("leaders", (codes) => store.leadersOfCountries(codes)),
     agreementsOfCountry: loader("agreementsOfCountry", (codes) => store.agreementsOfCountries(codes)),
@@ -99,4 +104,37 @@ export function createLoaders(store: Store, observe?: BatchObserver): Loaders {
 export async function loadPresent<K, V>(loader: DataLoader<K, V | null, unknown>, keys: readonly K[]): Promise<V[]> {
   const values = await loader.loadMany(keys);
   return values.filter((v): v is V => v != null && !(v instanceof Error));
+}
+
+/** Given a kind, returns the name of its loader (`person` for PERSON). */
+export function loaderName<K extends EntityKind>(kind: K): EntityLoaderName<K> {
+  const name = KINDS[kind].typeName;
+  return (name[0]!.toLowerCase() + name.slice(1)) as EntityLoaderName<K>;
+}
+
+/** Given a request's loaders and a kind, returns that kind's loader. */
+export function entityLoader<K extends EntityKind>(loaders: Loaders, kind: K): DataLoader<string, EntityRecordOf[K] | null> {
+  return loaders[loaderName(kind)] as unknown as DataLoader<string, EntityRecordOf[K] | null>;
+}
+
+/** What a record was loaded as: an article or an entity of some kind. */
+export type RecordKind = EntityKind | "ARTICLE";
+
+// The kind each loaded record was loaded as. Records carry no type tag of their own, and an
+// abstract type (the Entity union) must name the concrete type of each value; the loader that
+// loaded a record knows its kind, so it notes it here. Weak: a record leaves with its store.
+const recordKinds = new WeakMap<object, RecordKind>();
+
+/**
+ * Given a value an abstract field resolved to, returns the kind of the loader that loaded it, or
+ * undefined for a value no loader loaded (GraphQL then reports that the type cannot be resolved).
+ */
+export function kindOfRecord(value: object): RecordKind | undefined {
+  return recordKinds.get(value);
+}
+
+// Private: notes the kind of every record of a batch; returns the batch.
+function tagged<T extends object>(kind: RecordKind, records: (T | null)[]): (T | null)[] {
+  for (const record of records) if (record !== null) recordKinds.set(record, kind);
+  return records;
 }

@@ -15,8 +15,8 @@ export interface HttpHandlerOptions {
   context: (req: IncomingMessage) => Promise<Context>;
   /** Bodies larger than this many bytes are refused with 413 before they are read whole. */
   maxBodyBytes: number;
-  /** True once a corpus is being served; `/ready` answers 503 until then. */
-  isReady: () => boolean;
+  /** True while requests can be served: `/ready` answers 503 otherwise (draining, or the database unreachable). */
+  isReady: () => boolean | Promise<boolean>;
   /** Hears of errors the handler could not answer cleanly (they reach the client as a bare 500), with the request. */
   onError?: (error: unknown, req: IncomingMessage) => void;
   /** The path GraphQL is served on. @default "/graphql" */
@@ -51,7 +51,7 @@ export function createHttpHandler(options: HttpHandlerOptions) {
       if (options.cors?.(req, res)) return; // a preflight, answered whole
       if (url.pathname === "/health") return sendJson(res, 200, { status: "ok" });
       if (url.pathname === "/ready") {
-        return options.isReady() ? sendJson(res, 200, { status: "ready" }) : sendJson(res, 503, { status: "loading" });
+        return (await options.isReady()) ? sendJson(res, 200, { status: "ready" }) : sendJson(res, 503, { status: "unavailable" });
       }
       if (url.pathname === "/metrics" && options.metrics) {
         const { contentType, body } = await options.metrics();

@@ -80,6 +80,10 @@ export interface Config extends OperationLimits {
   databaseReplicaUrls: string[];
   /** Most connections the store opens to each database server. Env `DATABASE_POOL_SIZE`. @default 10 */
   databasePoolSize: number;
+  /** Most milliseconds to open a database connection; a stopped or frozen server fails a query by then. Env `DATABASE_CONNECT_TIMEOUT_MS`. @default 2000 */
+  databaseConnectTimeoutMs: number;
+  /** Most milliseconds one SQL statement may run (the client gives up a second later on a server that does not answer). Env `DATABASE_STATEMENT_TIMEOUT_MS`. @default 5000 */
+  databaseStatementTimeoutMs: number;
 }
 
 /** The corpus that ships with the project. */
@@ -113,6 +117,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: originList(env, "CORS_ORIGINS", env.NODE_ENV === "production" ? [] : [...LOCAL_ORIGINS]),
     ...storeChoice(env),
     databasePoolSize: integer(env, "DATABASE_POOL_SIZE", 10, 1, 1000),
+    databaseConnectTimeoutMs: integer(env, "DATABASE_CONNECT_TIMEOUT_MS", 2000, 100, 600_000),
+    databaseStatementTimeoutMs: integer(env, "DATABASE_STATEMENT_TIMEOUT_MS", 5000, 100, 3_600_000),
   };
 }
 

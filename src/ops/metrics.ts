@@ -31,6 +31,8 @@ const KNOWN_ERROR_CODES = [
   "PAYLOAD_TOO_LARGE",
   "UNSUPPORTED_MEDIA_TYPE",
   "CORS_ORIGIN_NOT_ALLOWED",
+  "SERVICE_UNAVAILABLE",
+  "TOO_MANY_ERRORS",
 ];
 
 /** The service's metrics and the hooks that feed them. */

@@ -2,6 +2,8 @@
 // articles, ranked by co-mention counts normalised so an entity mentioned everywhere (the
 // United States in a trade corpus) does not top every list.
 import type { EntityType } from "../corpus/format.js";
+import { ENTITY_KINDS } from "../corpus/kinds.js";
+import { entitiesOfKind } from "./articleEntities.js";
 import type { MentionSource } from "./MentionSource.js";
 import { RecentlyUsed } from "./RecentlyUsed.js";
 import type { RelatedKey, RelatedRecord } from "./Store.js";
@@ -20,12 +22,6 @@ export function coMentionScore(both: number, a: number, b: number): number {
 // again and again, and an entity mentioned in half the corpus costs a pass over half the corpus.
 const CACHED_ENTITIES = 512;
 
-const TYPES: readonly [EntityType, "people" | "countries" | "agreements" | "tariffs"][] = [
-  ["PERSON", "people"],
-  ["COUNTRY", "countries"],
-  ["AGREEMENT", "agreements"],
-  ["TARIFF", "tariffs"],
-];
 
 /** Co-mention rankings over a store's mention indexes, computed per entity on demand. */
 export class CoMentions {
@@ -55,8 +51,8 @@ export class CoMentions {
     const counts = new Map<string, number>();
     for (const articleId of own) {
       const entities = this.source.entitiesOf(articleId);
-      for (const [t, list] of TYPES) {
-        for (const other of entities[list]) if (t !== type || other !== id) counts.set(`${t}:${other}`, (counts.get(`${t}:${other}`) ?? 0) + 1);
+      for (const t of ENTITY_KINDS) {
+        for (const other of entitiesOfKind(entities, t)) if (t !== type || other !== id) counts.set(`${t}:${other}`, (counts.get(`${t}:${other}`) ?? 0) + 1);
       }
     }
     const records: RelatedRecord[] = [];

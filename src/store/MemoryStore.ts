@@ -1,21 +1,23 @@
 // The default store: the validated corpus held in memory, with every index the loaders need
 // built once at construction, so each lookup is a map read or a binary search.
-import type { ArticleRecord, CorpusRecord, EntityType, PersonRecord } from "../corpus/format.js";
+import type { ArticleRecord, CorpusRecord } from "../corpus/format.js";
+import { ENTITY_KINDS, KINDS, kindSpec, recordsOf, type EntityKind, type EntityRecordOf } from "../corpus/kinds.js";
 import { foldText } from "../text/fold.js";
 import { agreementHistory, type ObservedAgreementStatusChange } from "../corpus/agreementHistory.js";
 import { tariffHistory, type ObservedTariffChange } from "../corpus/tariffHistory.js";
 import {
   compareArticleKeys,
-  comparePersonKeys,
+  compareNameKeys,
   decodeCursor,
   encodeCursor,
   type ArticleSortKey,
-  type PersonSortKey,
+  type NameSortKey,
 } from "./cursor.js";
 import type {
   ArticleEntities,
   ArticleFilterInput,
   EntityArticlesKey,
+  NameListFilter,
   Page,
   PageRequest,
   RelatedKey,
@@ -24,6 +26,7 @@ import type {
   TariffFilterInput,
   TimelineKey,
 } from "./Store.js";
+import { articleEntities, entityConstraints, entitiesOfKind } from "./articleEntities.js";
 import { CoMentions } from "./CoMentions.js";
 import { MentionTimeline } from "./MentionTimeline.js";
 import { SearchIndex } from "./search/SearchIndex.js";
@@ -39,12 +42,11 @@ export class MemoryStore implements Store {
   private readonly articleKeys = new Map<string, ArticleSortKey>();
   /** Every article id, newest first. */
   private readonly articleOrder: string[];
-  private readonly people = new Map<string, PersonRecord>();
-  private readonly peopleOrder: { id: string; key: PersonSortKey; folded: string[] }[];
-  private readonly countries;
+  /** Per kind, its records by key. */
+  private readonly records: { [K in EntityKind]: Map<string, EntityRecordOf[K]> };
+  /** Per kind listed by name, its records A to Z by folded name and key, with every name folded. */
+  private readonly nameOrders = new Map<EntityKind, NamedRecord[]>();
   private readonly countryOrder: string[];
-  private readonly agreements;
-  private readonly tariffs;
   private readonly entities = new Map<string, ArticleEntities>();
   /** `${type}:${id}` → ids of the articles that mention the entity, newest first. */
   private readonly articlesByEntity = new Map<string, string[]>();
@@ -79,40 +81,29 @@ export class MemoryStore implements Store {
 
     // Walk articles newest first so every per-entity list comes out already sorted.
     for (const id of this.articleOrder) {
-      const article = this.articles.get(id)!;
-      const mentions = [...article.mentions].sort((x, y) => x.start - y.start || x.end - y.end);
-      const lists: Record<EntityType, string[]> = { PERSON: [], COUNTRY: [], AGREEMENT: [], TARIFF: [] };
-      for (const m of mentions) {
-        const list = lists[m.entityType];
-        if (!list.includes(m.entityId)) list.push(m.entityId);
-      }
-      this.entities.set(id, {
-        people: lists.PERSON,
-        countries: lists.COUNTRY,
-        agreements: lists.AGREEMENT,
-        tariffs: lists.TARIFF,
-        mentions,
-      });
-      for (const type of Object.keys(lists) as EntityType[]) {
-        for (const entityId of lists[type]) push(this.articlesByEntity, `${type}:${entityId}`, id);
+      const entities = articleEntities(this.articles.get(id)!.mentions);
+      this.entities.set(id, entities);
+      for (const kind of ENTITY_KINDS) {
+        for (const entityId of entitiesOfKind(entities, kind)) push(this.articlesByEntity, `${kind}:${entityId}`, id);
       }
     }
+
+    this.records = Object.fromEntries(
+      ENTITY_KINDS.map((kind) => {
+        const spec = kindSpec(kind);
+        return [kind, new Map(recordsOf(corpus, kind).map((r) => [spec.key(r), r]))];
+      }),
+    ) as MemoryStore["records"];
 
     for (const p of corpus.people) {
-      this.people.set(p.id, p);
       for (const r of p.roles) if (r.current && r.country) pushOnce(this.leaders, r.country, p.id);
     }
-    this.peopleOrder = corpus.people
-      .map((p) => ({ id: p.id, key: [foldText(p.name), p.id] as PersonSortKey, folded: [p.name, ...p.aliases].map(foldText) }))
-      .sort((x, y) => comparePersonKeys(x.key, y.key));
+    for (const kind of ENTITY_KINDS) this.indexNames(kind, corpus);
 
-    this.countries = new Map(corpus.countries.map((c) => [c.code, c]));
     this.countryOrder = [...corpus.countries].sort((x, y) => x.name.localeCompare(y.name, "en")).map((c) => c.code);
 
-    this.agreements = new Map(corpus.agreements.map((a) => [a.id, a]));
     for (const a of corpus.agreements) for (const code of a.parties) pushOnce(this.agreementsByParty, code, a.id);
 
-    this.tariffs = new Map(corpus.tariffs.map((t) => [t.id, t]));
     for (const t of corpus.tariffs) {
       push(this.tariffsByImposer, t.imposedBy, t.id);
       push(this.tariffsByTarget, t.appliesTo, t.id);
@@ -133,9 +124,14 @@ export class MemoryStore implements Store {
     await this.search_();
   }
 
+  async recordsByKey<K extends EntityKind>(kind: K, keys: readonly string[]): Promise<(EntityRecordOf[K] | null)[]> {
+    const records = this.records[kind] as Map<string, EntityRecordOf[K]>;
+    return keys.map((key) => records.get(key) ?? null);
+  }
+
   async tariffHistories(ids: readonly string[]) {
     return ids.map((id) => {
-      const tariff = this.tariffs.get(id);
+      const tariff = this.records.TARIFF.get(id);
       if (tariff === undefined) return [];
       let history = this.tariffHistoryCache.get(id);
       if (history === undefined) this.tariffHistoryCache.set(id, (history = tariffHistory(tariff, (a) => this.publishedAt(a))));
@@ -144,7 +140,7 @@ export class MemoryStore implements Store {
   }
   async agreementHistories(ids: readonly string[]) {
     return ids.map((id) => {
-      const agreement = this.agreements.get(id);
+      const agreement = this.records.AGREEMENT.get(id);
       if (agreement === undefined) return [];
       let history = this.agreementHistoryCache.get(id);
       if (history === undefined) this.agreementHistoryCache.set(id, (history = agreementHistory(agreement, (a) => this.publishedAt(a))));
@@ -161,16 +157,16 @@ export class MemoryStore implements Store {
     return ids.map((id) => this.articles.get(id) ?? null);
   }
   async peopleById(ids: readonly string[]) {
-    return ids.map((id) => this.people.get(id) ?? null);
+    return this.recordsByKey("PERSON", ids);
   }
   async countriesByCode(codes: readonly string[]) {
-    return codes.map((code) => this.countries.get(code) ?? null);
+    return this.recordsByKey("COUNTRY", codes);
   }
   async agreementsById(ids: readonly string[]) {
-    return ids.map((id) => this.agreements.get(id) ?? null);
+    return this.recordsByKey("AGREEMENT", ids);
   }
   async tariffsById(ids: readonly string[]) {
-    return ids.map((id) => this.tariffs.get(id) ?? null);
+    return this.recordsByKey("TARIFF", ids);
   }
   async entitiesOfArticles(articleIds: readonly string[]) {
     return articleIds.map((id) => this.entities.get(id) ?? null);
@@ -197,11 +193,7 @@ export class MemoryStore implements Store {
 
   async listArticles(filter: ArticleFilterInput, page: PageRequest): Promise<Page> {
     // Start from the narrowest entity list; the others are checked per candidate.
-    const constraints: [EntityType, string][] = [];
-    if (filter.personId != null) constraints.push(["PERSON", filter.personId]);
-    if (filter.countryCode != null) constraints.push(["COUNTRY", filter.countryCode]);
-    if (filter.agreementId != null) constraints.push(["AGREEMENT", filter.agreementId]);
-    if (filter.tariffId != null) constraints.push(["TARIFF", filter.tariffId]);
+    const constraints = entityConstraints(filter);
     const lists = constraints.map(([type, id]) => this.articlesByEntity.get(`${type}:${id}`) ?? []);
     let candidates = lists.length === 0 ? this.articleOrder : lists.reduce((a, b) => (b.length < a.length ? b : a));
 
@@ -220,24 +212,35 @@ export class MemoryStore implements Store {
     if (constraints.length > 1) {
       candidates = candidates.filter((id) => {
         const e = this.entities.get(id)!;
-        return constraints.every(([type, entityId]) => listOf(e, type).includes(entityId));
+        return constraints.every(([kind, entityId]) => entitiesOfKind(e, kind).includes(entityId));
       });
     }
     return this.articlePage(candidates, page);
   }
 
-  async listPeople(name: string | null | undefined, page: PageRequest): Promise<Page> {
-    const needle = name ? foldText(name) : "";
-    const matches = needle ? this.peopleOrder.filter((p) => p.folded.some((n) => n.includes(needle))) : this.peopleOrder;
-    const start = page.after == null ? 0 : firstIndex(matches, (p) => comparePersonKeys(p.key, decodeCursor("p", page.after!)) > 0);
+  async listByName(kind: EntityKind, filter: NameListFilter, page: PageRequest): Promise<Page> {
+    const list = KINDS[kind].nameList;
+    const order = this.nameOrders.get(kind);
+    if (!list || !order) throw new Error(`${KINDS[kind].typeName} records are not listed by name`);
+    const needle = filter.name ? foldText(filter.name) : "";
+    const category = filter.category ?? null;
+    const matches =
+      needle || category !== null
+        ? order.filter((r) => (!needle || r.folded.some((n) => n.includes(needle))) && (category === null || r.category === category))
+        : order;
+    const start = page.after == null ? 0 : firstIndex(matches, (r) => compareNameKeys(r.key, decodeCursor(list.cursorTag, page.after!)) > 0);
     const slice = matches.slice(start, start + page.first);
     return {
-      ids: slice.map((p) => p.id),
-      cursors: slice.map((p) => encodeCursor("p", p.key)),
+      ids: slice.map((r) => r.id),
+      cursors: slice.map((r) => encodeCursor(list.cursorTag, r.key)),
       totalCount: matches.length,
       hasNextPage: start + page.first < matches.length,
       hasPreviousPage: start > 0,
     };
+  }
+
+  async listPeople(name: string | null | undefined, page: PageRequest): Promise<Page> {
+    return this.listByName("PERSON", { name }, page);
   }
 
   async listCountries() {
@@ -245,13 +248,14 @@ export class MemoryStore implements Store {
   }
 
   async listAgreements(partyCode: string | null | undefined, kind: string | null | undefined) {
-    const ids = partyCode != null ? (this.agreementsByParty.get(partyCode) ?? []) : [...this.agreements.keys()];
-    return kind != null ? ids.filter((id) => this.agreements.get(id)!.kind === kind) : ids;
+    const agreements = this.records.AGREEMENT;
+    const ids = partyCode != null ? (this.agreementsByParty.get(partyCode) ?? []) : [...agreements.keys()];
+    return kind != null ? ids.filter((id) => agreements.get(id)!.kind === kind) : ids;
   }
 
   async listTariffs(filter: TariffFilterInput) {
     const product = filter.product ? foldText(filter.product) : null;
-    return [...this.tariffs.values()]
+    return [...this.records.TARIFF.values()]
       .filter(
         (t) =>
           (filter.imposedBy == null || t.imposedBy === filter.imposedBy) &&
@@ -271,6 +275,21 @@ export class MemoryStore implements Store {
 
   async timelines(keys: readonly TimelineKey[]) {
     return keys.map((key) => this.timeline.points(key));
+  }
+
+  // Private: sorts a kind's records by name, when the kinds table lists it by name.
+  private indexNames<K extends EntityKind>(kind: K, corpus: CorpusRecord): void {
+    const spec = kindSpec(kind);
+    const list = spec.nameList;
+    if (!list) return;
+    const countries = this.records.COUNTRY;
+    const named = recordsOf(corpus, kind).map((record): NamedRecord => {
+      const id = spec.key(record);
+      const names = spec.names(record, countries);
+      const category = list.category === undefined ? null : (record as Record<string, unknown>)[list.category];
+      return { id, key: [foldText(names[0]!), id], folded: names.map(foldText), category: typeof category === "string" ? category : null };
+    });
+    this.nameOrders.set(kind, named.sort((x, y) => compareNameKeys(x.key, y.key)));
   }
 
   // Private: the search index, started on first call.
@@ -294,6 +313,16 @@ export class MemoryStore implements Store {
   }
 }
 
+/** A record in a list by name. */
+interface NamedRecord {
+  id: string;
+  key: NameSortKey;
+  /** foldText of every name, the main one first. */
+  folded: string[];
+  /** Its value of the list's category field, if it has one. */
+  category: string | null;
+}
+
 // Private: the first index whose item satisfies a predicate that is false, then true, along the list.
 function firstIndex<T>(items: readonly T[], isPast: (item: T) => boolean): number {
   let lo = 0;
@@ -304,11 +333,6 @@ function firstIndex<T>(items: readonly T[], isPast: (item: T) => boolean): numbe
     else lo = mid + 1;
   }
   return lo;
-}
-
-// Private: the id list of one entity type in an article's entities.
-function listOf(e: ArticleEntities, type: EntityType): string[] {
-  return type === "PERSON" ? e.people : type === "COUNTRY" ? e.countries : type === "AGREEMENT" ? e.agreements : e.tariffs;
 }
 
 // Private: appends to a multimap.

@@ -11,24 +11,24 @@ import type {
   PersonRecord,
   TariffRecord,
 } from "../corpus/format.js";
+import type { EntityKind, EntityRecordOf, EntitySection, FilterFieldOf } from "../corpus/kinds.js";
 import type { ObservedAgreementStatusChange } from "../corpus/agreementHistory.js";
 import type { ObservedTariffChange } from "../corpus/tariffHistory.js";
 
-/** A reference to one entity: a person, agreement or tariff id, or a country code. */
+/** A reference to one entity: its kind and key (an id, or a country's code). */
 export interface EntityKey {
   type: EntityType;
   id: string;
 }
 
-/** The entities an article mentions, each list distinct and in order of first mention. */
-export interface ArticleEntities {
-  people: string[];
-  countries: string[];
-  agreements: string[];
-  tariffs: string[];
+/**
+ * The entities an article mentions: per kind, under its section's name (`people`, `countries`…),
+ * the ids distinct and in order of first mention.
+ */
+export type ArticleEntities = { [S in EntitySection]: string[] } & {
   /** Every mention, sorted by start offset. */
   mentions: MentionRecord[];
-}
+};
 
 /** Forward pagination: at most `first` items after the item the cursor `after` names. */
 export interface PageRequest {
@@ -45,12 +45,11 @@ export interface Page {
   hasPreviousPage: boolean;
 }
 
+/** Per kind, the article-list filter naming one of its records (`personId`, `countryCode`…); keys as the store keeps them. */
+export type EntityFilters = { [K in EntityKind as FilterFieldOf<K>]?: string | null };
+
 /** Filters on the article list; all given filters must hold (AND). */
-export interface ArticleFilterInput {
-  personId?: string | null;
-  countryCode?: string | null;
-  agreementId?: string | null;
-  tariffId?: string | null;
+export interface ArticleFilterInput extends EntityFilters {
   /** ISO 8601 instant; articles published at or after it. */
   publishedAfter?: string | null;
   /** ISO 8601 instant; articles published at or before it. */
@@ -61,6 +60,12 @@ export interface ArticleFilterInput {
    * Text with no words (only stop words) constrains nothing.
    */
   text?: string | null;
+}
+
+/** Filters on a list by name (see Store.listByName). */
+export interface NameListFilter {
+  name?: string | null;
+  category?: string | null;
 }
 
 /** Key of a batched "articles mentioning this entity" page lookup. */
@@ -151,8 +156,17 @@ export interface TimelinePointRecord {
 export interface Store {
   /** Changes whenever the data changes (a reload); safe to use in cache keys. */
   readonly version: string;
+  /**
+   * Resolves whether the store can answer now; a store that always can (in memory) leaves it out.
+   * Reads that cannot be answered in time reject with StoreUnavailableError.
+   */
+  reachable?(): Promise<boolean>;
+
+  /** Records of one kind by key (a country's key is its upper-case code). */
+  recordsByKey<K extends EntityKind>(kind: K, keys: readonly string[]): Promise<(EntityRecordOf[K] | null)[]>;
 
   articlesById(ids: readonly string[]): Promise<(ArticleRecord | null)[]>;
+  // Shorthands of recordsByKey for the first four kinds, kept for existing callers.
   peopleById(ids: readonly string[]): Promise<(PersonRecord | null)[]>;
   /** Codes must already be upper case. */
   countriesByCode(codes: readonly string[]): Promise<(CountryRecord | null)[]>;
@@ -178,7 +192,13 @@ export interface Store {
 
   /** Newest first (publishedAt descending, then id). Throws CursorError on a bad cursor. */
   listArticles(filter: ArticleFilterInput, page: PageRequest): Promise<Page>;
-  /** By name; `name` matches name or alias, case-insensitively, anywhere in it. */
+  /**
+   * Records of a kind listed by name (its `nameList` in the kinds table), A to Z by folded name
+   * then key; `name` matches name or alias, case- and accent-blind, anywhere in it; `category`
+   * keeps only records whose `nameList.category` field equals it. Throws for a kind without a name list.
+   */
+  listByName(kind: EntityKind, filter: NameListFilter, page: PageRequest): Promise<Page>;
+  /** `listByName("PERSON", { name }, page)`, kept for existing callers. */
   listPeople(name: string | null | undefined, page: PageRequest): Promise<Page>;
   /** Every country code, by name. */
   listCountries(): Promise<string[]>;

@@ -11,18 +11,18 @@ export class CursorError extends Error {
 
 /** Sort key of an article in every article list: newest first, undated last, then by id. */
 export type ArticleSortKey = [publishedMs: number | null, id: string];
-/** Sort key of a person in the people list: by folded name, then by id. */
-export type PersonSortKey = [foldedName: string, id: string];
-
-type Keyed = { a: ArticleSortKey; p: PersonSortKey };
+/** Sort key of an entity in a list by name (people, organizations): by folded name, then by id. */
+export type NameSortKey = [foldedName: string, id: string];
+/** A list's cursor tag: `a` for article lists; any other (`p` people, `o` organizations) for a list by name. */
+type Keyed<K extends string> = K extends "a" ? ArticleSortKey : NameSortKey;
 
 /** Given a list kind and an item's sort key, returns the opaque cursor for it. */
-export function encodeCursor<K extends keyof Keyed>(kind: K, key: Keyed[K]): string {
+export function encodeCursor<K extends string>(kind: K, key: Keyed<K>): string {
   return Buffer.from(JSON.stringify([kind, ...key]), "utf8").toString("base64url");
 }
 
 /** Given a cursor and the list kind it must belong to, returns its sort key or throws CursorError. */
-export function decodeCursor<K extends keyof Keyed>(kind: K, cursor: string): Keyed[K] {
+export function decodeCursor<K extends string>(kind: K, cursor: string): Keyed<K> {
   let parts: unknown;
   try {
     parts = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
@@ -35,7 +35,7 @@ export function decodeCursor<K extends keyof Keyed>(kind: K, cursor: string): Ke
   const first = parts[1];
   const ok = kind === "a" ? first === null || Number.isFinite(first) : typeof first === "string";
   if (!ok) throw new CursorError(cursor);
-  return [first, parts[2]] as Keyed[K];
+  return [first, parts[2]] as Keyed<K>;
 }
 
 /** Orders article sort keys: newest first, undated last, ties by id ascending. */
@@ -48,8 +48,8 @@ export function compareArticleKeys(x: ArticleSortKey, y: ArticleSortKey): number
   return x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : 0;
 }
 
-/** Orders person sort keys: by folded name, ties by id. */
-export function comparePersonKeys(x: PersonSortKey, y: PersonSortKey): number {
+/** Orders name sort keys: by folded name, ties by id. */
+export function compareNameKeys(x: NameSortKey, y: NameSortKey): number {
   if (x[0] !== y[0]) return x[0] < y[0] ? -1 : 1;
   return x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : 0;
 }

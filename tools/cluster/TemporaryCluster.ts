@@ -6,7 +6,7 @@
 // the process that started it: stop() ends it, an exit without stop() ends it too, and the
 // kernel ends it (parent-death signal, set by setpriv) when that process is killed outright.
 import { execFile as execFileCallback, spawn, type ChildProcess } from "node:child_process";
-import { chownSync, closeSync, existsSync, openSync, readdirSync, rmSync } from "node:fs";
+import { chownSync, closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -68,7 +68,9 @@ export class TemporaryCluster {
     readonly url: string,
     readonly port: number,
     private readonly dir: string,
-    private readonly server: ChildProcess,
+    private server: ChildProcess,
+    private readonly bin: string,
+    private readonly settings: Record<string, string>,
   ) {}
 
   /**
@@ -121,6 +123,9 @@ export class TemporaryCluster {
     running.delete(this.server);
     const server = this.server;
     if (server.exitCode === null && server.signalCode === null) {
+      // A frozen server (freeze()) handles no signal until it is resumed.
+      for (const child of childrenOf(server.pid!)) signalIfAlive(child, "SIGCONT");
+      signalIfAlive(server.pid!, "SIGCONT");
       server.ref(); // a pending promise alone would not keep this process alive to see the exit
       const exited = new Promise((resolve) => server.once("exit", resolve));
       server.kill("SIGQUIT");
@@ -132,9 +137,45 @@ export class TemporaryCluster {
     await rm(this.dir, { recursive: true, force: true });
   }
 
-  // Private: spawns the postmaster on a free port in `dir` and resolves once it accepts connections.
-  private static async launch(bin: string, dir: string, settings: Record<string, string>): Promise<TemporaryCluster> {
-    const port = await freePort();
+  /**
+   * Shuts the server down (fast shutdown: sessions are ended, data kept) and resolves once it has
+   * exited; {@link TemporaryCluster.restart} brings it back on the same port. For outage tests.
+   */
+  async halt(): Promise<void> {
+    const server = this.server;
+    if (server.exitCode !== null || server.signalCode !== null) return;
+    running.delete(server);
+    server.ref();
+    const exited = new Promise((resolve) => server.once("exit", resolve));
+    server.kill("SIGINT");
+    await exited;
+  }
+
+  /** Starts a halted server again on the same port and data, and resolves once it accepts connections. */
+  async restart(): Promise<void> {
+    const next = await TemporaryCluster.launch(this.bin, this.dir, this.settings, this.port);
+    this.server = next.server;
+  }
+
+  /**
+   * Freezes the server and every process of it (SIGSTOP to the postmaster, then to each of its
+   * children, which PostgreSQL puts in process groups of their own): connections are accepted by
+   * the kernel and never answered, as with a hung host. {@link TemporaryCluster.thaw} resumes it. Linux only.
+   */
+  freeze(): void {
+    process.kill(this.server.pid!, "SIGSTOP");
+    for (const child of childrenOf(this.server.pid!)) signalIfAlive(child, "SIGSTOP");
+  }
+
+  /** Resumes a frozen server: its children first, then the postmaster. */
+  thaw(): void {
+    for (const child of childrenOf(this.server.pid!)) signalIfAlive(child, "SIGCONT");
+    signalIfAlive(this.server.pid!, "SIGCONT");
+  }
+
+  // Private: spawns the postmaster on a free port (or `fixedPort`) in `dir` and resolves once it accepts connections.
+  private static async launch(bin: string, dir: string, settings: Record<string, string>, fixedPort?: number): Promise<TemporaryCluster> {
+    const port = fixedPort ?? (await freePort());
     const args = ["-D", join(dir, "data"), "-p", String(port), "-k", dir];
     for (const [name, value] of Object.entries({ listen_addresses: "127.0.0.1", ...settings })) args.push("-c", `${name}=${value}`);
     const log = openSync(join(dir, "server.log"), "a");
@@ -152,7 +193,7 @@ export class TemporaryCluster {
     }
     // Not what keeps this process alive: one that ends without stop() takes the server with it.
     server.unref();
-    const cluster = new TemporaryCluster(`postgres://postgres@127.0.0.1:${port}/postgres`, port, dir, server);
+    const cluster = new TemporaryCluster(`postgres://postgres@127.0.0.1:${port}/postgres`, port, dir, server, bin, settings);
     running.set(server, dir);
     stopAllOnExit();
     try {
@@ -258,6 +299,33 @@ function asPostgres(path: string, args: string[], options: { exitWithParent: boo
   const parentDeath = options.exitWithParent ? ["--pdeathsig=SIGQUIT"] : [];
   if (user.length === 0 && parentDeath.length === 0) return [path, args];
   return [setpriv, [...user, ...parentDeath, "--", path, ...args]];
+}
+
+// Private: the ids of the processes whose parent is `pid`, read from /proc (empty where there is none).
+function childrenOf(pid: number): number[] {
+  if (!existsSync("/proc/self/stat")) return [];
+  const children: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      // "pid (command) state ppid …": the command may hold spaces and parentheses.
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (ppid === pid) children.push(Number(entry));
+    } catch {
+      // Exited while listed.
+    }
+  }
+  return children;
+}
+
+// Private: sends `signal` to `pid`, ignoring a process that has already exited.
+function signalIfAlive(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(pid, signal);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ESRCH") throw error;
+  }
 }
 
 // Private: the full path of `program` on PATH (or in /usr/bin, /bin), or null.

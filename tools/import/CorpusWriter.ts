@@ -5,9 +5,8 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import type { AgreementRecord, ArticleRecord, CountryRecord, EvidenceRecord, PersonRecord, TariffRecord } from "../../src/corpus/format.js";
-import { tariffChanges } from "../../src/corpus/tariffHistory.js";
-import { foldText } from "../../src/text/fold.js";
+import type { ArticleRecord } from "../../src/corpus/format.js";
+import { kindSpec, type EntityKind, type EntityRecordOf } from "../../src/corpus/kinds.js";
 import { newestFirst } from "../../src/store/postgres/keyset.js";
 import { articleSearchText } from "../../src/store/postgres/searchVector.js";
 
@@ -24,95 +23,20 @@ type Columns = Record<string, string>;
 export class CorpusWriter {
   constructor(private readonly primary: pg.Pool) {}
 
-  /** Upserts countries; returns how many were new or changed. */
-  async writeCountries(batch: readonly Positioned<CountryRecord>[]): Promise<number> {
+  /**
+   * Upserts records of one kind (its row and link tables as the kinds table's `storage` says); returns
+   * how many were new or changed. Link rows are rewritten only for the records that changed.
+   */
+  async writeEntities<K extends EntityKind>(kind: K, batch: readonly Positioned<EntityRecordOf[K]>[]): Promise<number> {
+    const spec = kindSpec(kind);
+    const table = spec.storage;
     return this.transaction(async (client) => {
-      const rows = batch.map(({ ord, record }) => ({ code: record.code, ord, name: record.name, record }));
-      return (await upsert(client, "countries", "code", { code: "text", ord: "int", name: "text", record: "jsonb" }, rows)).length;
-    });
-  }
-
-  /** Upserts people and their current leadership roles; returns how many were new or changed. */
-  async writePeople(batch: readonly Positioned<PersonRecord>[]): Promise<number> {
-    return this.transaction(async (client) => {
-      const rows = batch.map(({ ord, record }) => ({
-        id: record.id,
-        ord,
-        folded_name: foldText(record.name),
-        folded_names: [record.name, ...record.aliases].map(foldText),
-        record,
-      }));
-      const changed = await upsert(
-        client,
-        "people",
-        "id",
-        { id: "text", ord: "int", folded_name: "text", folded_names: "text[]", record: "jsonb" },
-        rows,
-      );
-      const links = batch.flatMap(({ ord, record }) =>
-        record.roles.filter((r) => r.current && r.country).map((r) => ({ country_code: r.country!, person_id: record.id, person_ord: ord })),
-      );
-      await relink(client, "country_leaders", "person_id", changed, links, { country_code: "text", person_id: "text", person_ord: "int" });
-      return changed.length;
-    });
-  }
-
-  /** Upserts agreements, their parties and their status steps; returns how many were new or changed. */
-  async writeAgreements(batch: readonly Positioned<AgreementRecord>[]): Promise<number> {
-    return this.transaction(async (client) => {
-      const rows = batch.map(({ ord, record }) => ({ id: record.id, ord, kind: record.kind, record }));
-      const changed = await upsert(client, "agreements", "id", { id: "text", ord: "int", kind: "text", record: "jsonb" }, rows);
-      const links = batch.flatMap(({ ord, record }) =>
-        record.parties.map((code) => ({ country_code: code, agreement_id: record.id, agreement_ord: ord })),
-      );
-      await relink(client, "agreement_parties", "agreement_id", changed, links, {
-        country_code: "text",
-        agreement_id: "text",
-        agreement_ord: "int",
-      });
-      const steps = batch.flatMap(({ record }) =>
-        (record.history ?? []).map((h, ord) => ({ agreement_id: record.id, ord, status: h.status, effective: h.effective ?? null, ...evidenceColumns(h.evidence) })),
-      );
-      await relink(client, "agreement_status_changes", "agreement_id", changed, steps, { agreement_id: "text", ord: "int", status: "text", effective: "text", ...EVIDENCE_COLUMNS });
-      return changed.length;
-    });
-  }
-
-  /** Upserts tariffs and their observations (tariffChanges: one implied by the rate fields when there is no history); returns how many were new or changed. */
-  async writeTariffs(batch: readonly Positioned<TariffRecord>[]): Promise<number> {
-    return this.transaction(async (client) => {
-      const rows = batch.map(({ ord, record }) => ({
-        id: record.id,
-        ord,
-        imposed_by: record.imposedBy,
-        applies_to: record.appliesTo,
-        agreement_id: record.agreementId ?? null,
-        folded_product: foldText(record.product),
-        record,
-      }));
-      const columns = { id: "text", ord: "int", imposed_by: "text", applies_to: "text", agreement_id: "text", folded_product: "text", record: "jsonb" };
-      const changed = await upsert(client, "tariffs", "id", columns, rows);
-      // Rewritten only for changed tariffs: importing the same corpus again adds no observation twice.
-      const observations = batch.flatMap(({ record }) =>
-        tariffChanges(record).map((h, ord) => ({
-          tariff_id: record.id,
-          ord,
-          status: h.status,
-          rate_percent: h.ratePercent ?? null,
-          previous_rate_percent: h.previousRatePercent ?? null,
-          effective: h.effective ?? null,
-          ...evidenceColumns(h.evidence),
-        })),
-      );
-      await relink(client, "tariff_changes", "tariff_id", changed, observations, {
-        tariff_id: "text",
-        ord: "int",
-        status: "text",
-        rate_percent: "float8",
-        previous_rate_percent: "float8",
-        effective: "text",
-        ...EVIDENCE_COLUMNS,
-      });
+      const rows = batch.map(({ ord, record }) => ({ [spec.idField]: spec.key(record), ord, ...table.row(record), record }));
+      const changed = await upsert(client, spec.table, spec.idField, { [spec.idField]: "text", ord: "int", ...table.columns, record: "jsonb" }, rows);
+      for (const link of table.links) {
+        const links = batch.flatMap(({ ord, record }) => link.rows(record, ord));
+        await relink(client, link.table, link.owner, changed, links, link.columns);
+      }
       return changed.length;
     });
   }
@@ -195,12 +119,6 @@ export class CorpusWriter {
 /** Columns of `articles` in table order (the staging table is LIKE articles). */
 const ARTICLE_COLUMNS = ["id", "published_at", "published_ms", "newest_first", "headline", "lead", "body", "dateline", "source", "copyright", "mentions", "search_vector", "unresolved"];
 /** The evidence span columns of the history tables. */
-const EVIDENCE_COLUMNS = { article_id: "text", quote: "text", start_offset: "int", end_offset: "int" };
-
-// Private: an evidence span as the history tables' columns.
-function evidenceColumns(e: EvidenceRecord) {
-  return { article_id: e.articleId, quote: e.quote, start_offset: e.start, end_offset: e.end };
-}
 /** Columns of `article_entities` in table order. */
 const LINK_COLUMNS = ["entity_type", "entity_id", "article_id", "newest_first", "mentions"];
 

@@ -2,7 +2,8 @@
 // or a corpus in memory), are grouped into batches per section, and each batch is upserted in
 // its own transaction while the next batch is read. Validation happens before records reach here.
 import type pg from "pg";
-import type { AgreementRecord, ArticleRecord, CorpusRecord, CountryRecord, PersonRecord, TariffRecord } from "../../src/corpus/format.js";
+import type { ArticleRecord, CorpusRecord } from "../../src/corpus/format.js";
+import { ENTITY_KINDS, KIND_OF_SECTION, KINDS, type EntityKind, type EntityRecordOf, type SectionOf } from "../../src/corpus/kinds.js";
 import { CorpusError } from "../../src/corpus/CorpusError.js";
 import { fileVersion, sameVersion, type FileVersion } from "../../src/corpus/fileVersion.js";
 import { CHUNK_BYTES, readCorpusEntries } from "../../src/corpus/records.js";
@@ -13,10 +14,7 @@ import { migrate } from "../../src/store/postgres/migrate.js";
 
 /** One record of a corpus, with its section and its index in that section. */
 export type CorpusItem =
-  | { section: "countries"; index: number; record: CountryRecord }
-  | { section: "people"; index: number; record: PersonRecord }
-  | { section: "agreements"; index: number; record: AgreementRecord }
-  | { section: "tariffs"; index: number; record: TariffRecord }
+  | { [K in EntityKind]: { section: SectionOf<K>; index: number; record: EntityRecordOf[K] } }[EntityKind]
   | { section: "articles"; index: number; record: ArticleRecord };
 
 /** The sections of a corpus file that hold records. */
@@ -64,7 +62,7 @@ export async function importCorpus(
   await migrate(primary);
   const writer = new CorpusWriter(primary);
   const summary: ImportSummary = {
-    read: { countries: 0, people: 0, agreements: 0, tariffs: 0, articles: 0 },
+    read: Object.fromEntries(Object.keys(CORPUS_SECTIONS).map((section) => [section, 0])) as Record<CorpusSection, number>,
     changed: 0,
     batches: 0,
   };
@@ -180,28 +178,19 @@ export async function* corpusFileItems(file: string): AsyncGenerator<CorpusItem>
   }
 }
 
-/** Given a whole corpus in memory, yields its records in the order a corpus file lists them. */
+/** Given a whole corpus in memory, yields its records section by section (the kinds table's order), articles last. */
 export function* corpusItems(corpus: CorpusRecord): Generator<CorpusItem> {
-  for (const [index, record] of corpus.countries.entries()) yield { section: "countries", index, record };
-  for (const [index, record] of corpus.people.entries()) yield { section: "people", index, record };
-  for (const [index, record] of corpus.agreements.entries()) yield { section: "agreements", index, record };
-  for (const [index, record] of corpus.tariffs.entries()) yield { section: "tariffs", index, record };
+  for (const kind of ENTITY_KINDS) {
+    const section = KINDS[kind].section;
+    for (const [index, record] of corpus[section].entries()) yield { section, index, record } as CorpusItem;
+  }
   for (const [index, record] of corpus.articles.entries()) yield { section: "articles", index, record };
 }
 
 // Private: writes one batch of a single section; returns how many records were new or changed.
 function writeBatch(writer: CorpusWriter, section: CorpusSection, batch: CorpusItem[]): Promise<number> {
-  const positioned = <T>() => batch.map((item) => ({ ord: item.index, record: item.record as T }));
-  switch (section) {
-    case "countries":
-      return writer.writeCountries(positioned<CountryRecord>());
-    case "people":
-      return writer.writePeople(positioned<PersonRecord>());
-    case "agreements":
-      return writer.writeAgreements(positioned<AgreementRecord>());
-    case "tariffs":
-      return writer.writeTariffs(positioned<TariffRecord>());
-    case "articles":
-      return writer.writeArticles(batch.map((item) => item.record as ArticleRecord));
-  }
+  if (section === "articles") return writer.writeArticles(batch.map((item) => item.record as ArticleRecord));
+  const kind = KIND_OF_SECTION.get(section)!;
+  return writer.writeEntities(kind, batch.map((item) => ({ ord: item.index, record: item.record as never })));
 }
+

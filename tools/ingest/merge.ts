@@ -132,19 +132,19 @@ export function mergeArticle(base: CorpusRecord, extraction: ArticleExtraction, 
     const found = { ...tariff, evidence: evidence(tariff.evidence), history: steps(tariff.history) };
     // Both records' observations (a record without a history stands for the one its rate
     // fields imply), each once; the rate fields become what the merged history says.
-    const history = unionBy([...tariffChanges(existing), ...tariffChanges(found)], observationKey);
+    const before = tariffChanges(existing);
+    const history = unionBy([...before, ...tariffChanges(found)], observationKey);
     existing.evidence.push(...found.evidence);
-    // A record whose rate fields alone say it all stays that way (as a corpus without histories is written).
-    if (existing.history !== undefined || found.history !== undefined || history.length > 1) {
+    // A record whose rate fields alone say it all stays that way (as a corpus without histories
+    // is written) until the article adds an observation: then the history is written out, so each
+    // observation keeps its own sentence (an implied one would quote the record's first evidence).
+    if (existing.history !== undefined || history.length > before.length) {
       const articles = new Map(corpus.articles.map((a) => [a.id, a.publishedAt ?? null]));
       articles.set(articleId, published);
       // Written oldest first, as the stores serve it, so the file reads as the history it is.
       const ordered = tariffHistory({ ...existing, history }, (id) => articles.get(id) ?? null);
       existing.history = ordered.map(({ published: _, ...change }) => change);
       Object.assign(existing, currentRates(ordered));
-    } else {
-      existing.ratePercent ??= found.ratePercent;
-      existing.previousRatePercent ??= found.previousRatePercent;
     }
     matched.tariffs++;
   }

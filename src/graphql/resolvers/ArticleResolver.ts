@@ -1,20 +1,16 @@
 // Article queries and the article's relations. Each relation asks the request's loaders,
-// so a list of N articles costs one entity lookup per relation, not N.
+// so a list of N articles costs one entity lookup per relation, not N. The lists of entities
+// an article mentions, one per kind, are made in MentionedEntitiesResolvers.ts.
 import { Arg, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { PUBLIC } from "../types/contract.js";
 import { Article } from "../types/Article.js";
 import { UnresolvedReference } from "../types/UnresolvedReference.js";
 import { ArticleConnection, type ConnectionValue } from "../types/connections.js";
-import { ArticleFilter } from "../types/ArticleFilter.js";
-import { EntityType } from "../types/enums.js";
-import { Person } from "../types/Person.js";
-import { Country } from "../types/Country.js";
-import { Agreement } from "../types/Agreement.js";
-import { Tariff } from "../types/Tariff.js";
+import { ArticleFilter, entityFilters } from "../types/ArticleFilter.js";
+import { EntityType } from "../types/kindEnums.js";
 import { Mention } from "../types/Mention.js";
 import type { Context } from "../context.js";
 import type { ArticleRecord, MentionRecord } from "../../corpus/format.js";
-import { loadPresent } from "../loaders.js";
 import { countWords } from "../../text/words.js";
 import { AFTER_DESCRIPTION, FIRST_DESCRIPTION, pageRequest, toConnection } from "./pagination.js";
 
@@ -37,10 +33,7 @@ export class ArticleResolver {
     const request = pageRequest(ctx, first, after, "a");
     const page = await ctx.store.listArticles(
       {
-        personId: filter?.personId,
-        countryCode: filter?.countryCode?.toUpperCase(),
-        agreementId: filter?.agreementId,
-        tariffId: filter?.tariffId,
+        ...entityFilters(filter),
         publishedAfter: filter?.publishedAfter?.toISOString(),
         publishedBefore: filter?.publishedBefore?.toISOString(),
         text: filter?.text,
@@ -56,30 +49,6 @@ export class ArticleResolver {
   })
   unresolved(@Root() article: ArticleRecord) {
     return article.unresolved ?? [];
-  }
-
-  @Directive(PUBLIC)
-  @FieldResolver(() => [Person], { description: "People the article mentions, in order of first mention." })
-  async people(@Root() article: ArticleRecord, @Ctx() ctx: Context) {
-    return loadPresent(ctx.loaders.person, (await ctx.loaders.articleEntities.load(article.id))?.people ?? []);
-  }
-
-  @Directive(PUBLIC)
-  @FieldResolver(() => [Country], { description: "Countries the article mentions as states, in order of first mention." })
-  async countries(@Root() article: ArticleRecord, @Ctx() ctx: Context) {
-    return loadPresent(ctx.loaders.country, (await ctx.loaders.articleEntities.load(article.id))?.countries ?? []);
-  }
-
-  @Directive(PUBLIC)
-  @FieldResolver(() => [Agreement], { description: "Agreements the article mentions, in order of first mention." })
-  async agreements(@Root() article: ArticleRecord, @Ctx() ctx: Context) {
-    return loadPresent(ctx.loaders.agreement, (await ctx.loaders.articleEntities.load(article.id))?.agreements ?? []);
-  }
-
-  @Directive(PUBLIC)
-  @FieldResolver(() => [Tariff], { description: "Tariffs the article mentions, in order of first mention." })
-  async tariffs(@Root() article: ArticleRecord, @Ctx() ctx: Context) {
-    return loadPresent(ctx.loaders.tariff, (await ctx.loaders.articleEntities.load(article.id))?.tariffs ?? []);
   }
 
   @Directive(PUBLIC)

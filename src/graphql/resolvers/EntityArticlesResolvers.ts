@@ -1,35 +1,30 @@
 // `articles` on every kind of entity: the articles that mention it, newest first, paginated Relay
-// style. One factory makes the field for each entity type, so all four page the same way with
-// the same arguments; the store does the listing (see articlesOfEntity).
+// style. One factory makes the field for each kind of the kinds table, so all page the same way
+// with the same arguments; the store does the listing (see articlesOfEntity).
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root, type ClassType } from "type-graphql";
-import { Agreement } from "../types/Agreement.js";
 import { ArticleConnection } from "../types/connections.js";
-import { Country } from "../types/Country.js";
-import { Person } from "../types/Person.js";
-import { Tariff } from "../types/Tariff.js";
 import type { Context } from "../context.js";
-import type { AgreementRecord, CountryRecord, EntityType, PersonRecord, TariffRecord } from "../../corpus/format.js";
+import { ENTITY_KINDS, kindSpec, type EntityKind, type EntityRecordOf } from "../../corpus/kinds.js";
+import { KIND_TYPES } from "../kinds.js";
 import { AFTER_DESCRIPTION, DEFAULT_PAGE_SIZE, FIRST_DESCRIPTION, articlesOfEntity } from "./pagination.js";
 
-// Private: makes the resolver class that adds `articles` to one entity type, whose records are
-// identified to the store by `idOf` (a country by its code, the others by their id).
-function articlesResolverOf<R>(entity: ClassType, type: EntityType, idOf: (record: R) => string, description: string) {
-  @Resolver(() => entity)
+// Private: makes the resolver class that adds `articles` to one kind's type.
+function articlesResolverOf<K extends EntityKind>(kind: K): ClassType {
+  const key = (record: EntityRecordOf[K]) => kindSpec(kind).key(record);
+  @Resolver(KIND_TYPES[kind].type)
   class EntityArticlesResolver {
-    @FieldResolver(() => ArticleConnection, { description })
+    @FieldResolver(() => ArticleConnection, { description: KIND_TYPES[kind].articlesDescription })
     articles(
-      @Root() record: R,
+      @Root() record: EntityRecordOf[K],
       @Arg("first", () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: FIRST_DESCRIPTION }) first: number | null,
       @Arg("after", () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
       @Ctx() ctx: Context,
     ) {
-      return articlesOfEntity(ctx, type, idOf(record), first, after);
+      return articlesOfEntity(ctx, kind, key(record), first, after);
     }
   }
   return EntityArticlesResolver;
 }
 
-export const PersonArticlesResolver = articlesResolverOf(Person, "PERSON", (person: PersonRecord) => person.id, "Articles that mention the person, newest first.");
-export const CountryArticlesResolver = articlesResolverOf(Country, "COUNTRY", (country: CountryRecord) => country.code, "Articles that mention the country as a state, newest first.");
-export const AgreementArticlesResolver = articlesResolverOf(Agreement, "AGREEMENT", (agreement: AgreementRecord) => agreement.id, "Articles that mention the agreement, newest first.");
-export const TariffArticlesResolver = articlesResolverOf(Tariff, "TARIFF", (tariff: TariffRecord) => tariff.id, "Articles that mention the tariff, newest first.");
+/** The `articles` resolver of every kind, in the kinds table's order. */
+export const entityArticlesResolvers = ENTITY_KINDS.map((kind) => articlesResolverOf(kind));

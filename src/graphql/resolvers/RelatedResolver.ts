@@ -3,11 +3,12 @@
 import { Arg, Ctx, Directive, Int, Query, Resolver } from "type-graphql";
 import { PUBLIC } from "../types/contract.js";
 import { EntityRef } from "../types/EntityRef.js";
-import { EntityType } from "../types/enums.js";
+import { EntityType } from "../types/kindEnums.js";
 import { RelatedEntity } from "../types/RelatedEntity.js";
 import type { Context } from "../context.js";
 import { checkedFirst } from "./pagination.js";
 import { loadEntity } from "./entityLoading.js";
+import { storeKey } from "../../corpus/kinds.js";
 
 /** Related entities when `first` is omitted: one panel. */
 export const DEFAULT_RELATED_SIZE = 10;
@@ -26,7 +27,7 @@ export class RelatedResolver {
     @Ctx() ctx: Context,
   ) {
     const size = checkedFirst(ctx, first, DEFAULT_RELATED_SIZE, "Ask for fewer related entities.");
-    const id = entity.type === EntityType.COUNTRY ? entity.id.toUpperCase() : entity.id;
+    const id = storeKey(entity.type, entity.id);
     const related = await ctx.loaders.related.load({ type: entity.type, id, types, first: size });
     const records = await Promise.all(related.map((r) => loadEntity(ctx, r.type, r.id)));
     return related.flatMap((r, i) => (records[i] ? [{ entity: records[i], articleCount: r.articleCount, score: r.score }] : []));

@@ -3,7 +3,7 @@
 import { GraphQLError } from "graphql";
 import { Arg, Ctx, Directive, Int, Query, Resolver } from "type-graphql";
 import { PUBLIC } from "../types/contract.js";
-import { SearchType } from "../types/enums.js";
+import { SearchType } from "../types/kindEnums.js";
 import { SearchHit } from "../types/SearchHit.js";
 import type { Context } from "../context.js";
 import { checkedFirst } from "./pagination.js";

@@ -1,19 +1,16 @@
 // `timeline` on every kind of entity: mentions per day, week or month over a range, for a
 // chart. The range is checked here (its points count against the page-size limit); the
 // counting is the store's, one batch for every timeline of a request. One factory makes the
-// field for each entity type, so all four take the same arguments with the same descriptions.
+// field for each kind of the kinds table, so all take the same arguments with the same descriptions.
 import { GraphQLError } from "graphql";
 import { DateResolver } from "graphql-scalars";
 import { Arg, Ctx, Directive, FieldResolver, Resolver, Root, type ClassType } from "type-graphql";
 import { PUBLIC } from "../types/contract.js";
-import { Agreement } from "../types/Agreement.js";
-import { Country } from "../types/Country.js";
-import { EntityType, TimelineInterval } from "../types/enums.js";
-import { Person } from "../types/Person.js";
-import { Tariff } from "../types/Tariff.js";
+import { TimelineInterval } from "../types/enums.js";
 import { TimelinePoint } from "../types/TimelinePoint.js";
 import type { Context } from "../context.js";
-import type { AgreementRecord, CountryRecord, PersonRecord, TariffRecord } from "../../corpus/format.js";
+import { ENTITY_KINDS, kindSpec, type EntityKind, type EntityRecordOf } from "../../corpus/kinds.js";
+import { KIND_TYPES } from "../kinds.js";
 import { dayNumber, intervalCount } from "../../store/intervals.js";
 import type { TimelinePointRecord } from "../../store/Store.js";
 
@@ -29,7 +26,7 @@ const INTERVAL = "How much time each point covers: DAY when omitted.";
  * Given an entity and the timeline arguments, returns its points, or throws BAD_USER_INPUT for a
  * range that ends before it starts or holds more points than the page-size limit.
  */
-async function timelineOf(ctx: Context, type: EntityType, id: string, from: Date | null, to: Date | null, interval: TimelineInterval): Promise<TimelinePointRecord[]> {
+async function timelineOf(ctx: Context, type: EntityKind, id: string, from: Date | null, to: Date | null, interval: TimelineInterval): Promise<TimelinePointRecord[]> {
   const fromDay = from ? from.toISOString().slice(0, 10) : null;
   const toDay = to ? to.toISOString().slice(0, 10) : null;
   if (fromDay && toDay) {
@@ -49,27 +46,25 @@ async function timelineOf(ctx: Context, type: EntityType, id: string, from: Date
   return ctx.loaders.timeline.load({ type, id, from: fromDay, to: toDay, interval, points });
 }
 
-// Private: makes the resolver class that adds `timeline` to one entity type, whose records are
-// identified to the store by `idOf` (a country by its code, the others by their id).
-function timelineResolverOf<R>(entity: ClassType, type: EntityType, idOf: (record: R) => string) {
-  @Resolver(() => entity)
+// Private: makes the resolver class that adds `timeline` to one kind's type.
+function timelineResolverOf<K extends EntityKind>(kind: K): ClassType {
+  const key = (record: EntityRecordOf[K]) => kindSpec(kind).key(record);
+  @Resolver(KIND_TYPES[kind].type)
   class TimelineResolver {
     @Directive(PUBLIC)
     @FieldResolver(() => [TimelinePoint], { description: TIMELINE })
     timeline(
-      @Root() record: R,
+      @Root() record: EntityRecordOf[K],
       @Arg("from", () => DateResolver, { nullable: true, description: FROM }) from: Date | null,
       @Arg("to", () => DateResolver, { nullable: true, description: TO }) to: Date | null,
       @Arg("interval", () => TimelineInterval, { defaultValue: TimelineInterval.DAY, description: INTERVAL }) interval: TimelineInterval,
       @Ctx() ctx: Context,
     ) {
-      return timelineOf(ctx, type, idOf(record), from, to, interval);
+      return timelineOf(ctx, kind, key(record), from, to, interval);
     }
   }
   return TimelineResolver;
 }
 
-export const PersonTimelineResolver = timelineResolverOf(Person, EntityType.PERSON, (person: PersonRecord) => person.id);
-export const CountryTimelineResolver = timelineResolverOf(Country, EntityType.COUNTRY, (country: CountryRecord) => country.code);
-export const AgreementTimelineResolver = timelineResolverOf(Agreement, EntityType.AGREEMENT, (agreement: AgreementRecord) => agreement.id);
-export const TariffTimelineResolver = timelineResolverOf(Tariff, EntityType.TARIFF, (tariff: TariffRecord) => tariff.id);
+/** The `timeline` resolver of every kind, in the kinds table's order. */
+export const timelineResolvers = ENTITY_KINDS.map((kind) => timelineResolverOf(kind));

@@ -8,6 +8,7 @@ import { Country } from "../types/Country.js";
 import { Article } from "../types/Article.js";
 import { Entity } from "../types/Entity.js";
 import type { Context } from "../context.js";
+import { entityLoader } from "../loaders.js";
 import type { CommitmentRecord, EvidenceRecord, MentionRecord, RoleRecord } from "../../corpus/format.js";
 
 @Resolver(() => Role)
@@ -43,16 +44,6 @@ export class EvidenceResolver {
 export class MentionResolver {
   @FieldResolver(() => Entity, { description: "The entity the words refer to." })
   entity(@Root() mention: MentionRecord, @Ctx() ctx: Context) {
-    const { loaders } = ctx;
-    switch (mention.entityType) {
-      case "PERSON":
-        return loaders.person.load(mention.entityId);
-      case "COUNTRY":
-        return loaders.country.load(mention.entityId);
-      case "AGREEMENT":
-        return loaders.agreement.load(mention.entityId);
-      case "TARIFF":
-        return loaders.tariff.load(mention.entityId);
-    }
+    return entityLoader(ctx.loaders, mention.entityType).load(mention.entityId);
   }
 }

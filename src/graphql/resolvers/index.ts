@@ -1,34 +1,30 @@
 // Every resolver class of the subgraph, in one list for the schema builder.
+// Imported first: a type lists its fields in the order their decorators ran, and Article has
+// always listed its kinds' lists before ArticleResolver's own fields.
+import { mentionedEntitiesResolvers } from "./MentionedEntitiesResolvers.js";
+import type { ClassType } from "type-graphql";
+import { ENTITY_KINDS } from "../../corpus/kinds.js";
+import { KIND_TYPES } from "../kinds.js";
 import { ArticleResolver } from "./ArticleResolver.js";
-import { PersonResolver } from "./PersonResolver.js";
-import { CountryResolver } from "./CountryResolver.js";
-import { AgreementResolver } from "./AgreementResolver.js";
-import { TariffResolver } from "./TariffResolver.js";
 import { CommitmentResolver, EvidenceResolver, MentionResolver, RoleResolver } from "./ValueResolvers.js";
 import { SearchResolver } from "./SearchResolver.js";
 import { RelatedResolver } from "./RelatedResolver.js";
-import { AgreementArticlesResolver, CountryArticlesResolver, PersonArticlesResolver, TariffArticlesResolver } from "./EntityArticlesResolvers.js";
-import { AgreementTimelineResolver, CountryTimelineResolver, PersonTimelineResolver, TariffTimelineResolver } from "./TimelineResolvers.js";
+import { entityArticlesResolvers } from "./EntityArticlesResolvers.js";
+import { timelineResolvers } from "./TimelineResolvers.js";
 
-export const resolvers = [
+export const resolvers: [ClassType, ...ClassType[]] = [
   ArticleResolver,
-  PersonResolver,
-  CountryResolver,
-  AgreementResolver,
-  TariffResolver,
+  ...mentionedEntitiesResolvers,
+  // Each kind's own queries and relations, from the kinds table.
+  ...ENTITY_KINDS.flatMap((kind) => KIND_TYPES[kind].resolvers()),
   RoleResolver,
   CommitmentResolver,
   EvidenceResolver,
   MentionResolver,
   SearchResolver,
   RelatedResolver,
-  // Before the timelines: each entity type lists its fields in the order their resolvers come here.
-  PersonArticlesResolver,
-  CountryArticlesResolver,
-  AgreementArticlesResolver,
-  TariffArticlesResolver,
-  PersonTimelineResolver,
-  CountryTimelineResolver,
-  AgreementTimelineResolver,
-  TariffTimelineResolver,
-] as const;
+  // One resolver per kind of the kinds table for each of these fields. Articles before the
+  // timelines: each entity type lists its fields in the order their resolvers come here.
+  ...entityArticlesResolvers,
+  ...timelineResolvers,
+];

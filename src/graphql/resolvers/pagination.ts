@@ -16,11 +16,11 @@ export const FIRST_DESCRIPTION = "How many items to return: 20 when omitted or n
 export const AFTER_DESCRIPTION = "Return items after this cursor (an edge's `cursor` or `pageInfo.endCursor`); omit for the first page.";
 
 /**
- * Given `first`/`after` arguments and the kind of list, returns a store page request, or throws a
+ * Given `first`/`after` arguments and the list's cursor tag (`a` for articles, a kind's name-list tag), returns a store page request, or throws a
  * BAD_USER_INPUT error naming the argument, its value and what is allowed. The cursor is checked
  * here, per field, so one bad cursor never fails a batch shared with other fields.
  */
-export function pageRequest(ctx: Context, firstArg: number | null, after: string | null | undefined, list: "a" | "p"): PageRequest {
+export function pageRequest(ctx: Context, firstArg: number | null, after: string | null | undefined, list: string): PageRequest {
   const first = checkedFirst(ctx, firstArg, DEFAULT_PAGE_SIZE, `Page through longer lists with "after".`);
   if (after != null) {
     try {

@@ -4,6 +4,8 @@
 import { GraphQLError } from "graphql";
 import type { Context } from "../context.js";
 import { alpha2FromAlpha3 } from "../../corpus/iso3166.js";
+import { ENTITY_KINDS, KINDS, storeKey, type EntityKind } from "../../corpus/kinds.js";
+import { entityLoader } from "../loaders.js";
 
 type Ref<K extends string> = { [key in K]: string };
 
@@ -25,15 +27,29 @@ function keyOf(ref: Record<string, unknown>, type: string, field: string): strin
   return String(key);
 }
 
-export const referenceResolvers = {
-  Article: { __resolveReference: async (ref: Ref<"id">, ctx: Context) => ctx.loaders.article.load(keyOf(ref, "Article", "id")) },
-  Person: { __resolveReference: async (ref: Ref<"id">, ctx: Context) => ctx.loaders.person.load(keyOf(ref, "Person", "id")) },
-  Country: {
+/** A reference resolver: a representation in, the record (or null) out. */
+type ReferenceResolver = { __resolveReference: (ref: never, ctx: Context) => Promise<unknown> };
+
+// Private: the reference resolver of a kind keyed by its id field alone.
+function byKey(kind: EntityKind): ReferenceResolver {
+  const { typeName, idField } = KINDS[kind];
+  return {
+    __resolveReference: async (ref: Record<string, unknown>, ctx: Context) => entityLoader(ctx.loaders, kind).load(storeKey(kind, keyOf(ref, typeName, idField))),
+  };
+}
+
+/** Kinds whose representations may name another key than their id field. */
+const OWN_REFERENCES: Partial<Record<EntityKind, ReferenceResolver>> = {
+  COUNTRY: {
     __resolveReference: async (ref: CountryRef, ctx: Context) => {
       const code = ref.alpha3 != null && ref.code == null ? alpha2FromAlpha3(keyOf(ref, "Country", "alpha3")) : keyOf(ref, "Country", "code");
       return code == null ? null : ctx.loaders.country.load(code.toUpperCase());
     },
   },
-  Agreement: { __resolveReference: async (ref: Ref<"id">, ctx: Context) => ctx.loaders.agreement.load(keyOf(ref, "Agreement", "id")) },
-  Tariff: { __resolveReference: async (ref: Ref<"id">, ctx: Context) => ctx.loaders.tariff.load(keyOf(ref, "Tariff", "id")) },
+};
+
+/** Reference resolvers by type name: the article's and every entity kind's (of the kinds table). */
+export const referenceResolvers: Record<string, ReferenceResolver> = {
+  Article: { __resolveReference: async (ref: Ref<"id">, ctx: Context) => ctx.loaders.article.load(keyOf(ref, "Article", "id")) },
+  ...Object.fromEntries(ENTITY_KINDS.map((kind) => [KINDS[kind].typeName, OWN_REFERENCES[kind] ?? byKey(kind)])),
 };

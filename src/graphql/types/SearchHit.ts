@@ -1,19 +1,16 @@
 // One result of the search box: whatever matched (an article or an entity), its score and
-// the spans of it that matched. The SearchResult union tells records apart by shape.
-import { createUnionType, Directive, Field, Float, ObjectType } from "type-graphql";
+// the spans of it that matched. The SearchResult union names each record's type by the loader
+// that loaded it (see Entity.ts).
+import { createUnionType, Directive, Field, Float, ObjectType, type ClassType } from "type-graphql";
 import { PUBLIC } from "./contract.js";
 import { Article } from "./Article.js";
-import { Person } from "./Person.js";
-import { Country } from "./Country.js";
-import { Agreement } from "./Agreement.js";
-import { Tariff } from "./Tariff.js";
-import { entityTypeName } from "./Entity.js";
+import { describeKinds, entityClasses, entityTypeName } from "./Entity.js";
 import { Highlight } from "./Highlight.js";
 
 export const SearchResult = createUnionType({
   name: "SearchResult",
-  description: "Anything a search can find: an article, a person, a country, an agreement or a tariff.",
-  types: () => [Article, Person, Country, Agreement, Tariff] as const,
+  description: `Anything a search can find: an article, ${describeKinds()}.`,
+  types: () => [Article, ...entityClasses()] as [ClassType, ...ClassType[]],
   resolveType: (value) => entityTypeName(value),
 });
 

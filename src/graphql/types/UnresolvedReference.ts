@@ -1,7 +1,7 @@
 // A value type: words of an article that looked like a reference to an entity but were not tied to one.
 import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { PUBLIC } from "./contract.js";
-import { EntityType } from "./enums.js";
+import { EntityType } from "./kindEnums.js";
 
 @Directive(PUBLIC)
 @ObjectType("UnresolvedReference", {

@@ -31,8 +31,11 @@ export interface ConnectionValue<T> {
   totalCount: number;
 }
 
-// Private: makes the Edge and Connection object types for one node type.
-function connectionOf<T extends object>(node: ClassType<T>, name: string, plural: string) {
+/**
+ * Given a node type, its name and its plural, returns the Connection object type of its pages
+ * (and defines its Edge type), e.g. `PersonConnection` and `PersonEdge`.
+ */
+export function connectionOf<T extends object>(node: ClassType<T>, name: string, plural: string) {
   @Directive(PUBLIC)
   @ObjectType(`${name}Edge`, { description: `One ${name.toLowerCase()} in a page, with its cursor.` })
   class Edge {

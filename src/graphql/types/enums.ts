@@ -1,24 +1,6 @@
 // Enums of the public schema, with a description on every value for introspection tooling.
+// The enums of entity kinds (EntityType, SearchType) are made from the kinds tables in kindEnums.ts.
 import { registerEnumType } from "type-graphql";
-
-/** The kinds of entity an article can mention. Values match the corpus's `entityType`. */
-export enum EntityType {
-  PERSON = "PERSON",
-  COUNTRY = "COUNTRY",
-  AGREEMENT = "AGREEMENT",
-  TARIFF = "TARIFF",
-}
-
-registerEnumType(EntityType, {
-  name: "EntityType",
-  description: "The kinds of entity an article can mention.",
-  valuesConfig: {
-    PERSON: { description: "A person, such as a head of government." },
-    COUNTRY: { description: "A sovereign state or customs union (the EU), identified by its ISO 3166-1 alpha-2 code." },
-    AGREEMENT: { description: "An agreement between countries: a trade deal, an alliance, an investment pledge." },
-    TARIFF: { description: "A tariff one country imposes on goods from another." },
-  },
-});
 
 /** What an agreement is about. */
 export enum AgreementKind {
@@ -51,27 +33,6 @@ registerEnumType(CountryKind, {
   valuesConfig: {
     SOVEREIGN_STATE: { description: "A sovereign state, such as Japan (`JP`)." },
     CUSTOMS_UNION: { description: "A customs union acting as one trade party for its member states, such as the European Union (`EU`, reserved for it by ISO 3166-1)." },
-  },
-});
-
-/** What a search can return: an article or a kind of entity. */
-export enum SearchType {
-  ARTICLE = "ARTICLE",
-  PERSON = "PERSON",
-  COUNTRY = "COUNTRY",
-  AGREEMENT = "AGREEMENT",
-  TARIFF = "TARIFF",
-}
-
-registerEnumType(SearchType, {
-  name: "SearchType",
-  description: "The kinds of result a search can return.",
-  valuesConfig: {
-    ARTICLE: { description: "Articles, ranked by BM25 over headline (boosted) and body." },
-    PERSON: { description: "People, matched by name and alias." },
-    COUNTRY: { description: "Countries, matched by name and alias (`US`, `U.S.`, `United States` alike)." },
-    AGREEMENT: { description: "Agreements, matched by name and by the countries party to them." },
-    TARIFF: { description: "Tariffs, matched by name (`United States tariff on automobiles from Japan`) and by their countries." },
   },
 });
 

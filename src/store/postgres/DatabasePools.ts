@@ -3,6 +3,7 @@
 // and moved to the next one when a server cannot be reached.
 import pg from "pg";
 import type { QueryResultRow } from "pg";
+import { StoreUnavailableError } from "../StoreUnavailableError.js";
 
 /** Where the store's data lives. */
 export interface DatabaseUrls {
@@ -12,11 +13,24 @@ export interface DatabaseUrls {
   replicas?: readonly string[];
   /** Most connections each pool opens. @default 10 */
   poolSize?: number;
+  /** Most milliseconds to open a connection (a stopped or frozen server). @default 5000 */
+  connectTimeoutMs?: number;
+  /**
+   * Most milliseconds one statement may run: the server cancels it then (`statement_timeout`), and
+   * the client gives up a second later if the server does not answer at all (frozen). The service
+   * always sets it (DATABASE_STATEMENT_TIMEOUT_MS). @default none: statements run as long as they take
+   */
+  statementTimeoutMs?: number;
 }
+
+/** How long a readiness probe's answer is reused, so frequent `/ready` polls cost one query. */
+const PROBE_REUSE_MS = 1000;
 
 // SQLSTATE classes and codes that mean "this server is unreachable or going away", after which
 // the same read on another server can succeed: 08 connection exceptions, 57P01-57P03 shutdown.
 const UNREACHABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "ENOTFOUND", "EPIPE", "57P01", "57P02", "57P03"]);
+// 57014: the statement was cancelled, here by statement_timeout.
+const TIMEOUT_CODES = new Set(["57014"]);
 
 /** The primary pool and the read pools, with failover for reads. */
 export class DatabasePools {
@@ -24,13 +38,17 @@ export class DatabasePools {
   /** The pools reads go to: the replicas, or the primary alone. */
   readonly readers: readonly pg.Pool[];
   private next = 0;
+  private probe: { at: number; result: Promise<boolean> } | undefined;
 
   constructor(urls: DatabaseUrls) {
     const options = (connectionString: string): pg.PoolConfig => ({
       connectionString,
       max: urls.poolSize ?? 10,
-      // A replica that went away must not hang a request for the OS TCP timeout.
-      connectionTimeoutMillis: 5_000,
+      // A server that went away or froze must not hang a request for the OS TCP timeout.
+      connectionTimeoutMillis: urls.connectTimeoutMs ?? 5_000,
+      statement_timeout: urls.statementTimeoutMs,
+      // The server-side timeout needs a server that answers; a frozen one (SIGSTOP) never does.
+      query_timeout: urls.statementTimeoutMs === undefined ? undefined : urls.statementTimeoutMs + 1_000,
     });
     this.primary = new pg.Pool(options(urls.primary));
     const replicas = (urls.replicas ?? []).map((url) => new pg.Pool(options(url)));
@@ -41,8 +59,9 @@ export class DatabasePools {
   }
 
   /**
-   * Runs one read-only statement on the next reader in turn. When that server is unreachable,
-   * tries each other reader once, then the primary, before giving up with the last error.
+   * Runs one read-only statement on the next reader in turn. When that server is unreachable or
+   * times out, tries each other reader once, then the primary, before giving up with a
+   * {@link StoreUnavailableError} (its `cause` the last server's error).
    */
   async read<R extends QueryResultRow>(text: string, values: unknown[] = []): Promise<pg.QueryResult<R>> {
     const start = this.next;
@@ -54,17 +73,35 @@ export class DatabasePools {
       try {
         return await pool.query<R>(text, values);
       } catch (error) {
-        if (!isUnreachable(error)) throw error;
+        if (!isUnreachable(error) && !isTimeout(error)) throw error;
         lastError = error;
       }
     }
-    throw lastError;
+    throw new StoreUnavailableError(isTimeout(lastError) ? "timeout" : "unreachable", { cause: lastError });
+  }
+
+  /**
+   * Resolves true when some reader answers `SELECT 1` within the timeouts, false otherwise; an
+   * answer is reused for a second, and concurrent callers share one probe.
+   */
+  reachable(): Promise<boolean> {
+    if (!this.probe || Date.now() - this.probe.at > PROBE_REUSE_MS) {
+      this.probe = { at: Date.now(), result: this.read("SELECT 1").then(() => true, () => false) };
+    }
+    return this.probe.result;
   }
 
   /** Closes every pool; in-flight queries finish first. */
   async end(): Promise<void> {
     await Promise.all([...new Set([this.primary, ...this.readers])].map((p) => p.end()));
   }
+}
+
+/** Given an error from `pg`, returns whether a statement timed out: cancelled by the server, or not answered at all. */
+export function isTimeout(error: unknown): boolean {
+  const code = (error as { code?: string } | undefined)?.code;
+  if (code !== undefined && TIMEOUT_CODES.has(code)) return true;
+  return /Query read timeout/i.test((error as Error | undefined)?.message ?? "");
 }
 
 /** Given an error from `pg`, returns whether it means the server could not be reached (so another one may answer). */

@@ -17,11 +17,13 @@ import { observeAgreementStatusChange, type ObservedAgreementStatusChange } from
 import { orderObservations } from "../../corpus/observations.js";
 import { observeTariffChange, type ObservedTariffChange } from "../../corpus/tariffHistory.js";
 import { decodeCursor } from "../cursor.js";
-import { articleEntities } from "../articleEntities.js";
+import { articleEntities, entityConstraints } from "../articleEntities.js";
+import { ENTITY_KINDS, KINDS, type EntityKind, type EntityRecordOf, type KindSpec } from "../../corpus/kinds.js";
 import type {
   ArticleEntities,
   ArticleFilterInput,
   EntityArticlesKey,
+  NameListFilter,
   Page,
   PageRequest,
   RelatedKey,
@@ -39,7 +41,7 @@ import { planQuery } from "../search/QueryPlan.js";
 import { articleHit, mergeHits, wantedTargets } from "../search/SearchHits.js";
 import { ArticleSearch, filterQuery } from "./ArticleSearch.js";
 import { DatabasePools, isUnreachable, type DatabaseUrls } from "./DatabasePools.js";
-import { articleCursor, articleSeekKey, personCursor, START, UNDATED } from "./keyset.js";
+import { articleCursor, articleSeekKey, nameCursor, START, UNDATED } from "./keyset.js";
 import { assertSchemaCurrent } from "./migrate.js";
 import { timelinePoints } from "../MentionTimeline.js";
 
@@ -90,6 +92,11 @@ export class PostgresStore implements Store {
     }
   }
 
+  /** Resolves whether the database answers now (cached for a second): `/ready` reports 503 while it does not. */
+  reachable(): Promise<boolean> {
+    return this.db.reachable();
+  }
+
   /**
    * Returns a store over the same connections whose version names the latest completed import
    * (SIGHUP after `npm run db:import`, so caches keyed by version start afresh).
@@ -112,20 +119,29 @@ export class PostgresStore implements Store {
     return inKeyOrder(ids, rows, (r) => r.id, toArticle);
   }
 
+  async recordsByKey<K extends EntityKind>(kind: K, keys: readonly string[]): Promise<(EntityRecordOf[K] | null)[]> {
+    const { table, idField } = KINDS[kind];
+    const { rows } = await this.db.read<{ key: string; record: EntityRecordOf[K] }>(
+      `SELECT ${idField} AS key, record FROM ${table} WHERE ${idField} = ANY($1::text[])`,
+      [keys],
+    );
+    return inKeyOrder(keys, rows, (r) => r.key, (r) => r.record);
+  }
+
   async peopleById(ids: readonly string[]): Promise<(PersonRecord | null)[]> {
-    return this.records<PersonRecord>("people", "id", ids);
+    return this.recordsByKey("PERSON", ids);
   }
 
   async countriesByCode(codes: readonly string[]): Promise<(CountryRecord | null)[]> {
-    return this.records<CountryRecord>("countries", "code", codes);
+    return this.recordsByKey("COUNTRY", codes);
   }
 
   async agreementsById(ids: readonly string[]): Promise<(AgreementRecord | null)[]> {
-    return this.records<AgreementRecord>("agreements", "id", ids);
+    return this.recordsByKey("AGREEMENT", ids);
   }
 
   async tariffsById(ids: readonly string[]): Promise<(TariffRecord | null)[]> {
-    return this.records<TariffRecord>("tariffs", "id", ids);
+    return this.recordsByKey("TARIFF", ids);
   }
 
   async entitiesOfArticles(articleIds: readonly string[]): Promise<(ArticleEntities | null)[]> {
@@ -235,11 +251,7 @@ export class PostgresStore implements Store {
       const { phrases, mentioned } = await this.searchNames();
       text = filterQuery(planQuery(filter.text, phrases), mentioned);
     }
-    const constraints: [EntityType, string][] = [];
-    if (filter.personId != null) constraints.push(["PERSON", filter.personId]);
-    if (filter.countryCode != null) constraints.push(["COUNTRY", filter.countryCode]);
-    if (filter.agreementId != null) constraints.push(["AGREEMENT", filter.agreementId]);
-    if (filter.tariffId != null) constraints.push(["TARIFF", filter.tariffId]);
+    const constraints = entityConstraints(filter);
     const dated = filter.publishedAfter != null || filter.publishedBefore != null;
 
     // Drive the seek from the entity with the fewest articles (as the memory store starts from
@@ -388,32 +400,41 @@ export class PostgresStore implements Store {
     });
   }
 
-  async listPeople(name: string | null | undefined, page: PageRequest): Promise<Page> {
-    const needle = name ? foldText(name) : "";
-    const cursor = page.after == null ? null : decodeCursor("p", page.after);
-    // Sorted by (folded_name, id) in "C" order: code point order, which is the memory store's
+  async listByName(kind: EntityKind, filter: NameListFilter, page: PageRequest): Promise<Page> {
+    const { nameList: list, table, idField, typeName }: KindSpec<unknown> = KINDS[kind];
+    if (!list) throw new Error(`${typeName} records are not listed by name`);
+    const needle = filter.name ? foldText(filter.name) : "";
+    const cursor = page.after == null ? null : decodeCursor(list.cursorTag, page.after);
+    // The category is a field of the stored record: no column per kind's own filter.
+    const category = list.category === undefined ? "NULL::text" : `record->>'${list.category}'`;
+    // Sorted by (folded_name, key) in "C" order: code point order, which is the memory store's
     // UTF-16 order for every name without characters beyond U+FFFF next to ones above U+E000.
     const { rows } = await this.db.read<{ page: PageRow[]; total: number; has_previous: boolean }>(
       `WITH m AS (
-         SELECT id, folded_name FROM people
-          WHERE $1::text IS NULL OR EXISTS (SELECT 1 FROM unnest(folded_names) n WHERE strpos(n, $1) > 0))
+         SELECT ${idField} AS id, folded_name FROM ${table}
+          WHERE ($1::text IS NULL OR EXISTS (SELECT 1 FROM unnest(folded_names) n WHERE strpos(n, $1) > 0))
+            AND ($5::text IS NULL OR ${category} = $5))
        SELECT (SELECT count(*) FROM m)::float8 AS total,
               (SELECT coalesce(json_agg(json_build_array(s.id, s.folded_name) ORDER BY s.folded_name, s.id), '[]')
                  FROM (SELECT id, folded_name FROM m
                         WHERE $2::text IS NULL OR (folded_name, id) > ($2::text, $3::text)
                         ORDER BY folded_name, id LIMIT $4) s) AS page,
               ($2::text IS NOT NULL AND EXISTS (SELECT 1 FROM m WHERE (folded_name, id) <= ($2::text, $3::text))) AS has_previous`,
-      [needle || null, cursor?.[0] ?? null, cursor?.[1] ?? null, page.first + 1],
+      [needle || null, cursor?.[0] ?? null, cursor?.[1] ?? null, page.first + 1, filter.category ?? null],
     );
     const r = rows[0]!;
     const slice = r.page.slice(0, page.first);
     return {
       ids: slice.map(([id]) => id),
-      cursors: slice.map(([id, folded]) => personCursor(folded as string, id)),
+      cursors: slice.map(([id, folded]) => nameCursor(list.cursorTag, folded as string, id)),
       totalCount: r.total,
       hasNextPage: r.page.length > page.first,
       hasPreviousPage: r.has_previous,
     };
+  }
+
+  async listPeople(name: string | null | undefined, page: PageRequest): Promise<Page> {
+    return this.listByName("PERSON", { name }, page);
   }
 
   async listCountries(): Promise<string[]> {
@@ -457,27 +478,20 @@ export class PostgresStore implements Store {
     return this.names;
   }
 
-  // Private: every entity record and article count, in one statement, as a name index.
+  // Private: every entity record (each kind's table, in corpus order) and article count, in one
+  // statement, as a name index.
   private async readSearchNames(): Promise<SearchNames> {
+    const sections = ENTITY_KINDS.map((kind) => {
+      const { table, idField, section } = KINDS[kind];
+      return `(SELECT coalesce(json_agg(record ORDER BY ord, ${idField}), '[]') FROM ${table}) AS ${section}`;
+    });
     const { rows } = await this.db.read<EntityRecords & { counts: Record<string, number> }>(
-      `SELECT (SELECT coalesce(json_agg(record ORDER BY ord, id), '[]') FROM people) AS people,
-              (SELECT coalesce(json_agg(record ORDER BY ord, code), '[]') FROM countries) AS countries,
-              (SELECT coalesce(json_agg(record ORDER BY ord, id), '[]') FROM agreements) AS agreements,
-              (SELECT coalesce(json_agg(record ORDER BY ord, id), '[]') FROM tariffs) AS tariffs,
+      `SELECT ${sections.join(",\n              ")},
               (SELECT coalesce(json_object_agg(entity_type || ':' || entity_id, articles), '{}') FROM entity_article_counts) AS counts`,
     );
     const { counts, ...records } = rows[0]!;
     const mentioned = new Set(Object.keys(counts).filter((key) => Number(counts[key]) > 0));
     return { ...buildEntityNames(records, (key) => Number(counts[key] ?? 0)), mentioned };
-  }
-
-  // Private: whole records of one entity table by key, in key order.
-  private async records<T>(table: string, key: string, ids: readonly string[]): Promise<(T | null)[]> {
-    const { rows } = await this.db.read<{ key: string; record: T }>(
-      `SELECT ${key} AS key, record FROM ${table} WHERE ${key} = ANY($1::text[])`,
-      [ids],
-    );
-    return inKeyOrder(ids, rows, (r) => r.key, (r) => r.record);
   }
 
   // Private: a one-to-many lookup (rows already in list order) grouped per key, in key order.

@@ -37,9 +37,9 @@ export function articleCursor(publishedMs: number | null, id: string): string {
   return encodeCursor("a", [publishedMs, id]);
 }
 
-/** Given a person's folded name and id, returns the cursor the memory store gives them. */
-export function personCursor(foldedName: string, id: string): string {
-  return encodeCursor("p", [foldedName, id]);
+/** Given a name list's cursor tag and an entity's folded name and id, returns the cursor the memory store gives it. */
+export function nameCursor(tag: string, foldedName: string, id: string): string {
+  return encodeCursor(tag, [foldedName, id]);
 }
 
 /** Given epoch milliseconds (null: undated), returns the article's newest_first column value. */

@@ -2,10 +2,11 @@
 // band plus a fraction (see NameIndex.match), articles 1 + 0.99 × their relevance, and the two
 // lists merge into one, best first.
 import type { EntityType } from "../../corpus/format.js";
+import { ENTITY_KINDS } from "../../corpus/kinds.js";
 import type { SearchHitRecord, SearchTarget } from "../Store.js";
 
 /** Every kind of thing a search can return. */
-export const SEARCH_TARGETS: readonly SearchTarget[] = ["ARTICLE", "PERSON", "COUNTRY", "AGREEMENT", "TARIFF"];
+export const SEARCH_TARGETS: readonly SearchTarget[] = ["ARTICLE", ...ENTITY_KINDS];
 
 /** What a search asked for: whether articles, and which entity types (all when none were named). */
 export interface WantedTargets {
