@@ -105,6 +105,7 @@ describe("surnames alone", () => {
     ["Trump said on Friday that the rate on steel would double.", "Donald Trump", "Trump"],
     ["Lula told reporters the tariff was an attack on Brazil's sovereignty.", "Luiz Inacio Lula da Silva", "Lula"],
     ["Officials in Ottawa said Carney would not retaliate yet.", "Mark Carney", "Carney"],
+    ["Šefčovič told member states the offer was final.", "Maros Sefcovic", "Šefčovič"],
   ])("%s → %s, a figure the news names by surname", (sentence, name, text) => {
     const corpus = ingest(sentence);
     expect(Object.keys(peopleOf(corpus))).toEqual([name]);

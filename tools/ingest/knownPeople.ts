@@ -78,6 +78,12 @@ const CURATED: [string, string, ...string[]][] = [
   ["Ngozi Okonjo-Iweala", "NG"], ["Kristalina Georgieva", "BG"], ["Ajay Banga", "US"], ["Antonio Guterres", "PT"], ["Mark Rutte", "NL"],
 ];
 
+// The curated list as known people, keyed by folded name; built once, as every article asks.
+const CURATED_PEOPLE: [string, KnownPerson][] = CURATED.map(([name, nationality, ...aliases]) => {
+  const office = OFFICES[name];
+  return [foldText(name), { name, nationality, aliases: aliases.length > 0 ? aliases : [lastNameOf(name)], office: office === undefined ? null : { title: office[0], country: office[1] } }];
+});
+
 /** Short forms that, alone, are never taken as a known person: too common as words or as other people's names. */
 const AMBIGUOUS_ALONE = new Set(["May", "Lee", "Li", "He", "Wang", "Kim", "Han", "Lin", "Mao", "Moon", "Lam", "Ford", "Cho", "Gan", "Wong", "Liu"]);
 
@@ -101,12 +107,7 @@ export function knownPeople(corpusPeople: readonly PersonRecord[] = []): KnownPe
     return { name: p.name, nationality: p.nationality ?? null, aliases: p.aliases, office: role === undefined ? null : { title: role.title, country: role.country! } };
   });
   const names = new Set(people.map((p) => foldText(p.name)));
-  for (const [name, nationality, ...aliases] of CURATED) {
-    if (names.has(foldText(name))) continue;
-    names.add(foldText(name));
-    const office = OFFICES[name];
-    people.push({ name, nationality, aliases: aliases.length > 0 ? aliases : [lastNameOf(name)], office: office === undefined ? null : { title: office[0], country: office[1] } });
-  }
+  for (const [folded, person] of CURATED_PEOPLE) if (!names.has(folded)) people.push(person);
   const byName = new Map(people.map((p) => [foldText(p.name), p]));
   const candidates = new Map<string, KnownPerson[]>();
   for (const p of people) {
@@ -118,9 +119,10 @@ export function knownPeople(corpusPeople: readonly PersonRecord[] = []): KnownPe
     }
   }
   const unique = new Map([...candidates].filter(([, list]) => list.length === 1).map(([alias, list]) => [alias, list[0]]));
+  const folded = new Map([...unique].map(([alias, person]) => [foldText(alias), person]));
   return {
     byName: (name) => byName.get(foldText(name)),
-    byAlias: (alias) => unique.get(alias) ?? unique.get(alias[0].toLowerCase() + alias.slice(1)),
+    byAlias: (alias) => unique.get(alias) ?? folded.get(foldText(alias)),
     aliases: [...unique.keys()].sort((a, b) => b.length - a.length),
   };
 }

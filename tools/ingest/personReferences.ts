@@ -2,6 +2,7 @@
 // surnames ("Takaichi"), titled surnames ("President Trump") and definite descriptions
 // ("the former Japanese prime minister") — and appositives give each person a description.
 import type { Mention, PersonFinding, UnresolvedFinding } from "./findings.js";
+import { foldText } from "../../src/text/fold.js";
 import { countryByCode, type SurfaceHit } from "./gazetteer.js";
 import type { KnownPeople } from "./knownPeople.js";
 import { familyName, type NamedPeople } from "./people.js";
@@ -137,18 +138,20 @@ function shortForms(text: AnalysedText, forms: string[]): { alias: string; start
   const byFirst = new Map<string, string[][]>();
   for (const form of forms) {
     const words = form.split(" ");
-    const key = words[0].toLowerCase();
+    const key = foldText(words[0]);
     byFirst.set(key, [...(byFirst.get(key) ?? []), words]);
   }
   const found: { alias: string; start: number; end: number; mention: Mention }[] = [];
   const tokens = text.tokens;
   for (let i = 0; i < tokens.length; i++) {
-    const candidates = byFirst.get(tokens[i].lower);
+    const candidates = byFirst.get(foldText(tokens[i].text));
     if (candidates === undefined) continue;
     for (const words of candidates.sort((a, b) => b.length - a.length)) {
       const end = i + words.length - 1;
       if (end >= tokens.length || tokens[end].sentence !== tokens[i].sentence) continue;
-      const matches = words.every((w, j) => (j === 0 ? tokens[i].text === w || tokens[i].text === w[0].toUpperCase() + w.slice(1) : tokens[i + j].text === w) && (j === words.length - 1 || (tokens[i + j].after === " " && !tokens[i + j].possessive)));
+      // Accents aside ("Šefčovič" is "Sefcovic"); a capitalised word stays capitalised, a particle may open a sentence in capitals.
+      const sameWord = (token: Token, w: string) => foldText(token.text) === foldText(w) && (isCapitalised(token) || !/^\p{Lu}/u.test(w));
+      const matches = words.every((w, j) => sameWord(tokens[i + j], w) && (j === words.length - 1 || (tokens[i + j].after === " " && !tokens[i + j].possessive)));
       if (!matches) continue;
       const next = tokens[end + 1];
       if (next !== undefined && next.sentence === tokens[i].sentence && tokens[end].after === " " && !tokens[end].possessive && isCapitalised(next)) break;
