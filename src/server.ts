@@ -9,6 +9,7 @@ import { pino, type Logger } from "pino";
 import { readConfig, type Config } from "./ops/config.js";
 import type { Context } from "./graphql/context.js";
 import { costLimitPlugin } from "./graphql/cost.js";
+import { noSubscriptionsPlugin } from "./graphql/subscriptions.js";
 import { errorLimitPlugin } from "./graphql/errorLimit.js";
 import { createExplorer } from "./http/explorer/serve.js";
 import { jitGateway } from "./graphql/executor.js";
@@ -33,7 +34,7 @@ export interface ServerOptions {
   /** Port, host, limits; anything omitted takes its default from config.ts. */
   config: Pick<Config, "port" | "host" | "production" | "maxPageSize" | "maxBodyBytes"> & Partial<Pick<Config, "explorer">> &
     Partial<Pick<Config, keyof OperationLimits | "maxErrors" | "shutdownTimeoutMs" | "shutdownDelayMs" | "headersTimeoutMs" | "requestTimeoutMs" | "keepAliveTimeoutMs">> &
-    Partial<Pick<Config, "responseCache" | "responseCacheMB" | "executor" | "corsOrigins">>;
+    Partial<Pick<Config, "responseCache" | "responseCacheMB" | "executor" | "corsOrigins" | "debugErrors">>;
   /** Structured logger. @default a silent pino logger */
   logger?: Logger;
   /** Hears of every DataLoader batch (metrics, and tests that assert batching). */
@@ -93,8 +94,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // takes either a schema or a gateway that serves one.
     ...(config.executor === "jit" ? { gateway: jitGateway(schema, printNewsSchema(schema)) } : { schema }),
     introspection: true,
-    includeStacktraceInErrorResponses: !config.production,
-    formatError: createFormatError({ production: config.production }),
+    // Stack traces go to the logs (logging.ts); to clients only when DEBUG_ERRORS=on.
+    includeStacktraceInErrorResponses: config.debugErrors,
+    formatError: createFormatError({ production: config.production, debugErrors: config.debugErrors }),
     // Operation limits, refused before execution: static ones in validation (limits.ts), the
     // token limit in the parser, and the cost (which needs the variables) in a plugin (cost.ts).
     validationRules: operationLimitRules(config),
@@ -107,6 +109,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // The HTTP drain is ours (drain.ts): Apollo's answered keep-alive and then closed the connection.
     stopOnTerminationSignals: false,
     plugins: [
+      noSubscriptionsPlugin(),
       costLimitPlugin(config),
       // Before the metrics plugin: it counts the errors of the answer as sent.
       errorLimitPlugin(config.maxErrors),
