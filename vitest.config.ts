@@ -15,6 +15,7 @@ const BOTH_STORES = [
   "tests/gateway-replicas.test.ts",
   "tests/search.test.ts",
   "tests/discovery.test.ts",
+  "tests/organization.test.ts",
   "tests/history.test.ts",
   "tests/default-corpus.test.ts",
 ];

@@ -38,8 +38,8 @@ export async function codegenConfig(): Promise<CodegenConfig> {
         // The examples select fields inline, so fragment masking would only add a helper file.
         presetConfig: { fragmentMasking: false },
         config: {
-          // Documents as strings: the client sends them with fetch and needs no graphql package.
-          documentMode: "string",
+          // Parsed documents (TypedDocumentNode), which Apollo Client, urql and the fetch client all take.
+          documentMode: "documentNode",
           useTypeImports: true,
           enumsAsTypes: true,
           scalars: {
@@ -48,6 +48,12 @@ export async function codegenConfig(): Promise<CodegenConfig> {
             _Any: "{ __typename: string; [key: string]: unknown }",
           },
         },
+      },
+      // Which concrete types each union and interface may hold (Entity, SearchResult, _Entity): Apollo
+      // Client's InMemoryCache needs it to match fragments on them (`new InMemoryCache({ possibleTypes })`).
+      [`${CLIENT_GENERATED_DIR}possibleTypes.ts`]: {
+        plugins: ["fragment-matcher"],
+        config: { apolloClientVersion: 3, useExplicitTyping: true },
       },
     },
   };

@@ -9,6 +9,7 @@ import { pino, type Logger } from "pino";
 import { readConfig, type Config } from "./ops/config.js";
 import type { Context } from "./graphql/context.js";
 import { costLimitPlugin } from "./graphql/cost.js";
+import { noSubscriptionsPlugin } from "./graphql/subscriptions.js";
 import { errorLimitPlugin } from "./graphql/errorLimit.js";
 import { createExplorer } from "./http/explorer/serve.js";
 import { CompiledOperations } from "./graphql/compiledOperations.js";
@@ -36,7 +37,7 @@ export interface ServerOptions {
   /** Port, host, limits; anything omitted takes its default from config.ts. */
   config: Pick<Config, "port" | "host" | "production" | "maxPageSize" | "maxBodyBytes"> & Partial<Pick<Config, "explorer">> &
     Partial<Pick<Config, keyof OperationLimits | "maxErrors" | "shutdownTimeoutMs" | "shutdownDelayMs" | "headersTimeoutMs" | "requestTimeoutMs" | "keepAliveTimeoutMs">> &
-    Partial<Pick<Config, "responseCache" | "responseCacheMB" | "corsOrigins" | "cacheMaxAge">>;
+    Partial<Pick<Config, "responseCache" | "responseCacheMB" | "corsOrigins" | "cacheMaxAge" | "debugErrors">>;
   /** Structured logger. @default a silent pino logger */
   logger?: Logger;
   /** Hears of every DataLoader batch (metrics, and tests that assert batching). */
@@ -106,8 +107,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: true,
-    includeStacktraceInErrorResponses: !config.production,
-    formatError: createFormatError({ production: config.production }),
+    // Stack traces go to the logs (logging.ts); to clients only when DEBUG_ERRORS=on.
+    includeStacktraceInErrorResponses: config.debugErrors,
+    formatError: createFormatError({ production: config.production, debugErrors: config.debugErrors }),
     // Operation limits, refused before execution: static ones in validation (limits.ts), the
     // token limit in the parser, and the cost (which needs the variables) in a plugin (cost.ts).
     validationRules: operationLimitRules(config),
@@ -120,6 +122,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // The HTTP drain is ours (drain.ts): Apollo's answered keep-alive and then closed the connection.
     stopOnTerminationSignals: false,
     plugins: [
+      noSubscriptionsPlugin(),
       costLimitPlugin(config),
       compiledOperations.plugin(),
       // Before the metrics plugin: it counts the errors of the answer as sent.

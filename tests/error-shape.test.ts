@@ -9,7 +9,8 @@ let production: TestServer;
 let development: TestServer;
 
 beforeAll(async () => {
-  [production, development] = await Promise.all([startTestServer(undefined, { production: true }), startTestServer()]);
+  // The developer who asks for stack traces on the wire (DEBUG_ERRORS=on); without it they stay in the logs (error-debug.test.ts).
+  [production, development] = await Promise.all([startTestServer(undefined, { production: true }), startTestServer(undefined, { debugErrors: true })]);
   // The tariff list fails as a lost file would: the one way a request meets a fault of the service.
   for (const { server } of [production, development]) server.setStore(withFault(server.store(), "listTariffs"));
 });

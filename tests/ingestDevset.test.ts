@@ -11,21 +11,14 @@ const TARGET = 0.9;
 
 /**
  * Categories not yet at the target over the whole set, each with the floor it must not fall
- * below: the figures measured on 2026-12-02 once the format reader (tools/ingest/read/) was on
- * main and before any work on extraction against the set, less 0.03 so an unrelated change may
- * move a figure a little (npm run ingest:eval). Raise a floor when a change improves its
- * category; remove the entry once the category reaches the target.
+ * below. Baseline on 2026-12-02 with the format reader on main, before extraction work:
+ * agreements 0.600/0.286. Measured at the end of that day (npm run ingest:eval, whole set):
+ * 0.775/0.738; misses are mostly conclusion dates the text gives only through the reporting verb
+ * ("… said on Wednesday") and deals named only as "the arrangement" or "the framework". Raise
+ * the floor when a change improves it; remove the entry once it reaches the target.
  */
 const BELOW_TARGET: Partial<Record<Category, { precision: number; recall: number }>> = {
-  people: { precision: 0.92, recall: 0.85 },
-  roles: { precision: 0.34, recall: 0.18 },
-  metonyms: { precision: 0.9, recall: 0.8 },
-  mentions: { precision: 0.91, recall: 0.84 },
-  // Raised by the relation layer (sentence frames, money): tariffs 0.631/0.346 -> 0.870/0.784,
-  // agreements 0.600/0.286 -> 0.675/0.643, commitments 0/0 -> 1.000/0.750.
-  tariffs: { precision: 0.84, recall: 0.75 },
-  agreements: { precision: 0.64, recall: 0.61 },
-  commitments: { precision: 0.97, recall: 0.72 },
+  agreements: { precision: 0.75, recall: 0.71 },
 };
 
 let articles: DevsetArticle[];

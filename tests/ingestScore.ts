@@ -94,7 +94,7 @@ export function annotationOfCorpus(corpus: CorpusRecord, articleId: string): Ann
     countries: mentioned("COUNTRY"),
     metonyms: metonymKeys(article.mentions.map((m) => ({ type: m.entityType, entity: m.entityId, text: m.text, start: m.start, end: m.end }))),
     mentions: new Set(article.mentions.map((m) => `${m.start}-${m.end} ${m.entityType} ${identity(m.entityType, m.entityId)}`)),
-    tariffs: tariffFacts(tariffs.map((t) => ({ ...t, agreement: t.agreementId == null ? null : (agreementKeys.get(t.agreementId) ?? null) }))),
+    tariffs: tariffFacts(tariffs.map((t) => ({ ...t, ...statedRates(t, article.id), agreement: t.agreementId == null ? null : (agreementKeys.get(t.agreementId) ?? null) }))),
     agreements: agreementFacts(agreements),
     commitments: commitmentKeys(agreements.map((a) => ({ ...a, commitments: a.commitments.map((c) => ({ party: c.party, amount: c.amount?.amount ?? null, currency: c.amount?.currency ?? null })) }))),
   };
@@ -151,6 +151,16 @@ export function formatScores(title: string, scores: Record<string, Score>, sizes
     ([name, s]) => `  ${name.padEnd(11)} precision ${s.precision.toFixed(3)}  recall ${s.recall.toFixed(3)}  (gold ${sizes[name]})`,
   );
   return [title, ...rows].join("\n");
+}
+
+// Private: the rate an article states for a tariff: its last observation from that article that
+// gives a rate (announced and threatened rates included, as the text says them), else the
+// record's rate fields (a corpus without histories).
+function statedRates(t: CorpusRecord["tariffs"][number], articleId: string): { ratePercent: number | null; previousRatePercent: number | null } {
+  const stated = (t.history ?? []).filter((h) => h.evidence.articleId === articleId && h.ratePercent != null).sort((a, b) => a.evidence.start - b.evidence.start);
+  const last = stated.at(-1);
+  if (last === undefined) return { ratePercent: t.ratePercent ?? null, previousRatePercent: t.previousRatePercent ?? null };
+  return { ratePercent: last.ratePercent ?? null, previousRatePercent: last.previousRatePercent ?? null };
 }
 
 // Private: nationality and role facts of people.

@@ -77,7 +77,7 @@ describe("_entities", () => {
     expect(res.errors![0]!.message).toBe('representations[0]: A Person representation needs its key "id" (a string); got {"__typename":"Person"}.');
   });
 
-  const ENTITIES = "entities are Agreement, Article, Country, Person, Tariff";
+  const ENTITIES = "entities are Agreement, Article, Country, Organization, Person, Tariff";
   const PEOPLE = `query($r: [_Any!]!) { _entities(representations: $r) { __typename ... on Person { name } } }`;
 
   // [case, the representation, the message]: each sent between two good ones.

@@ -71,6 +71,8 @@ export const RoleSchema = z.strictObject({
   current: z.boolean(),
   start: PartialDate.nullable().optional(),
   end: PartialDate.nullable().optional(),
+  /** The organization whose office it is ("President of the European Commission"); an id in $.organizations. */
+  organizationId: Id.nullable().optional(),
   /** Sentences that state when the role started or ended ("took office a week earlier"). */
   evidence: z.array(EvidenceSchema).optional(),
 });
@@ -168,6 +170,20 @@ export const TariffSchema = z.strictObject({
   history: z.array(TariffChangeSchema).optional(),
 });
 
+export const OrganizationKindSchema = z.enum(["INTERNATIONAL_BODY", "GOVERNMENT_BODY", "COMPANY", "POLITICAL_PARTY", "OTHER"]);
+
+/** An organization: an international body, a government body, a company, a party. */
+export const OrganizationSchema = z.strictObject({
+  id: Id,
+  name: z.string().min(1),
+  aliases: z.array(z.string().min(1)),
+  kind: OrganizationKindSchema,
+  /** The country it belongs to (a government body, a party) or is based in (a company); null for none. */
+  country: CountryCode.nullable().optional(),
+  /** Member states of a body of states; empty otherwise. */
+  members: z.array(CountryCode),
+});
+
 export const CorpusSchema = z.strictObject({
   version: z.literal(1),
   articles: z.array(ArticleSchema),
@@ -175,6 +191,8 @@ export const CorpusSchema = z.strictObject({
   countries: z.array(CountrySchema),
   agreements: z.array(AgreementSchema),
   tariffs: z.array(TariffSchema),
+  /** Absent in corpora written before organizations were a kind: none. */
+  organizations: z.array(OrganizationSchema).optional(),
 });
 
 export type EntityType = z.infer<typeof EntityTypeSchema>;
@@ -195,6 +213,8 @@ export type CommitmentRecord = z.infer<typeof CommitmentSchema>;
 export type AgreementKind = z.infer<typeof AgreementKindSchema>;
 export type AgreementRecord = z.infer<typeof AgreementSchema>;
 export type TariffRecord = z.infer<typeof TariffSchema>;
+export type OrganizationKind = z.infer<typeof OrganizationKindSchema>;
+export type OrganizationRecord = z.infer<typeof OrganizationSchema>;
 export type CorpusRecord = z.infer<typeof CorpusSchema>;
 
 // Compile-time check: the corpus holds exactly one section per entity kind of kinds.ts, plus
@@ -209,14 +229,14 @@ void sectionsMatchKinds;
  */
 export const CORPUS_SECTIONS = {
   ...(Object.fromEntries(ENTITY_KINDS.map((kind) => [KINDS[kind].section, sectionElement(KINDS[kind].section)])) as {
-    [S in EntitySection]: z.ZodType<CorpusRecord[S][number]>;
+    [S in EntitySection]: z.ZodType<NonNullable<CorpusRecord[S]>[number]>;
   }),
   articles: CorpusSchema.shape.articles.element,
 };
 
-// Private: the zod schema of one record of an entity section (a section that may be absent has a default).
+// Private: the zod schema of one record of an entity section (a section may be optional).
 function sectionElement(section: EntitySection): z.ZodType {
   const schema: z.ZodType = CorpusSchema.shape[section];
-  const array = schema instanceof z.ZodDefault ? (schema.unwrap() as z.ZodType) : schema;
+  const array = schema instanceof z.ZodDefault || schema instanceof z.ZodOptional ? (schema.unwrap() as z.ZodType) : schema;
   return (array as z.ZodArray<z.ZodType>).element;
 }

@@ -2,13 +2,13 @@
 // layer needs to know about it. Validation, both stores, search, co-mentions, timelines and the
 // importer read this table instead of naming kinds themselves; the serving layer keys its own
 // table (src/graphql/kinds.ts) by the same kinds. To add a kind, see docs/adding-an-entity-kind.md.
-import type { AgreementRecord, CorpusRecord, CountryRecord, EvidenceRecord, PersonRecord, TariffRecord } from "./format.js";
+import type { AgreementRecord, CorpusRecord, CountryRecord, EvidenceRecord, OrganizationRecord, PersonRecord, TariffRecord } from "./format.js";
 import { tariffName } from "./tariffName.js";
 import { foldText } from "../text/fold.js";
 import { currentRates, tariffChanges, tariffHistory } from "./tariffHistory.js";
 
 /** Every entity kind, in the order lists of kinds show them (the `EntityType` enum's order). */
-export const ENTITY_KINDS = ["PERSON", "COUNTRY", "AGREEMENT", "TARIFF"] as const;
+export const ENTITY_KINDS = ["PERSON", "COUNTRY", "AGREEMENT", "TARIFF", "ORGANIZATION"] as const;
 
 /** One kind of entity, as the corpus's `entityType` names it. */
 export type EntityKind = (typeof ENTITY_KINDS)[number];
@@ -19,6 +19,7 @@ export interface EntityRecordOf {
   COUNTRY: CountryRecord;
   AGREEMENT: AgreementRecord;
   TARIFF: TariffRecord;
+  ORGANIZATION: OrganizationRecord;
 }
 
 /** A record of any kind. */
@@ -147,7 +148,10 @@ export const KINDS = {
     countriesNamed: () => [],
     references: (p) => [
       ...optional("nationality", "COUNTRY", p.nationality),
-      ...p.roles.flatMap((r, j) => optional(`roles[${j}].country`, "COUNTRY", r.country)),
+      ...p.roles.flatMap((r, j) => [
+        ...optional(`roles[${j}].country`, "COUNTRY", r.country),
+        ...optional(`roles[${j}].organizationId`, "ORGANIZATION", r.organizationId),
+      ]),
     ],
     evidence: (p) => p.roles.flatMap((r, j) => quoted(`roles[${j}].evidence`, r.evidence ?? [])),
     ownRules: () => [],
@@ -268,6 +272,29 @@ export const KINDS = {
         }));
     },
   },
+  ORGANIZATION: {
+    typeName: "Organization",
+    section: "organizations",
+    idField: "id",
+    upperCaseKey: false,
+    filterField: "organizationId",
+    table: "organizations",
+    nameList: { cursorTag: "o", category: "kind" },
+    storage: {
+      columns: { folded_name: "text", folded_names: "text[]" },
+      row: (o) => ({ folded_name: foldText(o.name), folded_names: [o.name, ...o.aliases].map(foldText) }),
+      links: [],
+    },
+    key: (o) => o.id,
+    names: (o) => [o.name, ...o.aliases],
+    countriesNamed: () => [],
+    references: (o) => [
+      ...optional("country", "COUNTRY", o.country),
+      ...o.members.map((code, j) => ({ field: `members[${j}]`, kind: "COUNTRY" as const, key: code })),
+    ],
+    evidence: () => [],
+    ownRules: () => [],
+  },
 } as const satisfies { readonly [K in EntityKind]: KindSpec<EntityRecordOf[K]> };
 
 /** The corpus section (and article-entities list) of a kind, e.g. `"people"` for `"PERSON"`. */
@@ -289,7 +316,8 @@ export function kindSpec<K extends EntityKind>(kind: K): KindSpec<EntityRecordOf
 
 /** Given a corpus (or its entity sections) and a kind, returns that kind's records. */
 export function recordsOf<K extends EntityKind>(corpus: Pick<CorpusRecord, EntitySection>, kind: K): readonly EntityRecordOf[K][] {
-  return corpus[KINDS[kind].section] as unknown as EntityRecordOf[K][];
+  // A section added after corpora were first written is optional: absent means none.
+  return (corpus[KINDS[kind].section] ?? []) as unknown as EntityRecordOf[K][];
 }
 
 /** Given a kind and a key as a client wrote it, returns the key the stores use (a country code upper-cased). */

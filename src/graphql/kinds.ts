@@ -14,6 +14,8 @@ import { AgreementResolver } from "./resolvers/AgreementResolver.js";
 import { CountryResolver } from "./resolvers/CountryResolver.js";
 import { PersonResolver } from "./resolvers/PersonResolver.js";
 import { TariffResolver } from "./resolvers/TariffResolver.js";
+import { Organization } from "./types/Organization.js";
+import { OrganizationResolver, RoleOrganizationResolver } from "./resolvers/OrganizationResolver.js";
 
 /** What the schema says and serves for one kind. */
 export interface KindType {
@@ -76,5 +78,15 @@ export const KIND_TYPES: Record<EntityKind, KindType> = {
     mentionedDescription: "Tariffs the article mentions, in order of first mention.",
     filterType: ID,
     filterDescription: "Only articles that mention this tariff (a Tariff id).",
+  },
+  ORGANIZATION: {
+    type: () => Organization,
+    resolvers: () => [OrganizationResolver, RoleOrganizationResolver],
+    description: "An organization: an international body, a government body, a company, a party.",
+    searchDescription: "Organizations, matched by name and alias (`WTO`, `World Trade Organization` alike).",
+    articlesDescription: "Articles that mention the organization, newest first.",
+    mentionedDescription: "Organizations the article mentions, in order of first mention.",
+    filterType: ID,
+    filterDescription: "Only articles that mention this organization (an Organization id).",
   },
 };

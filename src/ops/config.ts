@@ -21,6 +21,11 @@ export interface Config extends OperationLimits {
   maxPageSize: number;
   /** Largest request body in bytes; larger bodies get 413. Env `MAX_BODY_BYTES`. @default 1048576 (1 MiB) */
   maxBodyBytes: number;
+  /**
+   * Send each error's stack trace to the client in `extensions.stacktrace`, for debugging; off, stack
+   * traces are only in the logs. Env `DEBUG_ERRORS=on|off`. @default off (development too)
+   */
+  debugErrors: boolean;
   /** Most errors one answer carries; the rest are summed up in one `TOO_MANY_ERRORS` error. Env `MAX_ERRORS`. @default 100 */
   maxErrors: number;
   /** Log level for pino (`fatal`…`trace`, or `silent`). Env `LOG_LEVEL`. @default "info" */
@@ -105,6 +110,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxBodyBytes: integer(env, "MAX_BODY_BYTES", 1024 * 1024, 1024, 1024 * 1024 * 1024),
     maxErrors: integer(env, "MAX_ERRORS", 100, 2, 100_000),
     logLevel: env.LOG_LEVEL || "info",
+    debugErrors: onOff(env, "DEBUG_ERRORS", false),
     ...operationLimits(env),
     corpusWatch: flag(env, "CORPUS_WATCH"),
     shutdownTimeoutMs: integer(env, "SHUTDOWN_TIMEOUT_MS", 10_000, 0, 600_000),

@@ -3,7 +3,7 @@
 // its own transaction while the next batch is read. Validation happens before records reach here.
 import type pg from "pg";
 import type { ArticleRecord, CorpusRecord } from "../../src/corpus/format.js";
-import { ENTITY_KINDS, KIND_OF_SECTION, KINDS, type EntityKind, type EntityRecordOf, type SectionOf } from "../../src/corpus/kinds.js";
+import { ENTITY_KINDS, KIND_OF_SECTION, KINDS, recordsOf, type EntityKind, type EntityRecordOf, type SectionOf } from "../../src/corpus/kinds.js";
 import { CorpusError } from "../../src/corpus/CorpusError.js";
 import { fileVersion, sameVersion, type FileVersion } from "../../src/corpus/fileVersion.js";
 import { CHUNK_BYTES, readCorpusEntries } from "../../src/corpus/records.js";
@@ -182,7 +182,7 @@ export async function* corpusFileItems(file: string): AsyncGenerator<CorpusItem>
 export function* corpusItems(corpus: CorpusRecord): Generator<CorpusItem> {
   for (const kind of ENTITY_KINDS) {
     const section = KINDS[kind].section;
-    for (const [index, record] of corpus[section].entries()) yield { section, index, record } as CorpusItem;
+    for (const [index, record] of recordsOf(corpus, kind).entries()) yield { section, index, record } as CorpusItem;
   }
   for (const [index, record] of corpus.articles.entries()) yield { section: "articles", index, record };
 }

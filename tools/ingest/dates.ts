@@ -25,7 +25,7 @@ export function readDate(tokens: Token[], at: number, published: string | null):
   if (lead === "last") return readLast(tokens, at + 1, published);
   // A bare weekday, as wire copy writes it: "was reached Tuesday".
   if (lead !== undefined && WEEKDAYS.includes(lead)) return weekdayBefore(WEEKDAYS.indexOf(lead), at + 1, parsePublished(published));
-  if (lead !== "in" && lead !== "on" && lead !== "since") return null;
+  if (lead !== "in" && lead !== "on" && lead !== "since" && lead !== "from") return null;
   const first = tokens[at + 1];
   if (first === undefined) return null;
   const pub = parsePublished(published);

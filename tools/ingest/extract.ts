@@ -42,7 +42,7 @@ export function extractFindings(article: ArticleText, published: string | null, 
   const countries = findCountryMentions(text, hits, taken);
   const { people, unresolved: personProblems } = resolvePersonReferences(text, named, hits, known, organizationSpans, countryOfDateline(article.dateline ?? null));
   const { agreements, unresolved: agreementProblems } = findAgreements(text, countries, published);
-  const { tariffs, unresolved: tariffProblems } = findTariffs(text, countries, people, agreements);
+  const { tariffs, unresolved: tariffProblems } = findTariffs(text, countries, people, agreements, published);
   findCommitments(text, countries, agreements, tariffs);
   const unresolved = [...personProblems, ...agreementProblems, ...tariffProblems].sort((a, b) => a.start - b.start);
   return { article, text, people, organizations, countries, agreements, tariffs, unresolved };

@@ -152,7 +152,7 @@ export function mergeArticle(base: CorpusRecord, extraction: ArticleExtraction, 
   corpus.articles.push({
     ...extraction.article,
     id: articleId,
-    mentions: extraction.article.mentions.map((m) => (m.entityType === "COUNTRY" ? m : { ...m, entityId: ids[m.entityType].get(m.entityId) ?? m.entityId })),
+    mentions: extraction.article.mentions.map((m) => (m.entityType === "COUNTRY" || m.entityType === "ORGANIZATION" ? m : { ...m, entityId: ids[m.entityType].get(m.entityId) ?? m.entityId })),
   });
   return { corpus, articleId, alreadyPresent: false, added, matched };
 }

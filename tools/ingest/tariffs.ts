@@ -5,6 +5,8 @@
 // the rate and the previous rate ("cut from A to B", "to B from A", "up from A", "doubled to B",
 // "scrap its A% tariff", "which has stood at A … will fall to B"); a threatened or announced rate
 // is never the previous one.
+import type { TariffStatus } from "../../src/corpus/format.js";
+import { readDate } from "./dates.js";
 import type { AgreementFinding, CountryMention, Mention, PersonFinding, TariffFinding, UnresolvedFinding } from "./findings.js";
 import { principalPair } from "./agreements.js";
 import { isCapitalised, type AnalysedText, type Token } from "./textAnalysis.js";
@@ -23,7 +25,7 @@ const NOT_IN_FORCE = /\b(?:threat\w*|announc\w*|propos\w*|plann\w*|warn\w*|lette
 const OBJECT_MARKER = /\b(?:in|into|to|from|with|of|for|on|at|by|than|through|across|against|over|toward|towards|about)\s+(?:the\s+)?$/i;
 
 /** Words that may open a product phrase without being the product: "on all Chinese goods". */
-const PRODUCT_OPENERS = new Set(["the", "all", "some", "most", "remaining", "about", "nearly", "around", "roughly", "some"]);
+const PRODUCT_OPENERS = new Set(["the", "all", "some", "most", "other", "remaining", "about", "nearly", "around", "roughly", "many"]);
 /** How many sentences back "the levy" may reach for the tariff it refers to. */
 const ANAPHORA_REACH = 2;
 /** Tags that end a product phrase. */
@@ -38,6 +40,7 @@ export function findTariffs(
   countries: CountryMention[],
   people: PersonFinding[],
   agreements: AgreementFinding[],
+  published: string | null = null,
 ): { tariffs: TariffFinding[]; unresolved: UnresolvedFinding[] } {
   const unresolved: UnresolvedFinding[] = [];
   const phrases = text.tokens.map((t) => readPhrase(text, t, countries, people)).filter((p): p is TariffPhrase => p !== null);
@@ -110,6 +113,19 @@ export function findTariffs(
     tariff.mentions.push(phrase.mention);
     tariff.ratePercent ??= rates.rate ?? phrase.rate;
     tariff.previousRatePercent ??= rates.previous;
+    // One observation per statement of a rate, with what kind of statement it is and when it applies.
+    const stated = rates.rate ?? phrase.rate;
+    if (stated !== null) {
+      const status = statusOf(text, phrase);
+      tariff.observations ??= [];
+      tariff.observations.push({
+        ratePercent: stated,
+        previousRatePercent: rates.previous,
+        status,
+        effective: effectiveDate(text, phrase, status, published),
+        sentence: phrase.mention.sentence,
+      });
+    }
     // Set under the agreement its sentence names, else the one agreement between its two countries.
     const between = agreements.filter((a) => a.parties.includes(imposedBy!) && a.parties.includes(appliesTo!));
     tariff.agreement ??= (sentenceAgreement !== undefined && between.includes(sentenceAgreement) ? sentenceAgreement : undefined) ?? (between.length === 1 ? between[0] : null);
@@ -220,7 +236,7 @@ function readPhrase(text: AnalysedText, head: Token, countries: CountryMention[]
   if (same(tokens[i]) && tokens[i].lower === "on" && tokens[i - 1].after === " ") {
     i++;
     // Amounts and quantifiers: "$200 billion worth of", "about $300 billion of".
-    while (same(tokens[i]) && (PRODUCT_OPENERS.has(tokens[i].lower) || /^\$?\d/.test(tokens[i].text) || /^(billion|million|trillion|worth|of)$/.test(tokens[i].lower))) i++;
+    while (same(tokens[i]) && (PRODUCT_OPENERS.has(tokens[i].lower) || /^(?:[A-Z]{0,2}\$|[€£¥₹])?\d/.test(tokens[i].text) || /^(billion|million|trillion|bn|worth|of)$/.test(tokens[i].lower))) i++;
     const country = same(tokens[i]) ? countryAt(tokens[i]) : undefined;
     if (country !== undefined && (country.kind === "demonym" || tokens[i].possessive || country.kind === "name")) {
       target = country.code;
@@ -300,6 +316,68 @@ function subjectBefore(text: AnalysedText, countries: CountryMention[], people: 
   const before = candidates.filter((c) => !c.after).sort((a, b) => b.at - a.at);
   const after = candidates.filter((c) => c.after).sort((a, b) => a.at - b.at);
   return [...before, ...after].find((c) => c.code !== phrase.target)?.code ?? null;
+}
+
+/** Words around a tariff phrase that say what kind of statement its rate is. */
+const PAUSED_WORDS = /\b(?:suspend\w*|paus\w*|on hold|delay\w*|postpon\w*)\b/i;
+const THREAT_WORDS = /\b(?:threat\w*|warn\w*|could face|might face|letter)\b/i;
+const FUTURE_WORDS = /\b(?:will|would|shall|to be|set to|is to|are to|agreed to|plans? to|planned to|expected to|once)\b|['’]ll\b/i;
+
+// Private: the status of the rate a phrase's clause states: PAUSED ("suspended … tariffs"),
+// THREATENED ("threatened", "warned", "in a letter"), ANNOUNCED (a future or an agreement to
+// act: "will fall to", "would face", "agreed to cut"), else IN_EFFECT ("raised … to", "now totals").
+function statusOf(text: AnalysedText, phrase: TariffPhrase): TariffStatus {
+  const [start, end] = clauseOf(text, phrase);
+  const clause = text.body.slice(start, end);
+  if (PAUSED_WORDS.test(clause)) return "PAUSED";
+  if (THREAT_WORDS.test(clause)) return "THREATENED";
+  if (FUTURE_WORDS.test(clause)) return "ANNOUNCED";
+  return "IN_EFFECT";
+}
+
+// Private: the span of a phrase's own clause: from the last comma, semicolon, "while" or "but"
+// before it to the first one after it that ends more than a short aside ("Tariffs on British
+// cars, currently above 100%, will drop to 10% for …").
+function clauseOf(text: AnalysedText, phrase: TariffPhrase): [number, number] {
+  const sentence = text.sentences[phrase.mention.sentence];
+  const before = text.body.slice(sentence.start, phrase.mention.start);
+  const after = text.body.slice(phrase.mention.end, sentence.end);
+  const boundary = /[,;:]|\s(?:while|but|whereas)\s/g;
+  const opening = [...before.matchAll(boundary)].at(-1);
+  // Short asides between commas belong to the clause: ", currently above 100%,".
+  let closing: RegExpExecArray | null;
+  let from = 0;
+  for (;;) {
+    boundary.lastIndex = from;
+    closing = boundary.exec(after);
+    if (closing === null || after.slice(from, closing.index).trim().split(/\s+/).filter(Boolean).length > 3) break;
+    from = closing.index + closing[0].length;
+  }
+  return [opening === undefined ? sentence.start : sentence.start + opening.index + opening[0].length, closing === null ? sentence.end : phrase.mention.end + closing.index];
+}
+
+// Private: when the rate applies, from a date expression in the phrase's sentence: "from Aug. 1"
+// first, else "on Wednesday", "in August", and "since April" only for a rate already in force
+// (for a coming rate it dates the old one). A coming rate's month without a year is the next one.
+function effectiveDate(text: AnalysedText, phrase: TariffPhrase, status: TariffStatus, published: string | null): string | null {
+  const sentence = text.sentences[phrase.mention.sentence];
+  const [start, end] = clauseOf(text, phrase);
+  const coming = status === "ANNOUNCED" || status === "THREATENED";
+  const leads = coming ? ["from", "on", "in"] : ["from", "on", "in", "since"];
+  for (const lead of leads) {
+    for (let i = sentence.first; i < sentence.last; i++) {
+      if (text.tokens[i].lower !== lead || text.tokens[i].start < start || text.tokens[i].end > end) continue;
+      const date = readDate(text.tokens, i, published);
+      if (date === null || date.date === null) continue;
+      const words = text.tokens.slice(i, date.next);
+      const monthOnly = !words.some((t) => /^\d{4}$/.test(t.text)) && !words.some((t) => /day$/.test(t.lower));
+      if (coming && monthOnly && published !== null && date.date.length >= 7 && date.date < published.slice(0, date.date.length)) {
+        return `${Number(date.date.slice(0, 4)) + 1}${date.date.slice(4)}`;
+      }
+      return date.date;
+    }
+  }
+  return null;
 }
 
 // Private: where goods "from X", "X's exports", "Philippine exports" come from in a phrase's

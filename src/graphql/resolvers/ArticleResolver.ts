@@ -23,7 +23,7 @@ export class ArticleResolver {
   }
 
   @Directive(PUBLIC)
-  @Query(() => ArticleConnection, { description: "Articles, newest first, optionally filtered; paginated Relay style." })
+  @Query(() => ArticleConnection, { nullable: true, description: "Articles, newest first, optionally filtered; paginated Relay style. Null, with a `BAD_USER_INPUT` error naming the argument, when an argument is out of range; the rest of the answer is kept." })
   async articles(
     @Arg("filter", () => ArticleFilter, { nullable: true, description: "Narrows the list; omit for every article." }) filter: ArticleFilter | null,
     @Arg("first", () => Int, { nullable: true, defaultValue: 20, description: FIRST_DESCRIPTION }) first: number | null,

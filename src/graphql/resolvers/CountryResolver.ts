@@ -1,6 +1,6 @@
 // Country queries and the country's relations; `articles` and `timeline`, the same on every entity,
 // are made by the factories in EntityArticlesResolvers.ts and TimelineResolvers.ts.
-import { Arg, Ctx, Directive, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { PUBLIC } from "../types/contract.js";
 import { Country } from "../types/Country.js";
 import { Person } from "../types/Person.js";
@@ -24,6 +24,16 @@ export class CountryResolver {
   @Query(() => [Country], { description: "Every country in the corpus, by name." })
   async countries(@Ctx() ctx: Context) {
     return loadPresent(ctx.loaders.country, await ctx.store.listCountries());
+  }
+
+  // Every other entity has an `id`; normalising caches (Apollo Client's InMemoryCache, urql's
+  // Graphcache) key objects by `__typename` and `id` unless told otherwise, so Country has one too.
+  @Directive(PUBLIC)
+  @FieldResolver(() => ID, {
+    description: "The country's stable id, the same value as `code` (e.g. `JP`): what normalising client caches key objects by.",
+  })
+  id(@Root() country: CountryRecord): string {
+    return country.code;
   }
 
   // The second key (see src/graphql/types/Country.ts); public, so clients can look countries up by it too.

@@ -13,7 +13,10 @@ function articlesResolverOf<K extends EntityKind>(kind: K): ClassType {
   const key = (record: EntityRecordOf[K]) => kindSpec(kind).key(record);
   @Resolver(KIND_TYPES[kind].type)
   class EntityArticlesResolver {
-    @FieldResolver(() => ArticleConnection, { description: KIND_TYPES[kind].articlesDescription })
+    @FieldResolver(() => ArticleConnection, {
+      nullable: true,
+      description: `${KIND_TYPES[kind].articlesDescription} Null, with a \`BAD_USER_INPUT\` error naming the argument, when an argument is out of range; the rest of the answer is kept.`,
+    })
     articles(
       @Root() record: EntityRecordOf[K],
       @Arg("first", () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: FIRST_DESCRIPTION }) first: number | null,

@@ -17,8 +17,9 @@ export const DEFAULT_RELATED_SIZE = 10;
 export class RelatedResolver {
   @Directive(PUBLIC)
   @Query(() => [RelatedEntity], {
+    nullable: true,
     description:
-      "Entities mentioned in the same articles as the given one, strongest first by `RelatedEntity.score` (co-mentions normalised so that entities mentioned everywhere do not dominate). Empty when no article mentions the entity or it does not exist.",
+      "Entities mentioned in the same articles as the given one, strongest first by `RelatedEntity.score` (co-mentions normalised so that entities mentioned everywhere do not dominate). Empty when no article mentions the entity or it does not exist. Null, with a `BAD_USER_INPUT` error naming the argument, when an argument is out of range; the rest of the answer is kept.",
   })
   async related(
     @Arg("entity", () => EntityRef, { description: "The entity to start from, e.g. `{ type: PERSON, id: \"sanae-takaichi\" }` or `{ type: COUNTRY, id: \"JP\" }`." }) entity: EntityRef,

@@ -17,7 +17,7 @@ import type { TimelinePointRecord } from "../../store/Store.js";
 /** Points of a timeline whose range has an open end: a month of days, at most the page-size limit. */
 export const DEFAULT_TIMELINE_POINTS = 30;
 
-const TIMELINE = "Mentions of this entity per UTC day (or week, or month), one point per interval from `from` to `to`, zeros included, for a chart. Omit `to` for the day of the latest mention (with `from` given, for 30 intervals after it); omit `from` for 30 intervals before `to`. A range of more intervals than the page-size limit (100 by default) is an error: widen the interval instead.";
+const TIMELINE = "Mentions of this entity per UTC day (or week, or month), one point per interval from `from` to `to`, zeros included, for a chart. Omit `to` for the day of the latest mention (with `from` given, for 30 intervals after it); omit `from` for 30 intervals before `to`. A range of more intervals than the page-size limit (100 by default) is an error: widen the interval instead. Null, with a `BAD_USER_INPUT` error naming the argument, when an argument is out of range; the rest of the answer is kept.";
 const FROM = "First day of the range (UTC), inclusive.";
 const TO = "Last day of the range (UTC), inclusive.";
 const INTERVAL = "How much time each point covers: DAY when omitted.";
@@ -52,7 +52,7 @@ function timelineResolverOf<K extends EntityKind>(kind: K): ClassType {
   @Resolver(KIND_TYPES[kind].type)
   class TimelineResolver {
     @Directive(PUBLIC)
-    @FieldResolver(() => [TimelinePoint], { description: TIMELINE })
+    @FieldResolver(() => [TimelinePoint], { nullable: true, description: TIMELINE })
     timeline(
       @Root() record: EntityRecordOf[K],
       @Arg("from", () => DateResolver, { nullable: true, description: FROM }) from: Date | null,
