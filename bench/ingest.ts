@@ -54,15 +54,21 @@ async function main(): Promise<void> {
   try {
     await mkdir(dir, { recursive: true });
     const bytes = await writeInputs(dir, total, Number(args.seed));
-    console.log(`${total} distinct articles written to ${dir} (${(bytes / total / 1024).toFixed(1)} KB of body each on average, 9 input styles)`);
+    console.log(
+      `${total} distinct articles written to ${dir} (${(bytes / total / 1024).toFixed(1)} KB of body each on average, 9 input styles)`,
+    );
     console.log("batch  | wall s | articles/s (wall) | articles/s (per CPU-second) | peak RSS MB | live heap MB");
     console.log("------ | ------ | ----------------- | --------------------------- | ----------- | ------------");
     const rows: BatchFigures[] = [];
     for (const size of sizes) {
-      const child = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", fileURLToPath(import.meta.url), "--child", String(size), "--dir", dir], {
-        encoding: "utf8",
-        maxBuffer: 16 << 20,
-      });
+      const child = spawnSync(
+        process.execPath,
+        ["--expose-gc", "--import", "tsx", fileURLToPath(import.meta.url), "--child", String(size), "--dir", dir],
+        {
+          encoding: "utf8",
+          maxBuffer: 16 << 20,
+        },
+      );
       if (child.status !== 0) throw new Error(`the batch of ${size} failed:\n${child.stderr}`);
       const row = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as BatchFigures;
       rows.push(row);
@@ -82,7 +88,9 @@ async function main(): Promise<void> {
       }
     }
     const rate = last.articles / last.cpuSeconds;
-    console.log(`goal >= 50 articles/s on one core: ${rate >= 50 ? "met" : "not met"} (${rate.toFixed(1)} articles per CPU-second at ${last.articles})`);
+    console.log(
+      `goal >= 50 articles/s on one core: ${rate >= 50 ? "met" : "not met"} (${rate.toFixed(1)} articles per CPU-second at ${last.articles})`,
+    );
   } finally {
     if (args.dir === undefined) await rm(dir, { recursive: true, force: true });
   }
@@ -161,13 +169,21 @@ function dress(article: ArticleRecord, i: number): string {
     case "html":
       return htmlPage(headline, article, place, paragraphs);
     case "ninjs1":
-      return JSON.stringify({ uri: `urn:bench:${i}`, type: "text", headline, byline: "Staff Writer", versioncreated: article.publishedAt, copyrightholder: "Bench Wire", body_text: `${place} - ${body}` });
+      return JSON.stringify({
+        uri: `urn:bench:${i}`,
+        type: "text",
+        headline,
+        byline: "Staff Writer",
+        versioncreated: article.publishedAt,
+        copyrightholder: "Bench Wire",
+        body_text: `${place} - ${body}`,
+      });
     case "ninjs2":
       return JSON.stringify({
         uri: `urn:bench:${i}`,
         type: "text",
         headlines: [{ role: "main", value: headline }],
-        bodies: [{ role: "main", contenttype: "text/html", value: paragraphs.map((p) => `<p>${escape(p)}</p>`).join("") }],
+        bodies: [{ role: "main", contenttype: "text/html", value: paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("") }],
         by: "Staff Writer",
         firstcreated: article.publishedAt,
         copyrightholder: "Bench Wire",
@@ -176,17 +192,24 @@ function dress(article: ArticleRecord, i: number): string {
 }
 
 function htmlPage(headline: string, article: ArticleRecord, place: string, paragraphs: string[]): string {
-  const ld = { "@context": "https://schema.org", "@type": "NewsArticle", headline, datePublished: article.publishedAt, publisher: { "@type": "Organization", name: "Bench Wire" }, author: { "@type": "Person", name: "Staff Writer" } };
-  return `<!doctype html><html><head><title>${escape(headline)} | Bench Wire</title>
-<meta property="og:title" content="${escape(headline)}"><script type="application/ld+json">${JSON.stringify(ld)}</script></head><body>
+  const ld = {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    headline,
+    datePublished: article.publishedAt,
+    publisher: { "@type": "Organization", name: "Bench Wire" },
+    author: { "@type": "Person", name: "Staff Writer" },
+  };
+  return `<!doctype html><html><head><title>${escapeHtml(headline)} | Bench Wire</title>
+<meta property="og:title" content="${escapeHtml(headline)}"><script type="application/ld+json">${JSON.stringify(ld)}</script></head><body>
 <header><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/business">Business</a></nav></header>
-<main><article><h1>${escape(headline)}</h1>
-${paragraphs.map((p, k) => `<p>${k === 0 ? `${place} - ` : ""}${escape(p)}</p>`).join("\n")}
+<main><article><h1>${escapeHtml(headline)}</h1>
+${paragraphs.map((p, k) => `<p>${k === 0 ? `${place} - ` : ""}${escapeHtml(p)}</p>`).join("\n")}
 <aside class="related"><h2>Related</h2><ul><li><a href="/a">Another story</a></li><li><a href="/b">And another</a></li></ul></aside>
 </article></main><footer><p>© Bench Wire</p><a href="/terms">Terms</a></footer></body></html>`;
 }
 
-function escape(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 

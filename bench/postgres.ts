@@ -61,7 +61,10 @@ export async function runPostgresBench(options: PostgresBenchOptions): Promise<P
   const cluster =
     options.serverUrl || options.databaseUrl
       ? null
-      : await TemporaryCluster.start({ parentDir: WORK_DIR, settings: { fsync: "on", synchronous_commit: "on", full_page_writes: "on", shared_buffers: "1GB", max_wal_size: "8GB" } });
+      : await TemporaryCluster.start({
+          parentDir: WORK_DIR,
+          settings: { fsync: "on", synchronous_commit: "on", full_page_writes: "on", shared_buffers: "1GB", max_wal_size: "8GB" },
+        });
   const serverUrl = options.serverUrl ?? cluster?.url;
   const rows: PostgresBenchRow[] = [];
   try {
@@ -73,8 +76,11 @@ export async function runPostgresBench(options: PostgresBenchOptions): Promise<P
         database = options.databaseUrl;
         const logged = await loggedImport(database, n);
         importSeconds = logged.seconds;
-        console.log(`  postgres ${n}: reusing the database imported from ${logged.corpus} (${logged.startedAt} to ${logged.finishedAt}: ${importSeconds.toFixed(1)} s)`);
-        if (basename(logged.corpus) !== basename(file)) console.warn(`  note: the memory store loads ${file}; the stores must still answer alike, which is checked below`);
+        console.log(
+          `  postgres ${n}: reusing the database imported from ${logged.corpus} (${logged.startedAt} to ${logged.finishedAt}: ${importSeconds.toFixed(1)} s)`,
+        );
+        if (basename(logged.corpus) !== basename(file))
+          console.warn(`  note: the memory store loads ${file}; the stores must still answer alike, which is checked below`);
       } else {
         database = await createDatabase(serverUrl!, `bench_${n}_${Date.now().toString(36)}`);
         const started = performance.now();
@@ -86,8 +92,16 @@ export async function runPostgresBench(options: PostgresBenchOptions): Promise<P
 
       const nodeFlags = n > 100_000 ? ["--max-old-space-size=15000"] : [];
       const targets: Record<"memory" | "postgres", RunningTarget> = {
-        memory: await startTarget({ name: `memory-${n}`, script: "targets/service.ts", args: [file], env: CHILD_ENV, nodeFlags }, 1_800_000),
-        postgres: await startTarget({ name: `postgres-${n}`, script: "targets/service-postgres.ts", args: [], env: { ...CHILD_ENV, DATABASE_URL: database } }),
+        memory: await startTarget(
+          { name: `memory-${n}`, script: "targets/service.ts", args: [file], env: CHILD_ENV, nodeFlags },
+          1_800_000,
+        ),
+        postgres: await startTarget({
+          name: `postgres-${n}`,
+          script: "targets/service-postgres.ts",
+          args: [],
+          env: { ...CHILD_ENV, DATABASE_URL: database },
+        }),
       };
       try {
         const workloads = (await pickWorkloads(file)).filter((w) => WORKLOADS.includes(w.name));
@@ -150,7 +164,8 @@ async function loggedImport(url: string, n: number) {
       throw new Error(`${url} is not a database db:import filled (${error.message})`);
     });
     const articles = Number(held.rows[0]!.articles);
-    if (articles !== n) throw new Error(`${url} holds ${articles} articles, not ${n}: give --postgres ${articles}, or import the ${n}-article corpus`);
+    if (articles !== n)
+      throw new Error(`${url} holds ${articles} articles, not ${n}: give --postgres ${articles}, or import the ${n}-article corpus`);
     const { rows } = await client.query<{ corpus: string; started_at: Date; finished_at: Date; seconds: number }>(
       `SELECT corpus, started_at, finished_at, extract(epoch FROM finished_at - started_at)::float8 AS seconds
          FROM imports WHERE articles = $1 ORDER BY id LIMIT 1`,
@@ -195,8 +210,16 @@ async function post(url: string, body: string): Promise<string> {
 
 // Private: one autocannon run; any error or non-2xx answer fails the benchmark.
 async function drive(url: string, body: string, seconds: number, connections: number) {
-  const result = await autocannon({ url, method: "POST", headers: { "content-type": "application/json" }, body, connections, duration: seconds });
-  if (result.errors || result.timeouts || result.non2xx) throw new Error(`${url}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx`);
+  const result = await autocannon({
+    url,
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body,
+    connections,
+    duration: seconds,
+  });
+  if (result.errors || result.timeouts || result.non2xx)
+    throw new Error(`${url}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx`);
   return { p50: result.latency.p50, p99: result.latency.p99, rps: result.requests.average };
 }
 
@@ -206,5 +229,9 @@ function medians(samples: { p50: number; p99: number; rps: number }[]) {
     const s = [...xs].sort((a, b) => a - b);
     return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
   };
-  return { p50: median(samples.map((s) => s.p50)), p99: median(samples.map((s) => s.p99)), rps: Math.round(median(samples.map((s) => s.rps))) };
+  return {
+    p50: median(samples.map((s) => s.p50)),
+    p99: median(samples.map((s) => s.p99)),
+    rps: Math.round(median(samples.map((s) => s.rps))),
+  };
 }

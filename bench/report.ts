@@ -45,7 +45,9 @@ export interface RunInfo {
 export function runInfo(): RunInfo {
   let commit = "unknown";
   try {
-    commit = execSync("git rev-parse --short HEAD", { stdio: ["ignore", "pipe", "ignore"] }).toString().trim();
+    commit = execSync("git rev-parse --short HEAD", { stdio: ["ignore", "pipe", "ignore"] })
+      .toString()
+      .trim();
   } catch {
     // Not a git checkout: the commit stays unknown.
   }
@@ -133,7 +135,7 @@ export function scaleTable(rows: ScaleRow[]): string {
       continue;
     }
     lines.push(
-      `| ${fmt(r.articles)} | ${fmt(r.fileMB)} MB | ${r.loadSeconds} s | ${r.indexSeconds} s | ${r.cpuSeconds} s | ${fmt(r.peakRssMB)} MB | ${r.p99["article-page"] ?? "—"} ms | ${r.p99["entities"] ?? "—"} ms |`,
+      `| ${fmt(r.articles)} | ${fmt(r.fileMB)} MB | ${r.loadSeconds} s | ${r.indexSeconds} s | ${r.cpuSeconds} s | ${fmt(r.peakRssMB)} MB | ${r.p99["article-page"] ?? "—"} ms | ${r.p99.entities ?? "—"} ms |`,
     );
   }
   return lines.join("\n");

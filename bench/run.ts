@@ -125,7 +125,11 @@ if (args.postgres) {
       : "PostgreSQL in a throwaway cluster (fsync on) on the same machine";
     const settings = `service with its response cache off over each store; ${where}; ${rounds} alternating round(s) of ${duration} s, ${connections} connections, medians`;
     // A reused database's row has its own block, so it never replaces the generated sizes' table.
-    updateMarkdownBlock(BENCHMARKS_FILE.pathname, reused ? "postgres-reused" : "postgres", `${describeRun(runInfo(), settings)}\n\n${table}`);
+    updateMarkdownBlock(
+      BENCHMARKS_FILE.pathname,
+      reused ? "postgres-reused" : "postgres",
+      `${describeRun(runInfo(), settings)}\n\n${table}`,
+    );
     console.log("wrote BENCHMARKS.md");
   }
   process.exit(0);
@@ -153,7 +157,9 @@ try {
     for (const w of workloadsOf(t.key)) {
       const got = await post(target.url, w.body);
       if (got.status !== 200 || !isDeepStrictEqual(JSON.parse(got.body), JSON.parse(answers.get(w.name)!))) {
-        throw new Error(`${t.key} answers ${w.name} differently from the service:\n  service: ${answers.get(w.name)!.slice(0, 300)}\n  ${t.key}: ${got.body.slice(0, 300)}`);
+        throw new Error(
+          `${t.key} answers ${w.name} differently from the service:\n  service: ${answers.get(w.name)!.slice(0, 300)}\n  ${t.key}: ${got.body.slice(0, 300)}`,
+        );
       }
     }
     for (const w of workloadsOf(t.key)) await drive(target, w.body, 1, w.draw);
@@ -169,7 +175,9 @@ try {
       for (const t of order) {
         const sample = await drive(running.get(t.key)!, w.body, duration, w.draw);
         ((samples[w.name] ??= {})[t.key] ??= []).push(sample);
-        process.stdout.write(`  round ${round + 1}/${rounds} ${w.name.padEnd(14)} ${t.key.padEnd(17)} ${Math.round(sample.rps).toString().padStart(6)} req/s  p99 ${sample.p99} ms  ${sample.cpuUs} µs CPU/req\n`);
+        process.stdout.write(
+          `  round ${round + 1}/${rounds} ${w.name.padEnd(14)} ${t.key.padEnd(17)} ${Math.round(sample.rps).toString().padStart(6)} req/s  p99 ${sample.p99} ms  ${sample.cpuUs} µs CPU/req\n`,
+        );
       }
     }
   }
@@ -184,15 +192,28 @@ try {
   const scale = args.scale ? await measureScale(args.scale.split(",").map(Number)) : [];
 
   const sizes = workloads.map((w) => ({ name: w.name, title: w.title, bytes: Buffer.byteLength(answers.get(w.name)!) }));
-  const tables = markdownTables(sizes, targets, results, SERVICES.filter((s) => chosen.includes(s)));
+  const tables = markdownTables(
+    sizes,
+    targets,
+    results,
+    SERVICES.filter((s) => chosen.includes(s)),
+  );
   const settings = `corpus of ${Number(args.articles).toLocaleString("en-US")} generated articles unless --corpus; ${rounds} alternating round(s) of ${duration} s per target and workload, ${connections} connections, medians`;
   console.log(`\n${tables}\n`);
   if (scale.length) console.log(`${scaleTable(scale)}\n`);
 
   if (!args["no-write"]) {
-    writeFileSync(RESULTS_FILE, `${JSON.stringify({ ...info, settings: { corpus, duration, rounds, connections }, workloads: sizes, results, scale }, null, 2)}\n`);
+    writeFileSync(
+      RESULTS_FILE,
+      `${JSON.stringify({ ...info, settings: { corpus, duration, rounds, connections }, workloads: sizes, results, scale }, null, 2)}\n`,
+    );
     updateMarkdownBlock(BENCHMARKS_FILE.pathname, "throughput", `${describeRun(info, settings)}\n\n${tables}`);
-    if (scale.length) updateMarkdownBlock(BENCHMARKS_FILE.pathname, "scale", `${describeRun(info, "service without its response cache")}\n\n${scaleTable(scale)}`);
+    if (scale.length)
+      updateMarkdownBlock(
+        BENCHMARKS_FILE.pathname,
+        "scale",
+        `${describeRun(info, "service without its response cache")}\n\n${scaleTable(scale)}`,
+      );
     console.log("wrote bench/results.json and BENCHMARKS.md");
   }
 } finally {
@@ -247,7 +268,12 @@ async function drive(target: RunningTarget, body: string, seconds: number, draw?
     throw new Error(`${target.url}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx answers`);
   }
   const requests = result.requests.total;
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, cpuUs: requests > 0 ? Math.round((cpu * 1e6) / requests) : NaN };
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    cpuUs: requests > 0 ? Math.round((cpu * 1e6) / requests) : NaN,
+  };
 }
 
 // Private: waits until a target is idle (under 5% of a core for half a second, or two minutes at
@@ -290,7 +316,10 @@ async function measureScale(sizes: number[]): Promise<ScaleRow[]> {
     const nodeFlags = n > 100_000 ? ["--max-old-space-size=15000"] : [];
     try {
       const load = await measureLoad(file, nodeFlags);
-      const service = await startTarget({ name: `service-${n}`, env: { ...CHILD_ENV, RESPONSE_CACHE: "off" }, nodeFlags, ...TARGETS[0]!.spec(file, "") }, 1_800_000);
+      const service = await startTarget(
+        { name: `service-${n}`, env: { ...CHILD_ENV, RESPONSE_CACHE: "off" }, nodeFlags, ...TARGETS[0]!.spec(file, "") },
+        1_800_000,
+      );
       const p99: Record<string, number> = {};
       try {
         const list = (await pickWorkloads(file)).filter((w) => w.name === "article-page" || w.name === "entities");
@@ -302,9 +331,26 @@ async function measureScale(sizes: number[]): Promise<ScaleRow[]> {
       } finally {
         await service.stop();
       }
-      rows.push({ articles: n, fileMB, loadSeconds: load.loadSeconds, indexSeconds: load.indexSeconds, cpuSeconds: load.cpuSeconds, peakRssMB: load.peakRssMB, p99 });
+      rows.push({
+        articles: n,
+        fileMB,
+        loadSeconds: load.loadSeconds,
+        indexSeconds: load.indexSeconds,
+        cpuSeconds: load.cpuSeconds,
+        peakRssMB: load.peakRssMB,
+        p99,
+      });
     } catch (error) {
-      rows.push({ articles: n, fileMB, loadSeconds: 0, indexSeconds: 0, cpuSeconds: 0, peakRssMB: 0, p99: {}, failed: (error as Error).message.split("\n")[0]! });
+      rows.push({
+        articles: n,
+        fileMB,
+        loadSeconds: 0,
+        indexSeconds: 0,
+        cpuSeconds: 0,
+        peakRssMB: 0,
+        p99: {},
+        failed: (error as Error).message.split("\n")[0]!,
+      });
     }
     console.log(`  scale ${n}: ${JSON.stringify(rows.at(-1))}`);
   }

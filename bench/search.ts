@@ -83,7 +83,10 @@ async function memoryStore(corpus: CorpusRecord): Promise<{ store: Store; indexS
 }
 
 /** Given a corpus and a server, imports it into a fresh database and returns a store over it, and what the import took. */
-async function postgresStore(corpus: CorpusRecord, serverUrl: string): Promise<{ store: Store; indexSeconds: number; indexMB: number; close(): Promise<void> }> {
+async function postgresStore(
+  corpus: CorpusRecord,
+  serverUrl: string,
+): Promise<{ store: Store; indexSeconds: number; indexMB: number; close(): Promise<void> }> {
   const url = await createDatabase(serverUrl, `bench_search_${corpus.articles.length}_${Date.now().toString(36)}`);
   const pool = new pg.Pool({ connectionString: url });
   const started = performance.now();
@@ -91,7 +94,9 @@ async function postgresStore(corpus: CorpusRecord, serverUrl: string): Promise<{
   try {
     await importCorpus(pool, corpusItems(corpus), { batchSize: 2000 });
     await pool.query("VACUUM ANALYZE");
-    const size = await pool.query<{ bytes: string }>("SELECT (pg_relation_size('articles_search') + pg_total_relation_size('search_terms'))::text AS bytes");
+    const size = await pool.query<{ bytes: string }>(
+      "SELECT (pg_relation_size('articles_search') + pg_total_relation_size('search_terms'))::text AS bytes",
+    );
     indexMB = Number(size.rows[0]!.bytes) / 2 ** 20;
   } finally {
     await pool.end();
@@ -125,7 +130,9 @@ async function generatedSubject(articles: number, serverUrl: string | null): Pro
 async function importedSubject(url: string): Promise<Subject> {
   const pool = new pg.Pool({ connectionString: url });
   try {
-    const { rows } = await pool.query<{ articles: string; seconds: number; bytes: string } & Record<"people" | "tariffs" | "countries" | "agreements", never[]>>(
+    const { rows } = await pool.query<
+      { articles: string; seconds: number; bytes: string } & Record<"people" | "tariffs" | "countries" | "agreements", never[]>
+    >(
       `SELECT (SELECT articles FROM article_count)::text AS articles,
               (SELECT extract(epoch FROM finished_at - started_at)::float8 FROM imports ORDER BY id DESC LIMIT 1) AS seconds,
               (pg_relation_size('articles_search') + pg_total_relation_size('search_terms'))::text AS bytes,
@@ -169,20 +176,26 @@ async function measure(subject: Subject): Promise<Row> {
     // The response cache off: the reader queries repeat, and a cached answer would time the cache, not search.
     config: { port: 0, host: "127.0.0.1", production: true, maxPageSize: 100, maxBodyBytes: 1 << 20, responseCache: false },
   });
-  const query = "query Search($q: String!) { search(query: $q, first: 10) { score highlights { field text start end } entity { __typename ... on Article { id headline } ... on Person { id name } ... on Country { code name } ... on Agreement { id name } ... on Tariff { id product } } } }";
+  const query =
+    "query Search($q: String!) { search(query: $q, first: 10) { score highlights { field text start end } entity { __typename ... on Article { id headline } ... on Person { id name } ... on Country { code name } ... on Agreement { id name } ... on Tariff { id product } } } }";
   // `requests` (sent in turn on each connection) is autocannon's, missing from bench/autocannon.d.ts.
   const options = {
     url: server.url,
     connections: Number(args.connections),
     duration: Number(args.duration),
-    requests: queries.map((q) => ({ method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables: { q } }) })),
+    requests: queries.map((q) => ({
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query, variables: { q } }),
+    })),
   };
   // A first, unmeasured round warms the HTTP path and the JIT, so the first size is not penalised.
   await autocannon({ ...options, duration: 2 } as Parameters<typeof autocannon>[0]);
   const result = await autocannon(options as Parameters<typeof autocannon>[0]);
   await server.stop();
   await close();
-  if (result.errors || result.non2xx || result.timeouts) throw new Error(`HTTP run failed: ${result.errors} errors, ${result.non2xx} non-2xx, ${result.timeouts} timeouts`);
+  if (result.errors || result.non2xx || result.timeouts)
+    throw new Error(`HTTP run failed: ${result.errors} errors, ${result.non2xx} non-2xx, ${result.timeouts} timeouts`);
   return {
     articles,
     indexSeconds,
@@ -201,7 +214,8 @@ if (args["database-url"]) {
   if (args.store !== "postgres") throw new Error("--database-url measures the PostgreSQL store: add --store postgres");
   rows.push(await measure(await importedSubject(args["database-url"])));
 } else {
-  const cluster = args.store === "postgres" && !args["server-url"] ? await TemporaryCluster.start({ settings: { shared_buffers: "1GB" } }) : null;
+  const cluster =
+    args.store === "postgres" && !args["server-url"] ? await TemporaryCluster.start({ settings: { shared_buffers: "1GB" } }) : null;
   try {
     const serverUrl = args.store === "postgres" ? (args["server-url"] ?? cluster!.url) : null;
     for (const size of args.sizes.split(",").map(Number)) {
@@ -213,7 +227,9 @@ if (args["database-url"]) {
   }
 }
 const fixed = (x: number, digits: number) => x.toFixed(digits);
-console.log(`\n${args.store} store: search latency by corpus size (${rows[0]?.queries} reader queries, first: 10; HTTP: ${args.connections} connections, ${args.duration} s)\n`);
+console.log(
+  `\n${args.store} store: search latency by corpus size (${rows[0]?.queries} reader queries, first: 10; HTTP: ${args.connections} connections, ${args.duration} s)\n`,
+);
 console.log("| articles | index build s | index MB | search p50 ms | search p95 ms | HTTP p50 ms | HTTP p99 ms | HTTP req/s |");
 console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 for (const r of rows) {

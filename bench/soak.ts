@@ -64,7 +64,9 @@ const port = await new Promise<number>((resolve, reject) => {
 const url = `http://127.0.0.1:${port}/graphql`;
 const pad = "x".repeat(padBytes);
 const QUERY = "query Soak($id: ID!) { article(id: $id) { id headline people { name } } }";
-const ids = (await post({ query: "{ articles(first: 50) { nodes { id } } }" })).data.articles.nodes.map((a: { id: string }) => a.id) as string[];
+const ids = (await post({ query: "{ articles(first: 50) { nodes { id } } }" })).data.articles.nodes.map(
+  (a: { id: string }) => a.id,
+) as string[];
 
 let sent = 0;
 let failed = 0;
@@ -73,7 +75,9 @@ const deadline = started + seconds * 1000;
 const samples: { at: number; rssMB: number; requests: number }[] = [{ at: 0, rssMB: rssMB(), requests: 0 }];
 const sampler = setInterval(() => samples.push({ at: Date.now() - started, rssMB: rssMB(), requests: sent }), sampleMs);
 
-console.log(`soak: ${seconds} s, ${clients} clients, every request distinct with an unused ${padBytes / 1024} KB variable, RESPONSE_CACHE_MB=${values["response-cache-mb"]}, pid ${server.pid}`);
+console.log(
+  `soak: ${seconds} s, ${clients} clients, every request distinct with an unused ${padBytes / 1024} KB variable, RESPONSE_CACHE_MB=${values["response-cache-mb"]}, pid ${server.pid}`,
+);
 await Promise.all(
   Array.from({ length: clients }, async () => {
     while (Date.now() < deadline) {
@@ -93,7 +97,9 @@ samples.push({ at: Date.now() - started, rssMB: rssMB(), requests: sent });
 console.log("\n| seconds | requests | RSS (MB) |\n| ---: | ---: | ---: |");
 for (const s of samples) console.log(`| ${(s.at / 1000).toFixed(0)} | ${s.requests} | ${s.rssMB.toFixed(0)} |`);
 const peak = Math.max(...samples.map((s) => s.rssMB));
-console.log(`\n${sent} requests (${(sent / seconds).toFixed(0)}/s), ${failed} failed; RSS ${samples[0]!.rssMB.toFixed(0)} MB at start, peak ${peak.toFixed(0)} MB, ${samples.at(-1)!.rssMB.toFixed(0)} MB at the end`);
+console.log(
+  `\n${sent} requests (${(sent / seconds).toFixed(0)}/s), ${failed} failed; RSS ${samples[0]!.rssMB.toFixed(0)} MB at start, peak ${peak.toFixed(0)} MB, ${samples.at(-1)!.rssMB.toFixed(0)} MB at the end`,
+);
 stopServer();
 process.exit(failed > 0 ? 1 : 0);
 

@@ -93,7 +93,13 @@ export async function pickWorkloads(corpusFile: string): Promise<Workload[]> {
   const personArticles = new Map<string, number>();
   const countryArticles = new Map<string, number>();
   const dates: string[] = [];
-  const ids = { Article: [] as string[], Person: [] as string[], Country: [] as string[], Agreement: [] as string[], Tariff: [] as string[] };
+  const ids = {
+    Article: [] as string[],
+    Person: [] as string[],
+    Country: [] as string[],
+    Agreement: [] as string[],
+    Tariff: [] as string[],
+  };
   // The router workload's pool: every entity of the first articles' size, as a router meets them.
   const pool: Record<string, string>[] = [];
 
@@ -174,7 +180,12 @@ function routerWorkload(pool: Record<string, string>[]): Workload {
     const representations = Array.from({ length: n }, () => pool[Math.floor(random() * pool.length)]!);
     return JSON.stringify({ query: ENTITIES, variables: { representations } });
   };
-  return { name: "router-entities", title: `router: _entities, ${ROUTER_REPRESENTATIONS.min}–${ROUTER_REPRESENTATIONS.max} random representations`, body: draw(seeded(17)), draw };
+  return {
+    name: "router-entities",
+    title: `router: _entities, ${ROUTER_REPRESENTATIONS.min}–${ROUTER_REPRESENTATIONS.max} random representations`,
+    body: draw(seeded(17)),
+    draw,
+  };
 }
 
 // Private: a small deterministic random source (mulberry32), so the checked draw is the same in every run.

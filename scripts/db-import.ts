@@ -114,7 +114,8 @@ function parseCommandLine(args: string[], env: NodeJS.ProcessEnv) {
   const databaseUrl = values["database-url"] ?? env.DATABASE_URL;
   if (!databaseUrl) throw new Error("no database: pass --database-url URL or set DATABASE_URL");
   const batchSize = Number(values["batch-size"] ?? 1000);
-  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000) throw new Error("--batch-size must be a whole number from 1 to 100000");
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000)
+    throw new Error("--batch-size must be a whole number from 1 to 100000");
   return { corpus: values.corpus, databaseUrl, batchSize };
 }
 

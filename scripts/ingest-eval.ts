@@ -22,7 +22,15 @@ The holdout split is for checking at the end: develop against --split dev.
 async function main(): Promise<number> {
   let values: { split?: string; details?: boolean; directory?: string; help?: boolean };
   try {
-    ({ values } = parseArgs({ args: process.argv.slice(2), options: { split: { type: "string" }, details: { type: "boolean" }, directory: { type: "string" }, help: { type: "boolean", short: "h" } } }));
+    ({ values } = parseArgs({
+      args: process.argv.slice(2),
+      options: {
+        split: { type: "string" },
+        details: { type: "boolean" },
+        directory: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    }));
   } catch (error) {
     process.stderr.write(`error: ${(error as Error).message}\n\n${USAGE}`);
     return 2;
@@ -41,7 +49,9 @@ async function main(): Promise<number> {
   for (const article of articles) outcomes.push(await evaluateArticle(article));
 
   const columns: [string, ArticleOutcome[]][] =
-    split === "all" ? [...SPLITS.map((s) => [s, outcomes.filter((o) => o.article.split === s)] as [string, ArticleOutcome[]]), ["all", outcomes]] : [[split, outcomes]];
+    split === "all"
+      ? [...SPLITS.map((s) => [s, outcomes.filter((o) => o.article.split === s)] as [string, ArticleOutcome[]]), ["all", outcomes]]
+      : [[split, outcomes]];
   process.stdout.write(`${formatEvaluation(columns)}\n`);
 
   const refused = outcomes.filter((o) => o.error !== null);

@@ -44,7 +44,10 @@ export interface CommandOutput {
  * input is unusable (one line per input, naming it; nothing is written), 2 for bad arguments
  * (after printing the usage).
  */
-export async function runIngest(args: string[], output: CommandOutput = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export async function runIngest(
+  args: string[],
+  output: CommandOutput = { stdout: process.stdout, stderr: process.stderr },
+): Promise<number> {
   let values: { corpus?: string; out?: string; published?: string; source?: string; "keep-going"?: boolean; help?: boolean };
   let files: string[];
   try {
@@ -65,7 +68,8 @@ export async function runIngest(args: string[], output: CommandOutput = { stdout
       output.stdout.write(USAGE);
       return 0;
     }
-    if (values.corpus === undefined && values.out === undefined) throw new Error("give --out FILE for a new corpus, or --corpus FILE to merge into");
+    if (values.corpus === undefined && values.out === undefined)
+      throw new Error("give --out FILE for a new corpus, or --corpus FILE to merge into");
     if (files.length === 0) throw new Error("no article files given");
   } catch (error) {
     output.stderr.write(`error: ${(error as Error).message}\n\n${USAGE}`);

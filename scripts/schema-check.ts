@@ -41,8 +41,10 @@ export async function schemaCheckCommand(
   for (const change of changes) (change.level === "BREAKING" ? output.err : output.out)(formatChange(change));
   const breaking = changes.filter((c) => c.level === "BREAKING").length;
   if (options.accept) {
-    await writeFile(baselineFile, BASELINE_BANNER + currentSdl.trimEnd() + "\n");
-    output.out(`Wrote ${baselineFile}${breaking ? `, acknowledging ${breaking} breaking change${breaking === 1 ? "" : "s"}` : ""}; commit it.`);
+    await writeFile(baselineFile, `${BASELINE_BANNER + currentSdl.trimEnd()}\n`);
+    output.out(
+      `Wrote ${baselineFile}${breaking ? `, acknowledging ${breaking} breaking change${breaking === 1 ? "" : "s"}` : ""}; commit it.`,
+    );
     return 0;
   }
   if (breaking > 0) {
@@ -53,7 +55,11 @@ export async function schemaCheckCommand(
     );
     return 1;
   }
-  output.out(changes.length === 0 ? "No changes against the baseline." : `${changes.length} change${changes.length === 1 ? "" : "s"} against the baseline, none breaking.`);
+  output.out(
+    changes.length === 0
+      ? "No changes against the baseline."
+      : `${changes.length} change${changes.length === 1 ? "" : "s"} against the baseline, none breaking.`,
+  );
   return 0;
 }
 
@@ -67,6 +73,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   // The committed SDL should be what the code generates; say so first, as the drift test would.
   const committed = await readFile(SCHEMA_FILE, "utf8").catch(() => "");
   if (committed !== (await generatedSchemaText())) output.err(`${SCHEMA_FILE} is stale: run \`npm run schema\` and commit it.`);
-  const code = await schemaCheckCommand(BASELINE_FILE, printNewsSchema(await buildNewsSchema()), { accept: process.argv.includes("--accept") }, output);
+  const code = await schemaCheckCommand(
+    BASELINE_FILE,
+    printNewsSchema(await buildNewsSchema()),
+    { accept: process.argv.includes("--accept") },
+    output,
+  );
   process.exit(code);
 }

@@ -30,7 +30,12 @@ async function main() {
       statementTimeoutMs: config.databaseStatementTimeoutMs,
     });
     logger.info(
-      { store: "postgres", replicas: config.databaseReplicaUrls.length, version: store.version, ms: Math.round(performance.now() - started) },
+      {
+        store: "postgres",
+        replicas: config.databaseReplicaUrls.length,
+        version: store.version,
+        ms: Math.round(performance.now() - started),
+      },
       "database opened",
     );
     const server = await startServer({ store, config, logger });

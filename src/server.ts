@@ -35,8 +35,20 @@ export interface ServerOptions {
   /** The store to serve; replace it later with {@link RunningServer.setStore}. */
   store: Store;
   /** Port, host, limits; anything omitted takes its default from config.ts. */
-  config: Pick<Config, "port" | "host" | "production" | "maxPageSize" | "maxBodyBytes"> & Partial<Pick<Config, "explorer">> &
-    Partial<Pick<Config, keyof OperationLimits | "maxErrors" | "shutdownTimeoutMs" | "shutdownDelayMs" | "headersTimeoutMs" | "requestTimeoutMs" | "keepAliveTimeoutMs">> &
+  config: Pick<Config, "port" | "host" | "production" | "maxPageSize" | "maxBodyBytes"> &
+    Partial<Pick<Config, "explorer">> &
+    Partial<
+      Pick<
+        Config,
+        | keyof OperationLimits
+        | "maxErrors"
+        | "shutdownTimeoutMs"
+        | "shutdownDelayMs"
+        | "headersTimeoutMs"
+        | "requestTimeoutMs"
+        | "keepAliveTimeoutMs"
+      >
+    > &
     Partial<Pick<Config, "responseCache" | "responseCacheMB" | "corsOrigins" | "cacheMaxAge" | "debugErrors">>;
   /** Structured logger. @default a silent pino logger */
   logger?: Logger;
@@ -153,31 +165,34 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
   httpServer.on(
     "request",
-    withRequestScope(logger, createHttpHandler({
-      apollo,
-      maxBodyBytes: config.maxBodyBytes,
-      responseCache,
-      cacheHeaders: new CacheHeaders({ maxAgeSeconds: config.cacheMaxAge, version: () => store.version }),
-      // With no list given, production allows no origin (readConfig's default follows NODE_ENV, which a caller may not set).
-      cors: createCors(options.config.corsOrigins ?? (config.production ? [] : config.corsOrigins)),
-      // Off in production unless asked for (EXPLORER=on); main.ts passes the configured choice.
-      explorer: (options.config.explorer ?? !config.production) ? createExplorer() : undefined,
-      // Not ready while draining, or while the store cannot reach its database (PostgreSQL).
-      isReady: async () => !drain.isDraining && (await (store.reachable?.() ?? true)),
-      metrics: () => metrics.render(),
-      onRefused: (code) => metrics.countError(code),
-      onCacheLookup: (hit, request, seconds) => metrics.observeCacheLookup(hit, request, seconds),
-      onError: (err, req) => requestLogger(req, logger).error({ err }, "request failed outside GraphQL"),
-      context,
-      compiledAnswer: createCompiledAnswers({
-        operations: compiledOperations,
+    withRequestScope(
+      logger,
+      createHttpHandler({
+        apollo,
+        maxBodyBytes: config.maxBodyBytes,
+        responseCache,
+        cacheHeaders: new CacheHeaders({ maxAgeSeconds: config.cacheMaxAge, version: () => store.version }),
+        // With no list given, production allows no origin (readConfig's default follows NODE_ENV, which a caller may not set).
+        cors: createCors(options.config.corsOrigins ?? (config.production ? [] : config.corsOrigins)),
+        // Off in production unless asked for (EXPLORER=on); main.ts passes the configured choice.
+        explorer: (options.config.explorer ?? !config.production) ? createExplorer() : undefined,
+        // Not ready while draining, or while the store cannot reach its database (PostgreSQL).
+        isReady: async () => !drain.isDraining && (await (store.reachable?.() ?? true)),
+        metrics: () => metrics.render(),
+        onRefused: (code) => metrics.countError(code),
+        onCacheLookup: (hit, request, seconds) => metrics.observeCacheLookup(hit, request, seconds),
+        onError: (err, req) => requestLogger(req, logger).error({ err }, "request failed outside GraphQL"),
         context,
-        onAnswer: (req, _requestContext, operationName, seconds) => {
-          metrics.observeRequest(operationName, seconds);
-          nameRequestOperation(req, operationName);
-        },
+        compiledAnswer: createCompiledAnswers({
+          operations: compiledOperations,
+          context,
+          onAnswer: (req, _requestContext, operationName, seconds) => {
+            metrics.observeRequest(operationName, seconds);
+            nameRequestOperation(req, operationName);
+          },
+        }),
       }),
-    })),
+    ),
   );
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);

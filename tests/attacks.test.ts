@@ -80,7 +80,13 @@ function countTokens(query: string): number {
 
 describe("operation limits, at their defaults", () => {
   const cases: { limit: string; code: string; max: number; value: number; query: string; variables?: object }[] = [
-    { limit: "depth", code: "MAX_DEPTH_LIMIT", max: DEFAULTS.maxDepth, value: DEFAULTS.maxDepth + 1, query: deepQuery(DEFAULTS.maxDepth + 1) },
+    {
+      limit: "depth",
+      code: "MAX_DEPTH_LIMIT",
+      max: DEFAULTS.maxDepth,
+      value: DEFAULTS.maxDepth + 1,
+      query: deepQuery(DEFAULTS.maxDepth + 1),
+    },
     {
       limit: "depth",
       code: "MAX_DEPTH_LIMIT",
@@ -223,13 +229,22 @@ describe("what the limits must let through", () => {
 });
 
 describe("page size", () => {
-  it.each([0, -1, DEFAULTS.maxPageSize + 1, 100_000])("refuses first: %d with BAD_USER_INPUT naming the argument and range", async (first) => {
-    const res = await post({ query: `query($first: Int) { articles(first: $first) { totalCount } }`, variables: { first } });
-    expect(res.status).toBe(200); // a field error: the operation was valid and ran
-    expect(res.body.errors).toHaveLength(1);
-    expect(res.body.errors[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "first", value: first, min: 1, max: DEFAULTS.maxPageSize });
-    await expectStillServing();
-  });
+  it.each([0, -1, DEFAULTS.maxPageSize + 1, 100_000])(
+    "refuses first: %d with BAD_USER_INPUT naming the argument and range",
+    async (first) => {
+      const res = await post({ query: `query($first: Int) { articles(first: $first) { totalCount } }`, variables: { first } });
+      expect(res.status).toBe(200); // a field error: the operation was valid and ran
+      expect(res.body.errors).toHaveLength(1);
+      expect(res.body.errors[0].extensions).toMatchObject({
+        code: "BAD_USER_INPUT",
+        argument: "first",
+        value: first,
+        min: 1,
+        max: DEFAULTS.maxPageSize,
+      });
+      await expectStillServing();
+    },
+  );
 });
 
 describe("malformed requests", () => {
@@ -240,11 +255,35 @@ describe("malformed requests", () => {
     ["a batch (batching is off)", [{ query: "{ __typename }" }, { query: "{ __typename }" }], {}, 400, "BAD_REQUEST"],
     ["a syntax error", { query: "{ countries { code }" }, {}, 400, "GRAPHQL_PARSE_FAILED"],
     ["an unknown field", { query: "{ countries { capital } }" }, {}, 400, "GRAPHQL_VALIDATION_FAILED"],
-    ["a fragment cycle", { query: `{ article(id: "x") { ...A } } fragment A on Article { people { articles { nodes { ...A } } } }` }, {}, 400, "GRAPHQL_VALIDATION_FAILED"],
-    ["a wrong variable type", { query: `query($id: ID!) { article(id: $id) { id } }`, variables: { id: { not: "an id" } } }, {}, 400, "BAD_USER_INPUT"],
+    [
+      "a fragment cycle",
+      { query: `{ article(id: "x") { ...A } } fragment A on Article { people { articles { nodes { ...A } } } }` },
+      {},
+      400,
+      "GRAPHQL_VALIDATION_FAILED",
+    ],
+    [
+      "a wrong variable type",
+      { query: `query($id: ID!) { article(id: $id) { id } }`, variables: { id: { not: "an id" } } },
+      {},
+      400,
+      "BAD_USER_INPUT",
+    ],
     ["a missing required variable", { query: `query($id: ID!) { article(id: $id) { id } }` }, {}, 400, "BAD_USER_INPUT"],
-    ["a form post (CSRF: no preflight)", "query=%7B__typename%7D", { "content-type": "application/x-www-form-urlencoded" }, 415, "UNSUPPORTED_MEDIA_TYPE"],
-    ["a text/plain post (CSRF: no preflight)", JSON.stringify({ query: "{ __typename }" }), { "content-type": "text/plain" }, 415, "UNSUPPORTED_MEDIA_TYPE"],
+    [
+      "a form post (CSRF: no preflight)",
+      "query=%7B__typename%7D",
+      { "content-type": "application/x-www-form-urlencoded" },
+      415,
+      "UNSUPPORTED_MEDIA_TYPE",
+    ],
+    [
+      "a text/plain post (CSRF: no preflight)",
+      JSON.stringify({ query: "{ __typename }" }),
+      { "content-type": "text/plain" },
+      415,
+      "UNSUPPORTED_MEDIA_TYPE",
+    ],
   ] as const)("refuses %s", async (_name, body, headers, status, code) => {
     const res = await post(body, headers);
     expect(res.status).toBe(status);
@@ -255,7 +294,8 @@ describe("malformed requests", () => {
   });
 
   it("never runs a mutation over GET, and serves queries over GET", async () => {
-    const get = (query: string) => fetch(`${api.url}?query=${encodeURIComponent(query)}`, { headers: { accept: "application/graphql-response+json" } });
+    const get = (query: string) =>
+      fetch(`${api.url}?query=${encodeURIComponent(query)}`, { headers: { accept: "application/graphql-response+json" } });
     const mutation = await get("mutation { __typename }");
     expect(mutation.status).toBeGreaterThanOrEqual(400);
     expect(mutation.status).toBeLessThan(500);
@@ -285,11 +325,18 @@ describe("oversized bodies", () => {
 });
 
 /** POSTs the first chunks of a body and never finishes it; resolves with the server's answer. */
-function postUnfinished(headers: Record<string, string>, chunks: Buffer[]): Promise<{ status: number; body: any; headers: Record<string, unknown> }> {
+function postUnfinished(
+  headers: Record<string, string>,
+  chunks: Buffer[],
+): Promise<{ status: number; body: any; headers: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(api.url, { method: "POST", headers: { "content-type": "application/json", ...headers } });
     // The server closes the connection while this side still owes bytes; that is the point.
-    req.on("error", (error) => (error as NodeJS.ErrnoException).code === "ECONNRESET" || (error as NodeJS.ErrnoException).code === "EPIPE" ? undefined : reject(error));
+    req.on("error", (error) =>
+      (error as NodeJS.ErrnoException).code === "ECONNRESET" || (error as NodeJS.ErrnoException).code === "EPIPE"
+        ? undefined
+        : reject(error),
+    );
     req.on("response", (res) => {
       let text = "";
       res.setEncoding("utf8");

@@ -79,7 +79,11 @@ describe("caching headers", () => {
 
   it("give POST answers a Cache-Control a router's entity cache can read", async () => {
     for (let i = 0; i < 2; i++) {
-      const res = await fetch(api.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: QUERY }) });
+      const res = await fetch(api.url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: QUERY }),
+      });
       expect(res.headers.get("cache-control")).toBe("public, max-age=30");
     }
   });

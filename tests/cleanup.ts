@@ -11,7 +11,10 @@ afterAll(async () => {
   // One at a time from the end, so a task registered while earlier ones run is run too; one that
   // fails does not keep the others (a server still running, say) from running.
   const errors: unknown[] = [];
-  for (let task = tasks.pop(); task; task = tasks.pop()) await Promise.resolve().then(task).catch((error: unknown) => errors.push(error));
+  for (let task = tasks.pop(); task; task = tasks.pop())
+    await Promise.resolve()
+      .then(task)
+      .catch((error: unknown) => errors.push(error));
   fileDone = true;
   if (errors.length > 0) throw errors[0];
 });

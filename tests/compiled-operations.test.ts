@@ -26,14 +26,29 @@ const OPERATIONS: [string, string, Record<string, unknown>?][] = [
   ["the person page", PERSON_PAGE, { id: person.id }],
   ["_entities with mixed and unknown keys", ENTITIES, { representations }],
   ["a filtered list", FILTERED_LIST, { country: "jp", after: "2024-06-01T00:00:00Z" }],
-  ["aliases, fragments and __typename", `{ a: article(id: "${article.id}") { ...F } b: article(id: "missing") { ...F } } fragment F on Article { __typename id t: headline mentions(type: TARIFF) { text entity { __typename } } }`],
-  ["@skip and @include", `query($yes: Boolean!) { countries { code name @include(if: $yes) leaders @skip(if: $yes) { id } } }`, { yes: true }],
+  [
+    "aliases, fragments and __typename",
+    `{ a: article(id: "${article.id}") { ...F } b: article(id: "missing") { ...F } } fragment F on Article { __typename id t: headline mentions(type: TARIFF) { text entity { __typename } } }`,
+  ],
+  [
+    "@skip and @include",
+    `query($yes: Boolean!) { countries { code name @include(if: $yes) leaders @skip(if: $yes) { id } } }`,
+    { yes: true },
+  ],
   ["a resolver error beside data", `{ article(id: "${article.id}") { id } articles(first: 1000) { totalCount } }`],
   ["a bad cursor", `{ articles(first: 2, after: "not-a-cursor") { totalCount } }`],
   ["a missing required variable", `query($id: ID!) { article(id: $id) { id } }`, {}],
   ["a variable of the wrong type", `query($first: Int) { articles(first: $first) { totalCount } }`, { first: "ten" }],
-  ["an unknown entity type", `query($r: [_Any!]!) { _entities(representations: $r) { __typename } }`, { r: [{ __typename: "Nope", id: "x" }] }],
-  ["refused representations among good ones", ENTITIES, { representations: [{ __typename: "Money" }, ...representations.slice(0, 3), { id: "x" }, { __typename: "Person" }] }],
+  [
+    "an unknown entity type",
+    `query($r: [_Any!]!) { _entities(representations: $r) { __typename } }`,
+    { r: [{ __typename: "Nope", id: "x" }] },
+  ],
+  [
+    "refused representations among good ones",
+    ENTITIES,
+    { representations: [{ __typename: "Money" }, ...representations.slice(0, 3), { id: "x" }, { __typename: "Person" }] },
+  ],
   ["the subgraph SDL", `{ _service { sdl } }`],
 ];
 
@@ -107,7 +122,11 @@ describe("compiled operations", () => {
     const url = `${dev.url}?query=${encodeURIComponent(query)}`;
     await fetch(url, { headers: { accept: "application/json" } });
     const answered = dev.server.compiledOperations.stats.answered;
-    for (const accept of ["application/json", "application/graphql-response+json", "application/graphql-response+json, application/json;q=0.9"]) {
+    for (const accept of [
+      "application/json",
+      "application/graphql-response+json",
+      "application/graphql-response+json, application/json;q=0.9",
+    ]) {
       const res = await fetch(url, { headers: { accept } });
       expect(res.headers.get("content-type")).toBe(`${accept.split(",")[0]}; charset=utf-8`);
       expect(await res.json()).toEqual({ data: { country: { name: "Japan" } } });

@@ -12,7 +12,9 @@ beforeAll(async () => {
 
 describe("article page", () => {
   it("serves the seed article with its metadata split from the body", async () => {
-    const res = await api.query(`query($id: ID!) { article(id: $id) { id headline lead body dateline publishedAt source copyright } }`, { id: ARTICLE });
+    const res = await api.query(`query($id: ID!) { article(id: $id) { id headline lead body dateline publishedAt source copyright } }`, {
+      id: ARTICLE,
+    });
     expect(res.errors).toBeUndefined();
     const a = res.data.article;
     expect(a).toMatchObject({ id: ARTICLE, headline: null, dateline: "TOKYO", source: "Kyodo News", copyright: "Copyright kyodonews" });
@@ -44,7 +46,9 @@ describe("article page", () => {
   });
 
   it("keeps the carrier, the seas and the cities apart from the states they are named after", async () => {
-    const res = await api.query(`{ article(id: "${ARTICLE}") { body mentions(type: COUNTRY) { text start end entity { ... on Country { code } } } } }`);
+    const res = await api.query(
+      `{ article(id: "${ARTICLE}") { body mentions(type: COUNTRY) { text start end entity { ... on Country { code } } } } }`,
+    );
     const { body, mentions } = res.data.article;
     const at = (phrase: string) => body.indexOf(phrase);
     const inside = (phrase: string) => (m: { start: number; end: number }) => m.start >= at(phrase) && m.end <= at(phrase) + phrase.length;
@@ -91,21 +95,28 @@ describe("people", () => {
   });
 
   it("finds people by part of a name or alias, ignoring case and accents", async () => {
-    const res = await api.query(`{ a: people(name: "TAKA") { totalCount nodes { id } } b: people(name: "trump") { nodes { id } } c: people(name: "nobody") { totalCount nodes { id } } }`);
+    const res = await api.query(
+      `{ a: people(name: "TAKA") { totalCount nodes { id } } b: people(name: "trump") { nodes { id } } c: people(name: "nobody") { totalCount nodes { id } } }`,
+    );
     expect(res.data.a).toEqual({ totalCount: 1, nodes: [{ id: "sanae-takaichi" }] });
     expect(res.data.b.nodes).toEqual([{ id: "donald-trump" }]);
     expect(res.data.c).toEqual({ totalCount: 0, nodes: [] });
   });
 
   it("pages through people with opaque cursors", async () => {
-    const first = await api.query(`{ people(first: 3) { totalCount edges { cursor node { name } } pageInfo { hasNextPage hasPreviousPage endCursor } } }`);
+    const first = await api.query(
+      `{ people(first: 3) { totalCount edges { cursor node { name } } pageInfo { hasNextPage hasPreviousPage endCursor } } }`,
+    );
     const page1 = first.data.people;
     expect(page1.totalCount).toBe(4);
     expect(page1.edges.map((e: any) => e.node.name)).toEqual(["Donald Trump", "Sanae Takaichi", "Shinzo Abe"]);
     expect(page1.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
-    const second = await api.query(`query($after: String) { people(first: 3, after: $after) { nodes { name } pageInfo { hasNextPage hasPreviousPage } } }`, {
-      after: page1.pageInfo.endCursor,
-    });
+    const second = await api.query(
+      `query($after: String) { people(first: 3, after: $after) { nodes { name } pageInfo { hasNextPage hasPreviousPage } } }`,
+      {
+        after: page1.pageInfo.endCursor,
+      },
+    );
     expect(second.data.people).toEqual({ nodes: [{ name: "Xi Jinping" }], pageInfo: { hasNextPage: false, hasPreviousPage: true } });
   });
 
@@ -117,7 +128,9 @@ describe("people", () => {
 
 describe("countries", () => {
   it("looks a country up by ISO code in any case, with its leaders and aliases", async () => {
-    const res = await api.query(`{ jp: country(code: "jp") { code name aliases leaders { id } } us: country(code: "US") { leaders { id } aliases } }`);
+    const res = await api.query(
+      `{ jp: country(code: "jp") { code name aliases leaders { id } } us: country(code: "US") { leaders { id } aliases } }`,
+    );
     expect(res.data.jp).toMatchObject({ code: "JP", name: "Japan", leaders: [{ id: "sanae-takaichi" }] });
     expect(res.data.jp.aliases).toEqual(expect.arrayContaining(["Japanese", "Tokyo"]));
     expect(res.data.us.leaders).toEqual([{ id: "donald-trump" }]);
@@ -159,7 +172,9 @@ describe("agreements and tariffs", () => {
   });
 
   it("lists agreements by party and kind", async () => {
-    const res = await api.query(`{ security: agreements(partyCode: "jp", kind: SECURITY) { id } none: agreements(partyCode: "MY") { id } all: agreements { id } }`);
+    const res = await api.query(
+      `{ security: agreements(partyCode: "jp", kind: SECURITY) { id } none: agreements(partyCode: "MY") { id } all: agreements { id } }`,
+    );
     expect(res.data.security).toEqual([{ id: "japan-us-security-alliance" }]);
     expect(res.data.none).toEqual([]);
     expect(res.data.all).toHaveLength(2);
@@ -208,7 +223,9 @@ describe("lists and filters", () => {
 
 describe("unknown ids and bad arguments", () => {
   it("answers null, not an error, for ids that do not exist", async () => {
-    const res = await api.query(`{ article(id: "nope") { id } person(id: "nope") { id } country(code: "ZZ") { code } agreement(id: "nope") { id } tariff(id: "nope") { id } }`);
+    const res = await api.query(
+      `{ article(id: "nope") { id } person(id: "nope") { id } country(code: "ZZ") { code } agreement(id: "nope") { id } tariff(id: "nope") { id } }`,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data).toEqual({ article: null, person: null, country: null, agreement: null, tariff: null });
   });
@@ -239,7 +256,9 @@ describe("unknown ids and bad arguments", () => {
 
   it("refuses an article cursor on the people list", async () => {
     const articles = await api.query(`{ articles(first: 1) { pageInfo { endCursor } } }`);
-    const res = await api.query(`query($after: String) { people(after: $after) { totalCount } }`, { after: articles.data.articles.pageInfo.endCursor });
+    const res = await api.query(`query($after: String) { people(after: $after) { totalCount } }`, {
+      after: articles.data.articles.pageInfo.endCursor,
+    });
     expect(res.errors![0]!.extensions!.code).toBe("BAD_USER_INPUT");
   });
 });

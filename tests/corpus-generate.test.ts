@@ -125,6 +125,7 @@ describe("generated corpora have the promised shape", () => {
     expect(afterAstral.length).toBeGreaterThan(0);
     expect(afterAstral.filter(({ body, m }) => body.slice(m.start, m.end) !== m.text)).toEqual([]);
 
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the range starts at NUL on purpose: any non-ASCII character
     const accented = corpus.articles.flatMap((a) => a.mentions.filter((m) => /[^\x00-\x7F]/.test(m.text)));
     expect(accented.length).toBeGreaterThan(0);
     expect(corpus.articles.some((a) => /[\u4E00-\u9FFF]/.test(a.body))).toBe(true);
@@ -166,7 +167,11 @@ describe("npm run corpus:generate", () => {
   it.each([
     { name: "no arguments", args: [], reason: "--articles is required" },
     { name: "a missing --out", args: ["--articles", "10"], reason: "--out is required" },
-    { name: "a non-numeric count", args: ["--articles", "ten", "--out", "x.json"], reason: '--articles must be an integer >= 0, got "ten"' },
+    {
+      name: "a non-numeric count",
+      args: ["--articles", "ten", "--out", "x.json"],
+      reason: '--articles must be an integer >= 0, got "ten"',
+    },
     { name: "a negative count", args: ["--articles=-5", "--out", "x.json"], reason: '--articles must be an integer >= 0, got "-5"' },
     { name: "an unknown option", args: ["--articles", "1", "--out", "x.json", "--bogus"], reason: "Unknown option '--bogus'" },
   ])("exits 2 with the reason and the usage for $name", async ({ args, reason }) => {

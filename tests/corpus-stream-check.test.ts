@@ -17,33 +17,66 @@ const loose = (record: object) => record as Record<string, unknown>;
 
 // Each breaks one or more rules; together they reach every check of the streaming path.
 const breakages: [string, (c: CorpusRecord) => void][] = [
-  ["a duplicate article id", (c) => c.articles.push({ ...c.articles[0]!, body: "Other text." , mentions: [] })],
+  ["a duplicate article id", (c) => c.articles.push({ ...c.articles[0]!, body: "Other text.", mentions: [] })],
   ["a duplicate person id", (c) => c.people.push({ ...c.people[0]! })],
   ["a mention of an unknown person", (c) => (c.articles[0]!.mentions[0]!.entityId = "nobody")],
-  ["a mention of an unknown country and a wrong span in one article", (c) => {
-    c.articles[1]!.mentions[0]!.entityId = "XX";
-    c.articles[1]!.mentions[0]!.start += 1;
-  }],
+  [
+    "a mention of an unknown country and a wrong span in one article",
+    (c) => {
+      c.articles[1]!.mentions[0]!.entityId = "XX";
+      c.articles[1]!.mentions[0]!.start += 1;
+    },
+  ],
   ["a span past the body", (c) => (c.articles[0]!.mentions[1]!.end = 10_000)],
   ["evidence quoting an article that does not exist", (c) => (c.tariffs[0]!.evidence[0]!.articleId = "missing")],
   ["evidence whose quote is not at its span", (c) => (c.agreements[0]!.evidence[0]!.start += 2)],
-  ["a tariff observation quoting an article that does not exist", (c) => (c.tariffs[0]!.history = [{ status: "IN_EFFECT", ratePercent: 15, evidence: { ...c.tariffs[0]!.evidence[0]!, articleId: "missing" } }])],
-  ["a rate its history does not give", (c) => (c.tariffs[0]!.history = [{ status: "IN_EFFECT", ratePercent: 10, evidence: c.tariffs[0]!.evidence[0]! }])],
-  ["an agreement status step whose quote is not at its span", (c) => (c.agreements[0]!.history = [{ status: "SIGNED", evidence: { ...c.agreements[0]!.evidence[0]!, start: 3 } }])],
-  ["role evidence whose quote is not at its span", (c) => (c.people[0]!.roles[0]!.evidence = [{ ...c.agreements[0]!.evidence[0]!, start: 3 }])],
+  [
+    "a tariff observation quoting an article that does not exist",
+    (c) =>
+      (c.tariffs[0]!.history = [
+        { status: "IN_EFFECT", ratePercent: 15, evidence: { ...c.tariffs[0]!.evidence[0]!, articleId: "missing" } },
+      ]),
+  ],
+  [
+    "a rate its history does not give",
+    (c) => (c.tariffs[0]!.history = [{ status: "IN_EFFECT", ratePercent: 10, evidence: c.tariffs[0]!.evidence[0]! }]),
+  ],
+  [
+    "an agreement status step whose quote is not at its span",
+    (c) => (c.agreements[0]!.history = [{ status: "SIGNED", evidence: { ...c.agreements[0]!.evidence[0]!, start: 3 } }]),
+  ],
+  [
+    "role evidence whose quote is not at its span",
+    (c) => (c.people[0]!.roles[0]!.evidence = [{ ...c.agreements[0]!.evidence[0]!, start: 3 }]),
+  ],
   ["an unresolved reference off its span", (c) => (c.articles[1]!.unresolved = [{ text: "tariff", start: 0, end: 6, reason: "none" }])],
   ["a person of an unknown nationality", (c) => (c.people[0]!.nationality = "ZZ")],
   ["a tariff under an unknown agreement", (c) => (c.tariffs[0]!.agreementId = "no-such-deal")],
   ["an article without a body (shape)", (c) => delete loose(c.articles[1]!).body],
   ["an unknown top-level key", (c) => (loose(c).extra = [])],
-  ["many problems at once (capped)", (c) => {
-    for (let i = 0; i < 30; i++) c.articles.push({ ...c.articles[0]!, id: `copy-${i}`, mentions: [{ entityType: "PERSON", entityId: `ghost-${i}`, text: "S", start: 0, end: 1 }] });
-  }],
+  [
+    "many problems at once (capped)",
+    (c) => {
+      for (let i = 0; i < 30; i++)
+        c.articles.push({
+          ...c.articles[0]!,
+          id: `copy-${i}`,
+          mentions: [{ entityType: "PERSON", entityId: `ghost-${i}`, text: "S", start: 0, end: 1 }],
+        });
+    },
+  ],
 ];
 
 /** The corpus as JSON text with its top-level keys in the given order. */
 function text(corpus: CorpusRecord, order: string[]): string {
-  return JSON.stringify(Object.fromEntries(order.filter((k) => k in corpus).map((k) => [k, loose(corpus)[k]]).concat(Object.entries(corpus).filter(([k]) => !order.includes(k)))));
+  return JSON.stringify(
+    Object.fromEntries(
+      order
+        .filter((k) => k in corpus)
+        .map((k) => [k, loose(corpus)[k]])
+        .concat(Object.entries(corpus).filter(([k]) => !order.includes(k))),
+    ),
+  );
 }
 
 const ORDERS = {

@@ -103,7 +103,12 @@ describe("streamCorpusFile rejects what the whole-file loader rejects, with the 
     ["a broken record", '{"version": 1, "articles": [{"id": "a"}, {"id": }]}', "$.articles[1]", "not valid JSON"],
     ["a top-level array", "[1, 2]", "$", "must be one JSON object"],
     ["text after the object", '{"version": 1} {}', "$", "unexpected text after the end"],
-    ["a missing comma between records", '{"version": 1, "people": [{"id": "a"} {"id": "b"}]}', "$", "expected ',' or ']' after $.people[0]"],
+    [
+      "a missing comma between records",
+      '{"version": 1, "people": [{"id": "a"} {"id": "b"}]}',
+      "$",
+      "expected ',' or ']' after $.people[0]",
+    ],
   ])("rejects %s as not valid JSON at %s", async (name, text, path, words) => {
     const file = await fileWith(name, text);
     const error = await rejection(streamCorpusFile(file, 5));

@@ -153,7 +153,9 @@ describe("loadCorpusFile rejects a bad corpus with a CorpusError naming file, pa
     },
     {
       name: "a tariff observation quoting an unknown article",
-      contents: mutated((c) => (c.tariffs[0].history = [{ ...observation(), evidence: { ...observation().evidence, articleId: "no-such-article" } }])),
+      contents: mutated(
+        (c) => (c.tariffs[0].history = [{ ...observation(), evidence: { ...observation().evidence, articleId: "no-such-article" } }]),
+      ),
       path: "$.tariffs[0].history[0].evidence.articleId",
       words: ['article "no-such-article" is not in $.articles'],
     },
@@ -184,7 +186,12 @@ describe("loadCorpusFile rejects a bad corpus with a CorpusError naming file, pa
     },
     {
       name: "an agreement status step whose quote is not at its span",
-      contents: mutated((c) => (c.agreements[0].history = [{ status: "FRAMEWORK", effective: "2025-07", evidence: { ...c.agreements[0].evidence[0], end: 80 } }])),
+      contents: mutated(
+        (c) =>
+          (c.agreements[0].history = [
+            { status: "FRAMEWORK", effective: "2025-07", evidence: { ...c.agreements[0].evidence[0], end: 80 } },
+          ]),
+      ),
       path: "$.agreements[0].history[0].evidence.quote",
       words: ["does not equal body.slice(44, 80)"],
     },
@@ -242,9 +249,10 @@ describe("valid corpora load", () => {
     await writeFile(file, text);
     const corpus = await loadCorpusFile(file);
     expect(corpus.tariffs[0].history).toHaveLength(3);
-    expect(corpus.articles[1].unresolved).toEqual([{ entityType: "TARIFF", text: "its tariff", start: 13, end: 23, reason: "no target country stated" }]);
+    expect(corpus.articles[1].unresolved).toEqual([
+      { entityType: "TARIFF", text: "its tariff", start: 13, end: 23, reason: "no target country stated" },
+    ]);
   });
-
 
   it("loads the tiny fixture", async () => {
     const corpus = await loadCorpusFile(TINY);
@@ -286,7 +294,7 @@ describe("data/seed.json: the gold annotation", () => {
     expect(article.copyright).toBe("Copyright kyodonews");
     expect(body.startsWith("Japan's new Prime Minister Sanae Takaichi")).toBe(true);
     expect(body.endsWith("Xi Jinping on Thursday.")).toBe(true);
-    expect(body.startsWith(article.lead + " ")).toBe(true);
+    expect(body.startsWith(`${article.lead} `)).toBe(true);
   });
 
   it("does not tag the aircraft carrier George Washington as the United States", () => {

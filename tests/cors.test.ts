@@ -25,7 +25,9 @@ let stranger: { origin: string }; // not allowed
 
 /** Serves a blank page on 127.0.0.1 at a free port: the origin a frontend's dev server would be. */
 async function pageServer(): Promise<{ origin: string }> {
-  const server: Server = createServer((_req, res) => res.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><title>frontend</title>"));
+  const server: Server = createServer((_req, res) =>
+    res.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><title>frontend</title>"),
+  );
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   onCleanup(() => new Promise<void>((resolve) => server.close(() => resolve())));
   return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
@@ -66,7 +68,11 @@ describe("the preflight", () => {
   });
 
   it("lets an allowed page read the answer and its request id", async () => {
-    const res = await fetch(api.url, { method: "POST", headers: { origin: frontend.origin, ...APOLLO_HEADERS }, body: JSON.stringify({ query: "{ country(code: \"JP\") { name } }" }) });
+    const res = await fetch(api.url, {
+      method: "POST",
+      headers: { origin: frontend.origin, ...APOLLO_HEADERS },
+      body: JSON.stringify({ query: '{ country(code: "JP") { name } }' }),
+    });
     expect(res.headers.get("access-control-allow-origin")).toBe(frontend.origin);
     expect(res.headers.get("access-control-expose-headers")).toContain("x-request-id");
   });
@@ -76,21 +82,26 @@ describe("CORS_ORIGINS", () => {
   it("allows local origins in development and none in production unless set", () => {
     expect(readConfig({}).corsOrigins).toEqual(["http://localhost:*", "http://127.0.0.1:*", "http://[::1]:*"]);
     expect(readConfig({ NODE_ENV: "production" }).corsOrigins).toEqual([]);
-    expect(readConfig({ NODE_ENV: "production", CORS_ORIGINS: "https://app.example.com, https://admin.example.com/" }).corsOrigins).toEqual([
-      "https://app.example.com",
-      "https://admin.example.com",
-    ]);
+    expect(readConfig({ NODE_ENV: "production", CORS_ORIGINS: "https://app.example.com, https://admin.example.com/" }).corsOrigins).toEqual(
+      ["https://app.example.com", "https://admin.example.com"],
+    );
     expect(readConfig({ CORS_ORIGINS: "" }).corsOrigins).toEqual([]);
   });
 
-  it.each([["app.example.com"], ["https://app.example.com/graphql"], ["ftp://files.example.com"]])("refuses %s with one message naming it", (entry) => {
-    expect(() => readConfig({ CORS_ORIGINS: entry })).toThrow(ConfigError);
-    expect(() => readConfig({ CORS_ORIGINS: entry })).toThrow(`CORS_ORIGINS: "${entry}" is not an origin`);
-  });
+  it.each([["app.example.com"], ["https://app.example.com/graphql"], ["ftp://files.example.com"]])(
+    "refuses %s with one message naming it",
+    (entry) => {
+      expect(() => readConfig({ CORS_ORIGINS: entry })).toThrow(ConfigError);
+      expect(() => readConfig({ CORS_ORIGINS: entry })).toThrow(`CORS_ORIGINS: "${entry}" is not an origin`);
+    },
+  );
 
   it("allows any port of a host given as host:*", async () => {
     const local = await startTestServer(undefined, { corsOrigins: ["http://127.0.0.1:*"] });
-    const res = await fetch(local.url, { method: "OPTIONS", headers: { origin: "http://127.0.0.1:5173", "access-control-request-method": "POST" } });
+    const res = await fetch(local.url, {
+      method: "OPTIONS",
+      headers: { origin: "http://127.0.0.1:5173", "access-control-request-method": "POST" },
+    });
     expect(res.status).toBe(204);
     expect(res.headers.get("access-control-allow-headers")).toBe(CORS_ALLOWED_HEADERS.join(", "));
   });
@@ -117,7 +128,11 @@ describe.skipIf(!haveChromium && !requireChromium)("from a page on another origi
         const answers: unknown[] = [];
         try {
           for (let i = 0; i < 2; i++) {
-            const res = await fetch(url, { method: "POST", headers, body: JSON.stringify({ query: "query CountryName { country(code: \"JP\") { name } }" }) });
+            const res = await fetch(url, {
+              method: "POST",
+              headers,
+              body: JSON.stringify({ query: 'query CountryName { country(code: "JP") { name } }' }),
+            });
             answers.push({ status: res.status, body: await res.json(), requestId: res.headers.get("x-request-id") });
           }
           return { answers };

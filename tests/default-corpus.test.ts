@@ -31,11 +31,17 @@ describe("data/corpus.json keeps the seed's facts", () => {
       // A role keeps what the seed says of it; sources may add the sentences behind its dates.
       for (const r of p.roles) expect(now.roles.map(({ evidence: _, ...role }) => role)).toContainEqual(r);
     }
-    expect(corpus.countries.filter((c) => seed.countries.some((s) => s.code === c.code)).map((c) => c.code)).toEqual(seed.countries.map((c) => c.code));
+    expect(corpus.countries.filter((c) => seed.countries.some((s) => s.code === c.code)).map((c) => c.code)).toEqual(
+      seed.countries.map((c) => c.code),
+    );
     const agreements = byId(corpus.agreements);
     for (const a of seed.agreements) {
       const now = agreements.get(a.id)!;
-      expect({ ...now, evidence: undefined, history: undefined, commitments: undefined }).toEqual({ ...a, evidence: undefined, commitments: undefined });
+      expect({ ...now, evidence: undefined, history: undefined, commitments: undefined }).toEqual({
+        ...a,
+        evidence: undefined,
+        commitments: undefined,
+      });
       expect(now.evidence.slice(0, a.evidence.length)).toEqual(a.evidence);
       expect(now.commitments.slice(0, a.commitments.length)).toEqual(a.commitments);
     }
@@ -84,12 +90,19 @@ describe("the Japan–U.S. auto tariff in 2025, as the default corpus tells it",
   });
 
   it("keeps July's threat against Japanese goods out of their rate, and follows the agreement from framework to force", async () => {
-    const res = await api.query(`{ tariff(id: "us-tariff-japan-goods") { ratePercent rateAsOf(date: "2025-08-01") history { status ratePercent effective } }
+    const res =
+      await api.query(`{ tariff(id: "us-tariff-japan-goods") { ratePercent rateAsOf(date: "2025-08-01") history { status ratePercent effective } }
       agreement(id: "japan-us-trade-agreement-2025") { status history { status effective } } }`);
     expect(res.errors).toBeUndefined();
     expect(res.data.tariff.history).toContainEqual({ status: "THREATENED", ratePercent: 25, effective: "2025-08-01" });
     expect(res.data.tariff.ratePercent).toBe(15);
     expect(res.data.tariff.rateAsOf).toBeNull();
-    expect(res.data.agreement).toEqual({ status: "IN_FORCE", history: [{ status: "FRAMEWORK", effective: "2025-07-22" }, { status: "IN_FORCE", effective: "2025-09-16" }] });
+    expect(res.data.agreement).toEqual({
+      status: "IN_FORCE",
+      history: [
+        { status: "FRAMEWORK", effective: "2025-07-22" },
+        { status: "IN_FORCE", effective: "2025-09-16" },
+      ],
+    });
   });
 });

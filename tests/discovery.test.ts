@@ -60,7 +60,10 @@ describe("related", () => {
       const [type, id] = key.split(":") as [string, string];
       const got = await related(type, id, 15);
       const want = expectedRelated(key).slice(0, 15);
-      expect(got.map((r) => [r.key, r.articleCount]), key).toEqual(want.map((r) => [r.key, r.articleCount]));
+      expect(
+        got.map((r) => [r.key, r.articleCount]),
+        key,
+      ).toEqual(want.map((r) => [r.key, r.articleCount]));
       got.forEach((r, i) => expect(r.score).toBeCloseTo(want[i]!.score, 9));
     }
   });
@@ -99,7 +102,9 @@ describe("related", () => {
 
   it("answers several panels with one batch", async () => {
     api.resetBatches();
-    const res = await api.query(`{ a: related(entity: { type: COUNTRY, id: "US" }) { score } b: related(entity: { type: COUNTRY, id: "CN" }) { score } }`);
+    const res = await api.query(
+      `{ a: related(entity: { type: COUNTRY, id: "US" }) { score } b: related(entity: { type: COUNTRY, id: "CN" }) { score } }`,
+    );
     expect(res.errors).toBeUndefined();
     expect(api.batches.filter((b) => b.loader === "related")).toEqual([{ loader: "related", size: 2 }]);
   });
@@ -147,7 +152,8 @@ describe("timeline", () => {
     expect(weeks[0].date).toBe("2024-03-04"); // the Monday of the week holding 6 March
     expect(weeks[0].count).toBe(sum("2024-03-06", "2024-03-10"));
     expect(weeks[1].count).toBe(sum("2024-03-11", "2024-03-17"));
-    const months = (await api.query(TIMELINE, { code: "CN", from: "2024-01-01", to: "2025-12-31", interval: "MONTH" })).data.country.timeline;
+    const months = (await api.query(TIMELINE, { code: "CN", from: "2024-01-01", to: "2025-12-31", interval: "MONTH" })).data.country
+      .timeline;
     expect(months).toHaveLength(24);
     expect(months[1]).toMatchObject({ date: "2024-02-01", count: sum("2024-02-01", "2024-02-29") });
     expect(months.reduce((s: number, p: { count: number }) => s + p.count, 0)).toBe(sum("2024-01-01", "2025-12-31"));
@@ -220,10 +226,15 @@ describe("articles(filter: { text })", () => {
     let checked = 0;
     for (const code of ["US", "JP", "CN"]) {
       const country = corpus.countries.find((c) => c.code === code)!;
-      const want = newestFirst(corpus).filter((a) => entityKeysOf(a).has(`COUNTRY:${code}`)).map((a) => a.id);
+      const want = newestFirst(corpus)
+        .filter((a) => entityKeysOf(a).has(`COUNTRY:${code}`))
+        .map((a) => a.id);
       expect(want.length).toBeGreaterThan(0);
       for (const text of [country.name, ...country.aliases, country.name.toUpperCase()].filter((t) => users.get(spelled(t)) === 1)) {
-        expect((await list({ text })).nodes.map((n) => n.id), text).toEqual(want);
+        expect(
+          (await list({ text })).nodes.map((n) => n.id),
+          text,
+        ).toEqual(want);
         checked++;
       }
     }

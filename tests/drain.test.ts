@@ -23,7 +23,9 @@ describe("SIGTERM", () => {
     // 16 kept-open connections, idle after one request each.
     const agent = new Agent({ keepAlive: true, maxSockets: 16 });
     const sockets = new Set<Socket>();
-    const first = await Promise.all(Array.from({ length: 16 }, () => get(server, "/graphql?query={countries{code}}", agent, (s) => sockets.add(s))));
+    const first = await Promise.all(
+      Array.from({ length: 16 }, () => get(server, "/graphql?query={countries{code}}", agent, (s) => sockets.add(s))),
+    );
     expect(first.map((a) => a.status)).toEqual(first.map(() => 200));
     expect(sockets.size).toBe(16);
     // "end" is the server's FIN; "close" is when the agent has let go of the connection too.

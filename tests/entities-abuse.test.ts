@@ -17,7 +17,10 @@ beforeAll(async () => {
 
 describe("_entities with representations that name no entity", () => {
   it("refuses 10,000 of them as too expensive before resolving any", async () => {
-    const representations = [...articleIds.map((id) => ({ __typename: "Article", id })), ...Array.from({ length: 10_000 }, () => ({ __typename: "X" }))];
+    const representations = [
+      ...articleIds.map((id) => ({ __typename: "Article", id })),
+      ...Array.from({ length: 10_000 }, () => ({ __typename: "X" })),
+    ];
     api.resetBatches();
     const answer = await api.query(ENTITIES, { representations });
     expect(answer.status).toBe(400);

@@ -18,7 +18,10 @@ describe("README error codes", () => {
   it("lists every extensions.code the service raises, Apollo's included", async () => {
     const raised = new Set([...APOLLO_CODES, ...Object.values(LIMIT_CODES), ...(await codesInSource())]);
     const listed = await readmeCodes();
-    expect([...raised].filter((code) => !listed.has(code)).sort(), "add a row for each to the Error codes table of docs/frontends.md").toEqual([]);
+    expect(
+      [...raised].filter((code) => !listed.has(code)).sort(),
+      "add a row for each to the Error codes table of docs/frontends.md",
+    ).toEqual([]);
   });
 });
 
@@ -30,7 +33,8 @@ async function codesInSource(): Promise<string[]> {
     const files = (await readdir(join(ROOT, dir), { recursive: true })).filter((f) => f.endsWith(".ts"));
     for (const file of files) {
       const text = await readFile(join(ROOT, dir, file), "utf8");
-      for (const match of text.matchAll(/code: "([A-Z]+(?:_[A-Z]+)+)"|HttpError\(\s*\d+,\s*"([A-Z_]+)"/g)) codes.push(match[1] ?? match[2]!);
+      for (const match of text.matchAll(/code: "([A-Z]+(?:_[A-Z]+)+)"|HttpError\(\s*\d+,\s*"([A-Z_]+)"/g))
+        codes.push(match[1] ?? match[2]!);
     }
   }
   expect(codes.length, "the source scan found nothing: has the error-raising code moved?").toBeGreaterThan(3);

@@ -10,7 +10,10 @@ let development: TestServer;
 
 beforeAll(async () => {
   // The developer who asks for stack traces on the wire (DEBUG_ERRORS=on); without it they stay in the logs (error-debug.test.ts).
-  [production, development] = await Promise.all([startTestServer(undefined, { production: true }), startTestServer(undefined, { debugErrors: true })]);
+  [production, development] = await Promise.all([
+    startTestServer(undefined, { production: true }),
+    startTestServer(undefined, { debugErrors: true }),
+  ]);
   // The tariff list fails as a lost file would: the one way a request meets a fault of the service.
   for (const { server } of [production, development]) server.setStore(withFault(server.store(), "listTariffs"));
 });
@@ -26,7 +29,10 @@ const FAILING: [string, string | object, Record<string, string>?][] = [
   ["a cost limit", { query: `{ articles(first: 100) { nodes { people { articles(first: 100) { nodes { id } } } } } }` }],
   ["a wrong variable type", { query: `query($first: Int) { articles(first: $first) { totalCount } }`, variables: { first: "ten" } }],
   ["a page size out of range", { query: `{ articles(first: 1000) { totalCount } }` }],
-  ["an unknown entity type from a gateway", { query: `query($r: [_Any!]!) { _entities(representations: $r) { __typename } }`, variables: { r: [{ __typename: "Nope", id: "x" }] } }],
+  [
+    "an unknown entity type from a gateway",
+    { query: `query($r: [_Any!]!) { _entities(representations: $r) { __typename } }`, variables: { r: [{ __typename: "Nope", id: "x" }] } },
+  ],
   ["a fault of the service", { query: "{ tariffs { id } }" }],
   ["a form post", "query=%7B__typename%7D", { "content-type": "application/x-www-form-urlencoded" }],
 ];

@@ -23,22 +23,32 @@ describe("schema/examples.graphql", () => {
     expect(list.source).toMatch(/endCursor/);
   });
 
-  it.each(examples.map((example) => [example.name, example] as const))("%s is valid against the built schema, with no deprecated field", async (_name, example) => {
-    // What frontends copy must not teach them a field that is on its way out.
-    const errors = validate(await newsSchema(), parse(example.source), [...specifiedRules, NoDeprecatedCustomRule]);
-    expect(errors.map((error) => error.message)).toEqual([]);
-  });
+  it.each(examples.map((example) => [example.name, example] as const))(
+    "%s is valid against the built schema, with no deprecated field",
+    async (_name, example) => {
+      // What frontends copy must not teach them a field that is on its way out.
+      const errors = validate(await newsSchema(), parse(example.source), [...specifiedRules, NoDeprecatedCustomRule]);
+      expect(errors.map((error) => error.message)).toEqual([]);
+    },
+  );
 
-  it.each(examples.map((example) => [example.name, example] as const))("%s runs on the seed corpus with its sample variables", async (_name, example) => {
-    const res = await api.query(example.source, example.variables);
-    expect(res.errors).toBeUndefined();
-    expect(res.status).toBe(200);
-    // Every root field found something: the sample variables point at real records.
-    for (const [field, value] of Object.entries(res.data)) {
-      expect(value, `${example.name}: ${field}`).not.toBeNull();
-      if (Array.isArray(value)) expect(value.every((item) => item !== null), `${example.name}: ${field}`).toBe(true);
-    }
-  });
+  it.each(examples.map((example) => [example.name, example] as const))(
+    "%s runs on the seed corpus with its sample variables",
+    async (_name, example) => {
+      const res = await api.query(example.source, example.variables);
+      expect(res.errors).toBeUndefined();
+      expect(res.status).toBe(200);
+      // Every root field found something: the sample variables point at real records.
+      for (const [field, value] of Object.entries(res.data)) {
+        expect(value, `${example.name}: ${field}`).not.toBeNull();
+        if (Array.isArray(value))
+          expect(
+            value.every((item) => item !== null),
+            `${example.name}: ${field}`,
+          ).toBe(true);
+      }
+    },
+  );
 });
 
 // Private: the root fields an operation selects.

@@ -52,7 +52,8 @@ describe("the explorer page over HTTP", () => {
 
   it("tells the browser to load nothing from any other host", async () => {
     const csp = (await browse("/graphql")).headers.get("content-security-policy") ?? "";
-    for (const directive of ["default-src 'self'", "script-src 'self'", "connect-src 'self'", "worker-src 'self'"]) expect(csp).toContain(directive);
+    for (const directive of ["default-src 'self'", "script-src 'self'", "connect-src 'self'", "worker-src 'self'"])
+      expect(csp).toContain(directive);
     expect(csp).not.toMatch(/https?:/);
   });
 
@@ -69,15 +70,20 @@ describe("the explorer page over HTTP", () => {
   });
 
   it("leaves GraphQL to clients that do not ask for HTML", async () => {
-    const res = await fetch(`${api.url}?query=${encodeURIComponent("{ country(code: \"JP\") { name } }")}`, { headers: { accept: "application/json" } });
+    const res = await fetch(`${api.url}?query=${encodeURIComponent('{ country(code: "JP") { name } }')}`, {
+      headers: { accept: "application/json" },
+    });
     expect(await res.json()).toEqual({ data: { country: { name: "Japan" } } });
   });
 
-  it.each([["/explorer/no-such-file.js"], ["/explorer/../package.json"], ["/explorer/%2e%2e/package.json"]])("answers 404 NOT_FOUND for %s", async (path) => {
-    const res = await browse(path);
-    expect(res.status).toBe(404);
-    expect((await res.json()).errors[0].extensions.code).toBe("NOT_FOUND");
-  });
+  it.each([["/explorer/no-such-file.js"], ["/explorer/../package.json"], ["/explorer/%2e%2e/package.json"]])(
+    "answers 404 NOT_FOUND for %s",
+    async (path) => {
+      const res = await browse(path);
+      expect(res.status).toBe(404);
+      expect((await res.json()).errors[0].extensions.code).toBe("NOT_FOUND");
+    },
+  );
 });
 
 describe("EXPLORER", () => {
@@ -147,7 +153,7 @@ describe.skipIf(!haveChromium && !requireChromium)("in headless Chromium with no
     await page.getByRole("button", { name: /^Execute query/ }).click();
     const answer = page.locator(".result-window");
     await answer.getByText("Sanae Takaichi").first().waitFor({ timeout: 30_000 });
-    expect(await answer.innerText()).toContain('"kyodo-20251028-takaichi-trump-summit"');
+    expect(await answer.textContent()).toContain('"kyodo-20251028-takaichi-trump-summit"');
 
     // The doc explorer reads the schema's own descriptions through introspection.
     await page.getByRole("button", { name: "Show Documentation Explorer" }).click();

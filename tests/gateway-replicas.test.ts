@@ -31,7 +31,9 @@ beforeAll(async () => {
   await writeCorpusFile(corpusPath, { articles: 40, seed: 9, people: 30, agreements: 5, tariffs: 5 });
   corpus = await loadCorpusFile(corpusPath);
   const env: NodeJS.ProcessEnv =
-    testStoreKind() === "postgres" ? { STORE: "postgres", DATABASE_URL: await importedDatabase(corpus) } : { STORE: "memory", CORPUS_PATH: corpusPath };
+    testStoreKind() === "postgres"
+      ? { STORE: "postgres", DATABASE_URL: await importedDatabase(corpus) }
+      : { STORE: "memory", CORPUS_PATH: corpusPath };
   replicas = await startNewsReplicas(2, { env });
   onCleanup(() => Promise.all(replicas.map((r) => r.stop())));
   const gateway = await startGateway({

@@ -34,15 +34,21 @@ interface GatewayScript {
 
 /** Runs `scripts/gateway.ts --replicas 1` on free ports, plus `args`; killed after the file if still running. */
 function runGatewayScript(args: string[] = []): GatewayScript {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/gateway.ts", "--replicas", "1", "--port", "0", "--reader-port", "0", ...args], {
-    cwd: ROOT,
-    env: { ...process.env, STORE: "memory", CORPUS_PATH: corpusPath },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "scripts/gateway.ts", "--replicas", "1", "--port", "0", "--reader-port", "0", ...args],
+    {
+      cwd: ROOT,
+      env: { ...process.env, STORE: "memory", CORPUS_PATH: corpusPath },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let output = "";
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
   onCleanup(() => killIfRunning([child.pid!, ...replicaPids(output)]));
   return { child, exited, output: () => output };
 }

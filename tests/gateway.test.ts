@@ -181,7 +181,9 @@ describe("batching of the gateway's entity fetches to the news subgraph", () => 
 
 describe("references to entities the news subgraph does not know", () => {
   it("resolve to null without failing the rest of the answer", async () => {
-    const res = await query(`query($reader: String!) { bookmarks(reader: $reader) { id article { id headline lead } } }`, { reader: "dana" });
+    const res = await query(`query($reader: String!) { bookmarks(reader: $reader) { id article { id headline lead } } }`, {
+      reader: "dana",
+    });
     expect(res.status).toBe(200);
     expect(res.errors).toBeUndefined();
     const mine = readerData.bookmarks.filter((b) => b.reader === "dana");
@@ -189,7 +191,9 @@ describe("references to entities the news subgraph does not know", () => {
     expect(res.data.bookmarks).toHaveLength(mine.length);
     for (const bookmark of res.data.bookmarks as { id: string; article: { id: string; lead: string } | null }[]) {
       const record = known.get(mine.find((b) => b.id === bookmark.id)!.articleId);
-      expect(bookmark.article, bookmark.id).toEqual(record ? { id: record.id, headline: record.headline ?? null, lead: record.lead } : null);
+      expect(bookmark.article, bookmark.id).toEqual(
+        record ? { id: record.id, headline: record.headline ?? null, lead: record.lead } : null,
+      );
     }
     expect(res.data.bookmarks.filter((b: { article: unknown }) => b.article === null)).toHaveLength(1);
   });
@@ -227,7 +231,12 @@ function readerDataFor(corpus: CorpusRecord): ReaderData {
     ]).flat(),
   });
   const bookmarks = corpus.articles.slice(0, 20).flatMap((article, i) =>
-    Array.from({ length: i % 4 }, (_, j) => ({ id: `bm-${i}-${j}`, reader: j === 0 ? "dana" : `reader-${j}`, articleId: article.id, savedAt: `2025-10-${String(10 + j).padStart(2, "0")}T00:00:00Z` })),
+    Array.from({ length: i % 4 }, (_, j) => ({
+      id: `bm-${i}-${j}`,
+      reader: j === 0 ? "dana" : `reader-${j}`,
+      articleId: article.id,
+      savedAt: `2025-10-${String(10 + j).padStart(2, "0")}T00:00:00Z`,
+    })),
   );
   bookmarks.push({ id: "bm-withdrawn", reader: "dana", articleId: "no-such-article", savedAt: "2025-09-01T00:00:00Z" });
   return {
@@ -237,11 +246,13 @@ function readerDataFor(corpus: CorpusRecord): ReaderData {
       list("batch-large", LARGE, LARGE, "2025-10-03T00:00:00Z"),
     ],
     bookmarks,
-    travelAdvisories: countries.filter((_, i) => i % 5 === 0).map((c, i) => ({
-      alpha3: alpha3FromAlpha2(c.code)!,
-      level: ((i % 4) + 1) as 1 | 2 | 3 | 4,
-      summary: `Advisory ${i}`,
-      updatedAt: "2025-06-01T00:00:00Z",
-    })),
+    travelAdvisories: countries
+      .filter((_, i) => i % 5 === 0)
+      .map((c, i) => ({
+        alpha3: alpha3FromAlpha2(c.code)!,
+        level: ((i % 4) + 1) as 1 | 2 | 3 | 4,
+        summary: `Advisory ${i}`,
+        updatedAt: "2025-06-01T00:00:00Z",
+      })),
   };
 }

@@ -40,10 +40,7 @@ export function seedCorpus(): Promise<CorpusRecord> {
  * Starts the service over `corpus` (the seed corpus by default) on a free port and stops it
  * after the test file. Options override config defaults.
  */
-export async function startTestServer(
-  corpus?: CorpusRecord,
-  config: Partial<ServerOptions["config"]> = {},
-): Promise<TestServer> {
+export async function startTestServer(corpus?: CorpusRecord, config: Partial<ServerOptions["config"]> = {}): Promise<TestServer> {
   const batches: TestServer["batches"] = [];
   const server = await startServer({
     // The memory store, or PostgreSQL in the "postgres" vitest project (tests/stores.ts).

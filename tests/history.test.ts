@@ -19,7 +19,11 @@ function sentence(a: ArticleRecord, words: string): EvidenceRecord {
   if (at < 0) throw new Error(`"${words}" is not in ${a.id}`);
   const ends = [...a.body.matchAll(/(?<!U\.S|Oct|Sept)\.(?= |$)/g)].map((m) => m.index + 1);
   const end = ends.find((e) => e > at)!;
-  const start = ends.filter((e) => e <= at).map((e) => e + 1).at(-1) ?? 0;
+  const start =
+    ends
+      .filter((e) => e <= at)
+      .map((e) => e + 1)
+      .at(-1) ?? 0;
   return { articleId: a.id, quote: a.body.slice(start, end), start, end };
 }
 
@@ -47,8 +51,18 @@ const september = article(
   "Tiny Wire",
   "The lower U.S. tariff of 15 percent on Japanese cars took effect on Tuesday, replacing the 27.5 percent rate. The two governments had signed the deal's implementing memorandum on Sept. 4.",
 );
-const steelHigh = article("wire-20250604-steel", "2025-06-04T12:00:00+09:00", "Tiny Wire", "A U.S. tariff of 50 percent on Japanese steel applied from Wednesday.");
-const steelLow = article("daily-20250605-steel", "2025-06-05T06:00:00+09:00", "Other Daily", "Officials in Tokyo said the U.S. steel tariff stood at 25 percent on Wednesday.");
+const steelHigh = article(
+  "wire-20250604-steel",
+  "2025-06-04T12:00:00+09:00",
+  "Tiny Wire",
+  "A U.S. tariff of 50 percent on Japanese steel applied from Wednesday.",
+);
+const steelLow = article(
+  "daily-20250605-steel",
+  "2025-06-05T06:00:00+09:00",
+  "Other Daily",
+  "Officials in Tokyo said the U.S. steel tariff stood at 25 percent on Wednesday.",
+);
 const october = article(
   "wire-20251028-summit",
   "2025-10-28T12:00:00+09:00",
@@ -72,7 +86,16 @@ function historyCorpus(): CorpusRecord {
         name: "Sanae Takaichi",
         aliases: [],
         nationality: "JP",
-        roles: [{ title: "Prime Minister", country: "JP", current: true, start: "2025-10-21", end: null, evidence: [sentence(october, "took office")] }],
+        roles: [
+          {
+            title: "Prime Minister",
+            country: "JP",
+            current: true,
+            start: "2025-10-21",
+            end: null,
+            evidence: [sentence(october, "took office")],
+          },
+        ],
       },
     ],
     agreements: [
@@ -101,9 +124,21 @@ function historyCorpus(): CorpusRecord {
         agreementId: "japan-us-trade-agreement-2025",
         evidence: [sentence(april, "27.5 percent"), sentence(july, "will fall"), sentence(september, "took effect")],
         history: [
-          { ratePercent: 15, previousRatePercent: 27.5, status: "IN_EFFECT", effective: "2025-09-16", evidence: sentence(september, "took effect") },
+          {
+            ratePercent: 15,
+            previousRatePercent: 27.5,
+            status: "IN_EFFECT",
+            effective: "2025-09-16",
+            evidence: sentence(september, "took effect"),
+          },
           { ratePercent: 15, previousRatePercent: null, status: "ANNOUNCED", effective: null, evidence: sentence(july, "will fall") },
-          { ratePercent: 27.5, previousRatePercent: 2.5, status: "IN_EFFECT", effective: "2025-04-03", evidence: sentence(april, "27.5 percent") },
+          {
+            ratePercent: 27.5,
+            previousRatePercent: 2.5,
+            status: "IN_EFFECT",
+            effective: "2025-04-03",
+            evidence: sentence(april, "27.5 percent"),
+          },
         ],
       },
       {
@@ -114,7 +149,9 @@ function historyCorpus(): CorpusRecord {
         ratePercent: null,
         previousRatePercent: null,
         evidence: [sentence(threat, "35 percent")],
-        history: [{ ratePercent: 35, previousRatePercent: null, status: "THREATENED", effective: null, evidence: sentence(threat, "35 percent") }],
+        history: [
+          { ratePercent: 35, previousRatePercent: null, status: "THREATENED", effective: null, evidence: sentence(threat, "35 percent") },
+        ],
       },
       {
         id: "us-tariff-japan-steel",
@@ -132,7 +169,13 @@ function historyCorpus(): CorpusRecord {
     ],
   };
   corpus.articles.find((a) => a.id === april.id)!.unresolved = [
-    { entityType: "TARIFF", text: "the higher duty", start: april.body.indexOf("the higher duty"), end: april.body.indexOf("the higher duty") + 15, reason: "no product or target country stated" },
+    {
+      entityType: "TARIFF",
+      text: "the higher duty",
+      start: april.body.indexOf("the higher duty"),
+      end: april.body.indexOf("the higher duty") + 15,
+      reason: "no product or target country stated",
+    },
   ];
   return validateCorpus(JSON.parse(JSON.stringify(corpus)), "history corpus");
 }
@@ -180,13 +223,23 @@ describe("a tariff's history", () => {
   });
 
   it("never shows a threatened rate as ratePercent, and keeps it in the history", async () => {
-    const res = await api.query(`{ tariff(id: "us-tariff-japan-goods") { ratePercent previousRatePercent rateAsOf(date: "2025-12-31") disputed history { status ratePercent } } }`);
+    const res = await api.query(
+      `{ tariff(id: "us-tariff-japan-goods") { ratePercent previousRatePercent rateAsOf(date: "2025-12-31") disputed history { status ratePercent } } }`,
+    );
     expect(res.errors).toBeUndefined();
-    expect(res.data.tariff).toEqual({ ratePercent: null, previousRatePercent: null, rateAsOf: null, disputed: false, history: [{ status: "THREATENED", ratePercent: 35 }] });
+    expect(res.data.tariff).toEqual({
+      ratePercent: null,
+      previousRatePercent: null,
+      rateAsOf: null,
+      disputed: false,
+      history: [{ status: "THREATENED", ratePercent: 35 }],
+    });
   });
 
   it("shows two sources that disagree about the same day side by side, both with their evidence", async () => {
-    const res = await api.query(`{ tariff(id: "us-tariff-japan-steel") { disputed conflicts { date changes { ${STEP} } } history { ratePercent } } }`);
+    const res = await api.query(
+      `{ tariff(id: "us-tariff-japan-steel") { disputed conflicts { date changes { ${STEP} } } history { ratePercent } } }`,
+    );
     expect(res.errors).toBeUndefined();
     const { disputed, conflicts, history } = res.data.tariff;
     expect(disputed).toBe(true);
@@ -215,12 +268,22 @@ describe("a tariff's history", () => {
 
 describe("an agreement's status history", () => {
   it("holds its steps oldest first with evidence, and its status is the latest step's", async () => {
-    const res = await api.query(`{ agreement(id: "japan-us-trade-agreement-2025") { status history { status effective evidence { quote article { id } } } } }`);
+    const res = await api.query(
+      `{ agreement(id: "japan-us-trade-agreement-2025") { status history { status effective evidence { quote article { id } } } } }`,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data.agreement.status).toBe("SIGNED");
     expect(res.data.agreement.history).toEqual([
-      { status: "FRAMEWORK", effective: "2025-07-22", evidence: { quote: sentence(july, "trade framework").quote, article: { id: july.id } } },
-      { status: "SIGNED", effective: "2025-09-04", evidence: { quote: sentence(september, "signed").quote, article: { id: september.id } } },
+      {
+        status: "FRAMEWORK",
+        effective: "2025-07-22",
+        evidence: { quote: sentence(july, "trade framework").quote, article: { id: july.id } },
+      },
+      {
+        status: "SIGNED",
+        effective: "2025-09-04",
+        evidence: { quote: sentence(september, "signed").quote, article: { id: september.id } },
+      },
     ]);
   });
 });
@@ -237,7 +300,9 @@ describe("a role's start with its evidence", () => {
 
 describe("an article's unresolved references", () => {
   it("lists what ingestion could not tie to an entity, each span its body slice; none for an article without", async () => {
-    const res = await api.query(`{ a: article(id: "${april.id}") { body unresolved { entityType text start end reason } } b: article(id: "${july.id}") { unresolved { text } } }`);
+    const res = await api.query(
+      `{ a: article(id: "${april.id}") { body unresolved { entityType text start end reason } } b: article(id: "${july.id}") { unresolved { text } } }`,
+    );
     expect(res.errors).toBeUndefined();
     const [u] = res.data.a.unresolved;
     expect(u).toMatchObject({ entityType: "TARIFF", text: "the higher duty", reason: "no product or target country stated" });
@@ -252,19 +317,37 @@ describe("two ingested articles stating the same tariff months apart", () => {
     const text = (dateline: string, body: string) => `Copyright Tiny Wire\n\n${dateline} - ${body}\n`;
     let { corpus } = ingestTexts(
       emptyCorpus(),
-      [{ file: "april.txt", text: text("WASHINGTON", "The United States raised its tariff on Japanese automobiles to 27.5 percent from 2.5 percent on Thursday. Carmakers in Japan warned of lost sales.") }],
+      [
+        {
+          file: "april.txt",
+          text: text(
+            "WASHINGTON",
+            "The United States raised its tariff on Japanese automobiles to 27.5 percent from 2.5 percent on Thursday. Carmakers in Japan warned of lost sales.",
+          ),
+        },
+      ],
       { published: "2025-04-03" },
     );
     ({ corpus } = ingestTexts(
       corpus,
-      [{ file: "september.txt", text: text("TOKYO", "The United States cut its tariff on Japanese automobiles to 15 percent from 27.5 percent on Tuesday. Toyota welcomed the cut.") }],
+      [
+        {
+          file: "september.txt",
+          text: text(
+            "TOKYO",
+            "The United States cut its tariff on Japanese automobiles to 15 percent from 27.5 percent on Tuesday. Toyota welcomed the cut.",
+          ),
+        },
+      ],
       { published: "2025-09-16" },
     ));
     ingested = await startTestServer(corpus);
   });
 
   it("serves one tariff whose history holds both steps in order, and the rate in effect between them", async () => {
-    const res = await ingested.query(`{ tariffs(product: "auto") { ratePercent previousRatePercent rateAsOf(date: "2025-06-01") history { ratePercent evidence { article { publishedAt } } } } }`);
+    const res = await ingested.query(
+      `{ tariffs(product: "auto") { ratePercent previousRatePercent rateAsOf(date: "2025-06-01") history { ratePercent evidence { article { publishedAt } } } } }`,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data.tariffs).toHaveLength(1);
     const [tariff] = res.data.tariffs;

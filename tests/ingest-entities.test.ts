@@ -23,7 +23,9 @@ function peopleOf(corpus: CorpusRecord): Record<string, string[]> {
   const article = corpus.articles[corpus.articles.length - 1];
   const mentioned = new Set(article.mentions.filter((m) => m.entityType === "PERSON").map((m) => m.entityId));
   return Object.fromEntries(
-    corpus.people.filter((p) => mentioned.has(p.id)).map((p) => [p.name, p.roles.map((r) => `${r.title}/${r.country ?? "-"}/${r.current ? "current" : "former"}`)]),
+    corpus.people
+      .filter((p) => mentioned.has(p.id))
+      .map((p) => [p.name, p.roles.map((r) => `${r.title}/${r.country ?? "-"}/${r.current ? "current" : "former"}`)]),
   );
 }
 
@@ -45,21 +47,40 @@ describe("names keep their particles and suffixes", () => {
   });
 
   it("resolves the surname with its particles later, in capitals at a sentence's start too", () => {
-    const corpus = ingest("Ursula von der Leyen met the delegation. Von der Leyen said the bloc was ready, and aides to von der Leyen agreed.");
+    const corpus = ingest(
+      "Ursula von der Leyen met the delegation. Von der Leyen said the bloc was ready, and aides to von der Leyen agreed.",
+    );
     expect(mentionTexts(corpus, "PERSON")).toEqual(["Ursula von der Leyen", "Von der Leyen", "von der Leyen"]);
-    expect(new Set(corpus.articles[0].mentions.filter((m) => m.entityType === "PERSON").map((m) => m.entityId))).toEqual(new Set(["ursula-von-der-leyen"]));
+    expect(new Set(corpus.articles[0].mentions.filter((m) => m.entityType === "PERSON").map((m) => m.entityId))).toEqual(
+      new Set(["ursula-von-der-leyen"]),
+    );
   });
 });
 
 describe("roles, from the title before the name or an appositive after it", () => {
   it.each([
     ["British leader Keir Starmer welcomed the lower car tariffs.", { "Keir Starmer": ["Leader/GB/current"] }],
-    ["Japan's chief tariff negotiator Ryosei Akazawa returned from Washington.", { "Ryosei Akazawa": ["Chief Tariff Negotiator/JP/current"] }],
+    [
+      "Japan's chief tariff negotiator Ryosei Akazawa returned from Washington.",
+      { "Ryosei Akazawa": ["Chief Tariff Negotiator/JP/current"] },
+    ],
     ["Treasury Secretary Scott Bessent said talks would resume.", { "Scott Bessent": ["Treasury Secretary/US/current"] }],
-    ["The presidential spokesman, Hasan Nasbi, declined to give details of the deal.", { "Hasan Nasbi": ["Presidential Spokesman/ID/current"] }],
-    ["Ryosei Akazawa, Japan's chief tariff negotiator, said the rate was settled.", { "Ryosei Akazawa": ["Chief Tariff Negotiator/JP/current"] }],
-    ["Indian Commerce and Industry Minister Piyush Goyal said exporters would adapt.", { "Piyush Goyal": ["Commerce and Industry Minister/IN/current"] }],
-    ["EU trade commissioner Maros Sefcovic spoke by phone with his U.S. counterpart.", { "Maros Sefcovic": ["Trade Commissioner/EU/current"] }],
+    [
+      "The presidential spokesman, Hasan Nasbi, declined to give details of the deal.",
+      { "Hasan Nasbi": ["Presidential Spokesman/ID/current"] },
+    ],
+    [
+      "Ryosei Akazawa, Japan's chief tariff negotiator, said the rate was settled.",
+      { "Ryosei Akazawa": ["Chief Tariff Negotiator/JP/current"] },
+    ],
+    [
+      "Indian Commerce and Industry Minister Piyush Goyal said exporters would adapt.",
+      { "Piyush Goyal": ["Commerce and Industry Minister/IN/current"] },
+    ],
+    [
+      "EU trade commissioner Maros Sefcovic spoke by phone with his U.S. counterpart.",
+      { "Maros Sefcovic": ["Trade Commissioner/EU/current"] },
+    ],
   ])("%s", (sentence, expected) => {
     expect(peopleOf(ingest(sentence))).toEqual(expected);
   });
@@ -75,23 +96,39 @@ describe("roles, from the title before the name or an appositive after it", () =
 
   it("takes an office's country from the public body that holds it, whose name stays in the title", () => {
     const corpus = ingest("European Commission President Ursula von der Leyen and Bank of Japan Governor Kazuo Ueda spoke at the forum.");
-    expect(peopleOf(corpus)).toEqual({ "Ursula von der Leyen": ["Commission President/EU/current"], "Kazuo Ueda": ["Bank of Japan Governor/JP/current"] });
+    expect(peopleOf(corpus)).toEqual({
+      "Ursula von der Leyen": ["Commission President/EU/current"],
+      "Kazuo Ueda": ["Bank of Japan Governor/JP/current"],
+    });
   });
 
   it.each([
     ["A spokesperson for the European Commission, Olof Gill, said the bloc would wait.", { "Olof Gill": ["Spokesperson/EU/current"] }],
-    ["Coordinating Minister for Economic Affairs Airlangga Hartarto led the delegation.", { "Airlangga Hartarto": ["Coordinating Minister for Economic Affairs/ID/current"] }],
+    [
+      "Coordinating Minister for Economic Affairs Airlangga Hartarto led the delegation.",
+      { "Airlangga Hartarto": ["Coordinating Minister for Economic Affairs/ID/current"] },
+    ],
     ["Secretary of State Marco Rubio joined the call.", { "Marco Rubio": ["Secretary of State/US/current"] }],
-    ["Seoul's envoy to the United States, former Foreign Minister Cho Hyun, joined the talks.", { "Cho Hyun": ["Foreign Minister/KR/former", "Envoy/KR/current"] }],
+    [
+      "Seoul's envoy to the United States, former Foreign Minister Cho Hyun, joined the talks.",
+      { "Cho Hyun": ["Foreign Minister/KR/former", "Envoy/KR/current"] },
+    ],
   ])("a title with its body or complement: %s", (sentence, expected) => {
     expect(peopleOf(ingest(sentence))).toEqual(expected);
   });
 
   it.each([
     ["SEOUL", "His policy chief, Kim Yong-beom, said the package was final.", { "Kim Yong-beom": ["Policy Chief/KR/current"] }],
-    ["TORONTO", "International Trade Minister Maninder Sidhu said talks would go on.", { "Maninder Sidhu": ["International Trade Minister/CA/current"] }],
+    [
+      "TORONTO",
+      "International Trade Minister Maninder Sidhu said talks would go on.",
+      { "Maninder Sidhu": ["International Trade Minister/CA/current"] },
+    ],
   ])("a title with no country in its words takes the dateline's (%s): %s", (dateline, sentence, expected) => {
-    const { corpus } = ingestTexts(emptyCorpus(), [{ file: "t.txt", text: `${dateline} - ${sentence}` }], { published: "2025-08-01", source: "Test Wire" });
+    const { corpus } = ingestTexts(emptyCorpus(), [{ file: "t.txt", text: `${dateline} - ${sentence}` }], {
+      published: "2025-08-01",
+      source: "Test Wire",
+    });
     expect(peopleOf(corpus)).toEqual(expected);
   });
 
@@ -119,30 +156,68 @@ describe("surnames alone", () => {
   });
 
   it("resolve to a person of the corpus being merged into when the name is unique there", () => {
-    const person: PersonRecord = { id: "aiko-tanabe", name: "Aiko Tanabe", aliases: ["Tanabe"], nationality: "JP", roles: [], description: null };
+    const person: PersonRecord = {
+      id: "aiko-tanabe",
+      name: "Aiko Tanabe",
+      aliases: ["Tanabe"],
+      nationality: "JP",
+      roles: [],
+      description: null,
+    };
     const base: CorpusRecord = { ...emptyCorpus(), people: [person], countries: [{ code: "JP", name: "Japan", aliases: [] }] };
     const corpus = ingest("Tanabe said the ministry would study the new rates closely.", base);
     expect(corpus.people.map((p) => p.id)).toEqual(["aiko-tanabe"]);
-    expect(corpus.articles[0].mentions.filter((m) => m.entityType === "PERSON").map((m) => [m.entityId, m.text])).toEqual([["aiko-tanabe", "Tanabe"]]);
+    expect(corpus.articles[0].mentions.filter((m) => m.entityType === "PERSON").map((m) => [m.entityId, m.text])).toEqual([
+      ["aiko-tanabe", "Tanabe"],
+    ]);
   });
 
   it("stay unresolved, never guessed, when no full name and no known person fits", () => {
-    const { people } = extractFindings({ copyright: null, headline: null, dateline: "TOKYO", body: "President Okonkwo said the levy was unfair." }, null, knownPeople());
+    const { people } = extractFindings(
+      { copyright: null, headline: null, dateline: "TOKYO", body: "President Okonkwo said the levy was unfair." },
+      null,
+      knownPeople(),
+    );
     expect(people).toEqual([]);
   });
 });
 
 describe("organizations, kept apart from countries", () => {
-  const organizationsOf = (body: string) => extractFindings({ copyright: null, headline: null, dateline: "TOKYO", body }, null).organizations;
+  const organizationsOf = (body: string) =>
+    extractFindings({ copyright: null, headline: null, dateline: "TOKYO", body }, null).organizations;
 
   it.each([
     ["The Vietnam News Agency said the deal was signed.", "Vietnam News Agency", "OTHER", "VN", []],
-    ["The Korea International Trade Association (KITA) warned of layoffs, and KITA asked for aid.", "Korea International Trade Association", "OTHER", null, ["Korea International Trade Association", "KITA", "KITA"]],
-    ["WTO members met in Geneva as the World Trade Organization marked its anniversary.", "World Trade Organization", "INTERNATIONAL_BODY", null, ["WTO", "World Trade Organization"]],
+    [
+      "The Korea International Trade Association (KITA) warned of layoffs, and KITA asked for aid.",
+      "Korea International Trade Association",
+      "OTHER",
+      null,
+      ["Korea International Trade Association", "KITA", "KITA"],
+    ],
+    [
+      "WTO members met in Geneva as the World Trade Organization marked its anniversary.",
+      "World Trade Organization",
+      "INTERNATIONAL_BODY",
+      null,
+      ["WTO", "World Trade Organization"],
+    ],
     ["Shares of Xiaomi Corp. fell after the announcement.", "Xiaomi Corp.", "COMPANY", null, ["Xiaomi Corp."]],
-    ["Officials from the Ministry of Foreign Affairs declined to comment.", "Ministry of Foreign Affairs", "GOVERNMENT_BODY", null, ["Ministry of Foreign Affairs"]],
+    [
+      "Officials from the Ministry of Foreign Affairs declined to comment.",
+      "Ministry of Foreign Affairs",
+      "GOVERNMENT_BODY",
+      null,
+      ["Ministry of Foreign Affairs"],
+    ],
     ["China's Commerce Ministry said it would respond.", "Commerce Ministry", "GOVERNMENT_BODY", "CN", ["Commerce Ministry"]],
-    ["Toyota said the levy would cost it billions; Toyota Motor Corp. shares slid.", "Toyota Motor", "COMPANY", "JP", ["Toyota", "Toyota Motor Corp."]],
+    [
+      "Toyota said the levy would cost it billions; Toyota Motor Corp. shares slid.",
+      "Toyota Motor",
+      "COMPANY",
+      "JP",
+      ["Toyota", "Toyota Motor Corp."],
+    ],
   ])("%s → %s", (body, name, kind, country, texts) => {
     const org = organizationsOf(body).find((o) => o.name === name);
     expect(org).toMatchObject({ name, kind, country });
@@ -180,8 +255,10 @@ describe("the European Union as a trade party", () => {
     expect(corpus.agreements[0].id).toBe("eu-us-trade-agreement-2025");
   });
 
-  it("answers country(code: \"EU\") as a customs union, and a state as a sovereign state", async () => {
-    const res = await api.query(`{ eu: country(code: "eu") { code name kind alpha3 agreements { name } } us: country(code: "US") { kind } }`);
+  it('answers country(code: "EU") as a customs union, and a state as a sovereign state', async () => {
+    const res = await api.query(
+      `{ eu: country(code: "eu") { code name kind alpha3 agreements { name } } us: country(code: "US") { kind } }`,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data).toEqual({
       eu: { code: "EU", name: "European Union", kind: "CUSTOMS_UNION", alpha3: null, agreements: [{ name: "EU-U.S. trade agreement" }] },

@@ -25,13 +25,54 @@ function ingest(args: string[]): { status: number | null; stdout: string; stderr
 
 describe("plain-text wire copy in each agency's style", () => {
   it.each([
-    ["ap-london.txt", { dateline: "LONDON", source: "Associated Press", headline: "Britain and India put their names to a long-awaited trade pact", byline: "Harriet Vale and Omar Quint" }, "Britain and India signed", ["AP Photo", "Advertisement", "Read more", "contributed to this report"]],
-    ["reuters-hanoi.txt", { dateline: "HANOI", source: "Reuters", headline: "Vietnam welcomes clarity on U.S. duties", datelineDate: { month: 8, day: 6 }, publishedAt: "2025-08-06T00:00:00Z" }, "Vietnam's trade ministry", ["Reporting by", "Our Standards", "GMT"]],
-    ["reuters-brasilia.txt", { dateline: "SAO PAULO/BRASILIA", source: "Reuters", headline: null }, "Brazilian President Luiz Inacio Lula da Silva", ["(Reuters)"]],
-    ["washington-hanoi.txt", { dateline: "WASHINGTON/HANOI", source: "The Example Daily", copyright: "© 2025 The Example Daily. All rights reserved." }, "The governments of the United States", ["All rights reserved"]],
+    [
+      "ap-london.txt",
+      {
+        dateline: "LONDON",
+        source: "Associated Press",
+        headline: "Britain and India put their names to a long-awaited trade pact",
+        byline: "Harriet Vale and Omar Quint",
+      },
+      "Britain and India signed",
+      ["AP Photo", "Advertisement", "Read more", "contributed to this report"],
+    ],
+    [
+      "reuters-hanoi.txt",
+      {
+        dateline: "HANOI",
+        source: "Reuters",
+        headline: "Vietnam welcomes clarity on U.S. duties",
+        datelineDate: { month: 8, day: 6 },
+        publishedAt: "2025-08-06T00:00:00Z",
+      },
+      "Vietnam's trade ministry",
+      ["Reporting by", "Our Standards", "GMT"],
+    ],
+    [
+      "reuters-brasilia.txt",
+      { dateline: "SAO PAULO/BRASILIA", source: "Reuters", headline: null },
+      "Brazilian President Luiz Inacio Lula da Silva",
+      ["(Reuters)"],
+    ],
+    [
+      "washington-hanoi.txt",
+      { dateline: "WASHINGTON/HANOI", source: "The Example Daily", copyright: "© 2025 The Example Daily. All rights reserved." },
+      "The governments of the United States",
+      ["All rights reserved"],
+    ],
     ["gyeongju.txt", { dateline: "GYEONGJU, South Korea", source: null }, "Leaders from around the Pacific", []],
-    ["kyodo-tokyo.txt", { dateline: "TOKYO", source: "Kyodo News", copyright: "Copyright kyodonews" }, "Japan's chief tariff negotiator", ["kyodonews"]],
-    ["no-dateline.txt", { dateline: null, source: null, headline: "Swiss exporters brace for a steep new duty" }, "Switzerland was caught off guard", ["Share this article", "Getty Images", "Read more"]],
+    [
+      "kyodo-tokyo.txt",
+      { dateline: "TOKYO", source: "Kyodo News", copyright: "Copyright kyodonews" },
+      "Japan's chief tariff negotiator",
+      ["kyodonews"],
+    ],
+    [
+      "no-dateline.txt",
+      { dateline: null, source: null, headline: "Swiss exporters brace for a steep new duty" },
+      "Switzerland was caught off guard",
+      ["Share this article", "Getty Images", "Read more"],
+    ],
     ["hard-wrapped.txt", { dateline: "OTTAWA" }, "Canada's finance minister said on Tuesday that the government would", []],
   ])("%s: dateline, source and headline read; body opens on the story; stray lines dropped", async (file, expected, opening, absent) => {
     const [article] = await readArticleFile(`${FIXTURES}/${file}`);
@@ -47,7 +88,11 @@ describe("plain-text wire copy in each agency's style", () => {
     expect(readArticleText(text, "a.txt", { published: "2026-01-02" })[0].publishedAt).toBe("2025-12-30T00:00:00Z");
     expect(readArticleText(text, "a.txt", { published: "2025-12-30T18:00:00+09:00" })[0].publishedAt).toBe("2025-12-30T18:00:00+09:00");
     expect(readArticleText(text, "a.txt", { fileTime: new Date("2025-03-01T00:00:00Z") })[0].publishedAt).toBe("2024-12-30T00:00:00Z");
-    expect(readArticleText(text, "a.txt")[0]).toMatchObject({ publishedAt: null, source: "Kyodo News", datelineDate: { month: 12, day: 30 } });
+    expect(readArticleText(text, "a.txt")[0]).toMatchObject({
+      publishedAt: null,
+      source: "Kyodo News",
+      datelineDate: { month: 12, day: 30 },
+    });
   });
 });
 
@@ -64,14 +109,30 @@ describe("HTML pages and IPTC ninjs items", () => {
     });
     expect(article.body.split("\n\n")).toHaveLength(3);
     expect(article.body.startsWith("South Korea and the United States agreed on Thursday")).toBe(true);
-    for (const junk of ["World news today", "Related stories", "Tokyo seals", "Most read", "Advertisement", "Privacy policy", "Photo credit", "All rights reserved"]) {
+    for (const junk of [
+      "World news today",
+      "Related stories",
+      "Tokyo seals",
+      "Most read",
+      "Advertisement",
+      "Privacy policy",
+      "Photo credit",
+      "All rights reserved",
+    ]) {
       expect(article.body).not.toContain(junk);
     }
   });
 
   it("reads a ninjs 1.x item: headline, body_html, byline, versioncreated, copyrightholder", async () => {
     const [article] = await readArticleFile(`${FIXTURES}/india-uk-ninjs1.json`);
-    expect(article).toMatchObject({ format: "ninjs", headline: "India and UK seal trade accord", byline: "Asha Rao", published: "2025-07-24T16:40:00+01:00", source: "Example Agency", dateline: "LONDON" });
+    expect(article).toMatchObject({
+      format: "ninjs",
+      headline: "India and UK seal trade accord",
+      byline: "Asha Rao",
+      published: "2025-07-24T16:40:00+01:00",
+      source: "Example Agency",
+      dateline: "LONDON",
+    });
     expect(article.body).toBe(
       "India and Britain signed a trade agreement on Thursday that will cut Indian tariffs on British whisky by half.\n\n" +
         "British Prime Minister Keir Starmer hosted Indian Prime Minister Narendra Modi at his country residence for the ceremony.",
@@ -80,8 +141,17 @@ describe("HTML pages and IPTC ninjs items", () => {
 
   it("reads a ninjs 2.x item: headlines[], the main plain-text body of bodies[], by", async () => {
     const [article] = await readArticleFile(`${FIXTURES}/swiss-ninjs2.json`);
-    expect(article).toMatchObject({ format: "ninjs", headline: "Bern surprised by 39% U.S. duty", byline: "Lukas Meier", published: "2025-08-01T11:30:00+02:00", source: "swissinfo.ch", dateline: "GENEVA" });
-    expect(article.body).toBe("Switzerland said on Friday it was surprised by the 39% tariff the United States set on Swiss goods.\n\nThe government in Bern said talks would continue.");
+    expect(article).toMatchObject({
+      format: "ninjs",
+      headline: "Bern surprised by 39% U.S. duty",
+      byline: "Lukas Meier",
+      published: "2025-08-01T11:30:00+02:00",
+      source: "swissinfo.ch",
+      dateline: "GENEVA",
+    });
+    expect(article.body).toBe(
+      "Switzerland said on Friday it was surprised by the 39% tariff the United States set on Swiss goods.\n\nThe government in Bern said talks would continue.",
+    );
   });
 
   it("reads a JSON Lines file as one article per item, named by line", async () => {
@@ -97,7 +167,11 @@ describe("HTML pages and IPTC ninjs items", () => {
     ["photo.json", `{"type":"picture","headline":"A photo"}`, `photo.json: it is a ninjs "picture" item; only text items carry an article`],
     ["list.json", `[]`, "list.json: it is an empty array; expected an IPTC ninjs item"],
     ["empty.txt", `\n  \n`, "empty.txt: the file is empty"],
-    ["blank.html", `<!doctype html><html><body><nav><a href="/">Home</a></nav></body></html>`, "blank.html: no article text found in the page"],
+    [
+      "blank.html",
+      `<!doctype html><html><body><nav><a href="/">Home</a></nav></body></html>`,
+      "blank.html: no article text found in the page",
+    ],
   ])("names %s and what was expected when it is not an article", (name, text, message) => {
     expect(() => readArticleText(text, name)).toThrow(`Cannot ingest ${message}`);
   });
@@ -113,7 +187,16 @@ describe("npm run ingest over many inputs, then the service", () => {
     dir = await mkdtemp(join(tmpdir(), "ingest-formats-"));
     out = join(dir, "c.json");
     // A page, a ninjs item and wire copy named one by one, a JSON Lines file by glob.
-    run = ingest(["--out", out, `${FIXTURES}/seoul-page.html`, `${FIXTURES}/india-uk-ninjs1.json`, `${FIXTURES}/reuters-brasilia.txt`, `${FIXTURES}/*.jsonl`, "--published", "2025-07-31"]);
+    run = ingest([
+      "--out",
+      out,
+      `${FIXTURES}/seoul-page.html`,
+      `${FIXTURES}/india-uk-ninjs1.json`,
+      `${FIXTURES}/reuters-brasilia.txt`,
+      `${FIXTURES}/*.jsonl`,
+      "--published",
+      "2025-07-31",
+    ]);
     corpus = await loadCorpusFile(out);
     // Spawned processes load the NLP library and the service: generous limits for a busy machine.
   }, 180_000);
@@ -154,8 +237,15 @@ describe("npm run ingest over many inputs, then the service", () => {
         headers: { "content-type": "application/json", accept: "application/graphql-response+json" },
         body: JSON.stringify({ query: `{ article(id: "${id}") { headline source dateline body countries { code } } }` }),
       });
-      const answer = (await res.json()) as { data: { article: { headline: string; source: string; dateline: string; body: string; countries: { code: string }[] } } };
-      expect(answer.data.article).toMatchObject({ headline: "South Korea and U.S. agree on a 15% tariff", source: "The Example Herald", dateline: "SEOUL", body: corpus.articles[0].body });
+      const answer = (await res.json()) as {
+        data: { article: { headline: string; source: string; dateline: string; body: string; countries: { code: string }[] } };
+      };
+      expect(answer.data.article).toMatchObject({
+        headline: "South Korea and U.S. agree on a 15% tariff",
+        source: "The Example Herald",
+        dateline: "SEOUL",
+        body: corpus.articles[0].body,
+      });
       expect(answer.data.article.countries.map((c) => c.code)).toEqual(expect.arrayContaining(["KR", "US"]));
     } finally {
       child.kill("SIGKILL");
@@ -193,7 +283,10 @@ describe("compromise's speed-ups", () => {
     );
     texts.push(await readFile("tests/fixtures/ingest/seed-kyodo-takaichi-trump-summit.txt", "utf8"));
     // Term ids are a running counter and chunks are what the speed-up stops computing: neither is read.
-    const analysis = (text: string) => JSON.stringify(nlp(text).json({ offset: true, terms: { offset: true } }), (key, value) => (key === "id" || key === "chunk" ? undefined : value));
+    const analysis = (text: string) =>
+      JSON.stringify(nlp(text).json({ offset: true, terms: { offset: true } }), (key, value) =>
+        key === "id" || key === "chunk" ? undefined : value,
+      );
     const before = texts.map(analysis);
     speedUpCompromise();
     expect(texts.map(analysis)).toEqual(before);

@@ -146,15 +146,35 @@ describe("merging into a corpus", () => {
 
 describe("merging a tariff's observations", () => {
   // Two reports of the same tariff, months apart, in our own words.
-  const april = { file: "april", text: "Copyright Tiny Wire\n\nWASHINGTON - The United States raised its tariff on Japanese automobiles to 27.5 percent from 2.5 percent on Thursday. Carmakers in Japan warned of lost sales.\n" };
-  const september = { file: "september", text: "Copyright Tiny Wire\n\nTOKYO - The United States cut its tariff on Japanese automobiles to 15 percent from 27.5 percent on Tuesday. Toyota welcomed the cut.\n" };
-  const ingestOne = (base: CorpusRecord, input: { file: string; text: string }, published: string) => ingestTexts(base, [input], { published }).corpus;
+  const april = {
+    file: "april",
+    text: "Copyright Tiny Wire\n\nWASHINGTON - The United States raised its tariff on Japanese automobiles to 27.5 percent from 2.5 percent on Thursday. Carmakers in Japan warned of lost sales.\n",
+  };
+  const september = {
+    file: "september",
+    text: "Copyright Tiny Wire\n\nTOKYO - The United States cut its tariff on Japanese automobiles to 15 percent from 27.5 percent on Tuesday. Toyota welcomed the cut.\n",
+  };
+  const ingestOne = (base: CorpusRecord, input: { file: string; text: string }, published: string) =>
+    ingestTexts(base, [input], { published }).corpus;
   const autos = (c: CorpusRecord) => c.tariffs.filter((t) => t.product === "automobiles");
-  const steps = (c: CorpusRecord) => autos(c)[0].history!.map((h) => [h.ratePercent, h.previousRatePercent, h.evidence.articleId, h.evidence.quote]);
+  const steps = (c: CorpusRecord) =>
+    autos(c)[0].history!.map((h) => [h.ratePercent, h.previousRatePercent, h.evidence.articleId, h.evidence.quote]);
 
   it.each([
-    ["in publication order", [[april, "2025-04-03"], [september, "2025-09-16"]]],
-    ["the older article last", [[september, "2025-09-16"], [april, "2025-04-03"]]],
+    [
+      "in publication order",
+      [
+        [april, "2025-04-03"],
+        [september, "2025-09-16"],
+      ],
+    ],
+    [
+      "the older article last",
+      [
+        [september, "2025-09-16"],
+        [april, "2025-04-03"],
+      ],
+    ],
   ] as const)("keeps one tariff whose history holds both steps oldest first with their evidence, %s", (_, order) => {
     let corpus = emptyCorpus();
     for (const [input, published] of order) corpus = ingestOne(corpus, input, published);
@@ -175,7 +195,10 @@ describe("merging a tariff's observations", () => {
 
   it("keeps each observation's own sentence when a tariff known without a rate gains one", () => {
     // The seed states the U.S. tariff on Japanese goods without a rate; a later article gives one.
-    const later = { file: "goods", text: "Copyright Tiny Wire\n\nTOKYO - The United States raised its tariff on most goods from Japan to 15 percent from 10 percent on Thursday.\n" };
+    const later = {
+      file: "goods",
+      text: "Copyright Tiny Wire\n\nTOKYO - The United States raised its tariff on most goods from Japan to 15 percent from 10 percent on Thursday.\n",
+    };
     const corpus = ingestOne(gold, later, "2025-08-07");
     validateCorpus(corpus, "merged");
     const goods = corpus.tariffs.find((t) => t.id === "us-tariff-japan-goods")!;
@@ -192,7 +215,13 @@ describe("merging a tariff's observations", () => {
 
   it("writes what it could not resolve into the article", () => {
     const [article] = ingested.articles;
-    expect(article.unresolved).toContainEqual({ entityType: "TARIFF", text: "high U.S. tariffs", start: expect.any(Number), end: expect.any(Number), reason: "no product or target country stated" });
+    expect(article.unresolved).toContainEqual({
+      entityType: "TARIFF",
+      text: "high U.S. tariffs",
+      start: expect.any(Number),
+      end: expect.any(Number),
+      reason: "no product or target country stated",
+    });
     for (const u of article.unresolved!) expect(article.body.slice(u.start, u.end)).toBe(u.text);
   });
 });
@@ -208,7 +237,13 @@ describe("serving an ingested corpus", () => {
     const res = await api.query(query);
     expect(res.errors).toBeUndefined();
     expect(res.data.tariffs).toEqual([
-      { imposedBy: { name: "United States" }, appliesTo: { name: "Japan" }, ratePercent: 15, previousRatePercent: 27.5, agreement: { name: "Japan-U.S. trade agreement", kind: "TRADE", concluded: "2025-07" } },
+      {
+        imposedBy: { name: "United States" },
+        appliesTo: { name: "Japan" },
+        ratePercent: 15,
+        previousRatePercent: 27.5,
+        agreement: { name: "Japan-U.S. trade agreement", kind: "TRADE", concluded: "2025-07" },
+      },
     ]);
   });
 
@@ -229,7 +264,8 @@ describe("serving an ingested corpus", () => {
     const id = ingested.articles[0].id;
     const res = await api.query(`{ article(id: "${id}") { body mentions(type: COUNTRY) { text start end } } }`);
     const { body, mentions } = res.data.article;
-    const inside = (phrase: string) => (m: { start: number; end: number }) => m.start >= body.indexOf(phrase) && m.end <= body.indexOf(phrase) + phrase.length;
+    const inside = (phrase: string) => (m: { start: number; end: number }) =>
+      m.start >= body.indexOf(phrase) && m.end <= body.indexOf(phrase) + phrase.length;
     for (const phrase of ["George Washington", "East and South China seas", "southwest of Tokyo", "meeting in Tokyo", "arrival in Tokyo"]) {
       expect(mentions.filter(inside(phrase)), phrase).toEqual([]);
     }
@@ -241,7 +277,10 @@ describe("npm run ingest", () => {
   const run = async (args: string[]) => {
     let stdout = "";
     let stderr = "";
-    const code = await runIngest(args, { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } });
+    const code = await runIngest(args, {
+      stdout: { write: (t: string) => (stdout += t) },
+      stderr: { write: (t: string) => (stderr += t) },
+    });
     return { code, stdout, stderr };
   };
 
@@ -268,7 +307,9 @@ describe("npm run ingest", () => {
     await writeFile(bad, `{"title": "Remember to call Tokyo bureau."}\n`);
     const { code, stderr } = await run(["--corpus", corpusFile, `${FIXTURES}/osaka-g20-2019.txt`, bad]);
     expect(code).toBe(1);
-    expect(stderr).toBe(`error: Cannot ingest ${bad}: no body_text, body_html or bodies[] with text; expected an IPTC ninjs item (an object with body_text, body_html or bodies[])\n`);
+    expect(stderr).toBe(
+      `error: Cannot ingest ${bad}: no body_text, body_html or bodies[] with text; expected an IPTC ninjs item (an object with body_text, body_html or bodies[])\n`,
+    );
     expect(await readFile(corpusFile, "utf8")).toBe(before);
     expect(await readdir(dir)).toEqual(["corpus.json", "notes.json"]);
   });
@@ -281,7 +322,9 @@ describe("npm run ingest", () => {
     const out = join(dir, "c.json");
     const warned = await run(["--out", out, "--published", "2020-10-23", article]);
     expect(warned.code).toBe(0);
-    expect(warned.stderr).toBe(`warning: ${article}: no source named (no "(AP)"-style dateline, copyright line or publisher); recorded as "unknown" — pass --source NAME\n`);
+    expect(warned.stderr).toBe(
+      `warning: ${article}: no source named (no "(AP)"-style dateline, copyright line or publisher); recorded as "unknown" — pass --source NAME\n`,
+    );
     expect((await loadCorpusFile(out)).articles[0]).toMatchObject({ source: "unknown", copyright: null, dateline: "TOKYO" });
     const accepted = await run(["--out", out, "--published", "2020-10-23", "--source", "Jiji Press", article]);
     expect(accepted.code).toBe(0);
@@ -301,7 +344,11 @@ describe("npm run ingest", () => {
   });
 
   it.each([
-    [["--out", "/tmp/x.json", "--published", "2025-13-01", SEED_FILE], 1, `error: Cannot ingest --published: "2025-13-01" is not a calendar date\n`],
+    [
+      ["--out", "/tmp/x.json", "--published", "2025-13-01", SEED_FILE],
+      1,
+      `error: Cannot ingest --published: "2025-13-01" is not a calendar date\n`,
+    ],
     [[SEED_FILE], 2, "error: give --out FILE for a new corpus, or --corpus FILE to merge into\n"],
     [["--out", "/tmp/x.json"], 2, "error: no article files given\n"],
   ])("rejects %j with exit code %i", async (args, expectedCode, message) => {
@@ -311,7 +358,11 @@ describe("npm run ingest", () => {
   });
 
   it("as a process: exits non-zero with one line naming the missing file, no stack trace", () => {
-    const res = spawnSync(process.execPath, ["--import", "tsx", "scripts/ingest.ts", "--out", "/tmp/never-written.json", "missing-article.txt"], { encoding: "utf8" });
+    const res = spawnSync(
+      process.execPath,
+      ["--import", "tsx", "scripts/ingest.ts", "--out", "/tmp/never-written.json", "missing-article.txt"],
+      { encoding: "utf8" },
+    );
     expect(res.status).toBe(1);
     expect(res.stderr).toBe("error: Cannot ingest missing-article.txt: no such file\n");
   });

@@ -4,7 +4,16 @@
 import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { evaluateArticle, formatEvaluation, loadDevset, precisionOf, recallOf, totals, type ArticleOutcome, type DevsetArticle } from "./ingestDevset.js";
+import {
+  evaluateArticle,
+  formatEvaluation,
+  loadDevset,
+  precisionOf,
+  recallOf,
+  totals,
+  type ArticleOutcome,
+  type DevsetArticle,
+} from "./ingestDevset.js";
 import { CATEGORIES, type Category } from "./ingestScore.js";
 
 const TARGET = 0.9;
@@ -28,7 +37,13 @@ beforeAll(async () => {
   articles = await loadDevset();
   outcomes = [];
   for (const article of articles) outcomes.push(await evaluateArticle(article));
-  console.log(formatEvaluation([["dev", outcomes.filter((o) => o.article.split === "dev")], ["holdout", outcomes.filter((o) => o.article.split === "holdout")], ["all", outcomes]]));
+  console.log(
+    formatEvaluation([
+      ["dev", outcomes.filter((o) => o.article.split === "dev")],
+      ["holdout", outcomes.filter((o) => o.article.split === "holdout")],
+      ["all", outcomes],
+    ]),
+  );
 }, 120_000);
 
 describe("the dev set", () => {
@@ -52,7 +67,8 @@ describe("the dev set", () => {
       // JSON escapes quotes and HTML escapes ampersands and quotes; compare against the decoded text.
       const text = extname(a.file) === ".json" ? JSON.stringify(JSON.parse(raw)) : raw;
       for (const m of a.expected.mentions) {
-        const wanted = extname(a.file) === ".json" ? JSON.stringify(m.text).slice(1, -1) : extname(a.file) === ".html" ? escapeHtml(m.text) : m.text;
+        const wanted =
+          extname(a.file) === ".json" ? JSON.stringify(m.text).slice(1, -1) : extname(a.file) === ".html" ? escapeHtml(m.text) : m.text;
         expect(text.includes(wanted), `${a.file}: ${JSON.stringify(m.text)}`).toBe(true);
       }
     }
@@ -60,14 +76,20 @@ describe("the dev set", () => {
 });
 
 describe("ingesting the dev set as it comes", () => {
-  it.each(CATEGORIES.map((c) => [c]))(`%s: precision and recall over the whole set >= ${TARGET}, or not below the recorded floor`, (category) => {
-    const sums = totals(outcomes)[category];
-    const floor = BELOW_TARGET[category] ?? { precision: TARGET, recall: TARGET };
-    expect({ precision: precisionOf(sums) >= floor.precision, recall: recallOf(sums) >= floor.recall }, JSON.stringify({ ...sums, floor })).toEqual({
-      precision: true,
-      recall: true,
-    });
-  });
+  it.each(CATEGORIES.map((c) => [c]))(
+    `%s: precision and recall over the whole set >= ${TARGET}, or not below the recorded floor`,
+    (category) => {
+      const sums = totals(outcomes)[category];
+      const floor = BELOW_TARGET[category] ?? { precision: TARGET, recall: TARGET };
+      expect(
+        { precision: precisionOf(sums) >= floor.precision, recall: recallOf(sums) >= floor.recall },
+        JSON.stringify({ ...sums, floor }),
+      ).toEqual({
+        precision: true,
+        recall: true,
+      });
+    },
+  );
 });
 
 function escapeHtml(text: string): string {

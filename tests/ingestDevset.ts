@@ -4,7 +4,15 @@
 import { readdir, readFile } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { emptyCorpus, ingestTexts } from "../tools/ingest/pipeline.js";
-import { annotationOfCorpus, annotationOfExpected, CATEGORIES, score, type Annotation, type Category, type ExpectedArticle } from "./ingestScore.js";
+import {
+  annotationOfCorpus,
+  annotationOfExpected,
+  CATEGORIES,
+  score,
+  type Annotation,
+  type Category,
+  type ExpectedArticle,
+} from "./ingestScore.js";
 
 export const DEVSET_DIRECTORY = "tests/fixtures/ingest/devset";
 export const SPLITS = ["dev", "holdout"] as const;
@@ -43,7 +51,10 @@ export async function loadDevset(directory = DEVSET_DIRECTORY): Promise<DevsetAr
     for (const expectedFile of files.filter((f) => f.endsWith(".expected.json"))) {
       const name = expectedFile.slice(0, -".expected.json".length);
       const inputs = files.filter((f) => f !== expectedFile && f.slice(0, f.length - extname(f).length) === name);
-      if (inputs.length !== 1) throw new Error(`${join(directory, split, expectedFile)}: expected exactly one article file named ${name}.*, found ${inputs.length}`);
+      if (inputs.length !== 1)
+        throw new Error(
+          `${join(directory, split, expectedFile)}: expected exactly one article file named ${name}.*, found ${inputs.length}`,
+        );
       const expected = JSON.parse(await readFile(join(directory, split, expectedFile), "utf8")) as ExpectedArticle;
       articles.push({ split, name, file: join(directory, split, inputs[0]), expected });
     }
@@ -69,7 +80,12 @@ export async function evaluateArticle(article: DevsetArticle): Promise<ArticleOu
       error: null,
     };
   } catch (error) {
-    return { article, predicted: emptyAnnotation(), gold: annotationOfExpected(article.expected, null, { lenient: true }), error: (error as Error).message };
+    return {
+      article,
+      predicted: emptyAnnotation(),
+      gold: annotationOfExpected(article.expected, null, { lenient: true }),
+      error: (error as Error).message,
+    };
   }
 }
 
@@ -103,7 +119,10 @@ export function formatEvaluation(columns: [string, ArticleOutcome[]][]): string 
   const header = ["category".padEnd(12), ...sums.map(([name, n]) => `${name} (${n})`.padEnd(28))].join("");
   const sub = ["".padEnd(12), ...sums.map(() => "prec   recall  hits/gold".padEnd(28))].join("");
   const rows = CATEGORIES.map((c) =>
-    [c.padEnd(12), ...sums.map(([, , t]) => `${precisionOf(t[c]).toFixed(3)}  ${recallOf(t[c]).toFixed(3)}   ${`${t[c].hits}/${t[c].gold}`}`.padEnd(28))].join(""),
+    [
+      c.padEnd(12),
+      ...sums.map(([, , t]) => `${precisionOf(t[c]).toFixed(3)}  ${recallOf(t[c]).toFixed(3)}   ${`${t[c].hits}/${t[c].gold}`}`.padEnd(28)),
+    ].join(""),
   );
   return [header, sub, ...rows].join("\n");
 }

@@ -53,7 +53,15 @@ export interface ExpectedArticle {
     commitments: { party: string; amount: number | null; currency?: string | null; sectors: string[] }[];
   }[];
   /** `status` (IN_EFFECT, ANNOUNCED, THREATENED, PAUSED, WITHDRAWN) is recorded in the dev set for tariff observations; not scored yet. */
-  tariffs: { imposedBy: string; appliesTo: string; product: string; ratePercent: number | null; previousRatePercent: number | null; agreement: string | null; status?: string }[];
+  tariffs: {
+    imposedBy: string;
+    appliesTo: string;
+    product: string;
+    ratePercent: number | null;
+    previousRatePercent: number | null;
+    agreement: string | null;
+    status?: string;
+  }[];
   /** In text order; `occurrence` (1-based, default 1) counts whole-word occurrences of `text` in the body. */
   mentions: { type: string; entity: string; text: string; occurrence?: number }[];
 }
@@ -62,7 +70,12 @@ export const CATEGORIES = ["people", "roles", "countries", "metonyms", "mentions
 export type Category = (typeof CATEGORIES)[number];
 
 /** Capitals and seats that can stand for their state, folded ("washington", "brasilia", "brussels"). */
-const CAPITALS = new Set(worldCountries.flatMap((c) => c.capital).flatMap((c) => [c, c.replace(/\s+D\.C\.$/, "")]).map(foldText));
+const CAPITALS = new Set(
+  worldCountries
+    .flatMap((c) => c.capital)
+    .flatMap((c) => [c, c.replace(/\s+D\.C\.$/, "")])
+    .map(foldText),
+);
 
 /** Identity of an agreement: "TRADE:JP,US". */
 export function agreementKey(a: { kind: string; parties: string[] }): string {
@@ -92,11 +105,24 @@ export function annotationOfCorpus(corpus: CorpusRecord, articleId: string): Ann
     people: new Set(people.map((p) => foldText(p.name))),
     roles: roleKeys(people),
     countries: mentioned("COUNTRY"),
-    metonyms: metonymKeys(article.mentions.map((m) => ({ type: m.entityType, entity: m.entityId, text: m.text, start: m.start, end: m.end }))),
+    metonyms: metonymKeys(
+      article.mentions.map((m) => ({ type: m.entityType, entity: m.entityId, text: m.text, start: m.start, end: m.end })),
+    ),
     mentions: new Set(article.mentions.map((m) => `${m.start}-${m.end} ${m.entityType} ${identity(m.entityType, m.entityId)}`)),
-    tariffs: tariffFacts(tariffs.map((t) => ({ ...t, ...statedRates(t, article.id), agreement: t.agreementId == null ? null : (agreementKeys.get(t.agreementId) ?? null) }))),
+    tariffs: tariffFacts(
+      tariffs.map((t) => ({
+        ...t,
+        ...statedRates(t, article.id),
+        agreement: t.agreementId == null ? null : (agreementKeys.get(t.agreementId) ?? null),
+      })),
+    ),
     agreements: agreementFacts(agreements),
-    commitments: commitmentKeys(agreements.map((a) => ({ ...a, commitments: a.commitments.map((c) => ({ party: c.party, amount: c.amount?.amount ?? null, currency: c.amount?.currency ?? null })) }))),
+    commitments: commitmentKeys(
+      agreements.map((a) => ({
+        ...a,
+        commitments: a.commitments.map((c) => ({ party: c.party, amount: c.amount?.amount ?? null, currency: c.amount?.currency ?? null })),
+      })),
+    ),
   };
 }
 
@@ -116,7 +142,8 @@ export function annotationOfExpected(expected: ExpectedArticle, body: string | n
       if (!options.lenient) throw new Error(`expected mention ${JSON.stringify(m.text)} #${m.occurrence ?? 1} does not occur in the body`);
       // The body the reader produced lacks the gold text: a key no prediction can match, so it counts as missed.
       mentions.add(`unlocated #${i} ${m.type} ${entity} ${JSON.stringify(m.text)}`);
-      if (m.type === "COUNTRY" && CAPITALS.has(foldText(m.text))) unlocatedMetonyms.push(`unlocated #${i} ${entity} ${JSON.stringify(m.text)}`);
+      if (m.type === "COUNTRY" && CAPITALS.has(foldText(m.text)))
+        unlocatedMetonyms.push(`unlocated #${i} ${entity} ${JSON.stringify(m.text)}`);
       return;
     }
     mentions.add(`${start}-${start + m.text.length} ${m.type} ${entity}`);
@@ -156,15 +183,22 @@ export function formatScores(title: string, scores: Record<string, Score>, sizes
 // Private: the rate an article states for a tariff: its last observation from that article that
 // gives a rate (announced and threatened rates included, as the text says them), else the
 // record's rate fields (a corpus without histories).
-function statedRates(t: CorpusRecord["tariffs"][number], articleId: string): { ratePercent: number | null; previousRatePercent: number | null } {
-  const stated = (t.history ?? []).filter((h) => h.evidence.articleId === articleId && h.ratePercent != null).sort((a, b) => a.evidence.start - b.evidence.start);
+function statedRates(
+  t: CorpusRecord["tariffs"][number],
+  articleId: string,
+): { ratePercent: number | null; previousRatePercent: number | null } {
+  const stated = (t.history ?? [])
+    .filter((h) => h.evidence.articleId === articleId && h.ratePercent != null)
+    .sort((a, b) => a.evidence.start - b.evidence.start);
   const last = stated.at(-1);
   if (last === undefined) return { ratePercent: t.ratePercent ?? null, previousRatePercent: t.previousRatePercent ?? null };
   return { ratePercent: last.ratePercent ?? null, previousRatePercent: last.previousRatePercent ?? null };
 }
 
 // Private: nationality and role facts of people.
-function roleKeys(people: { name: string; nationality?: string | null; roles: { title: string; country?: string | null; current: boolean }[] }[]): Set<string> {
+function roleKeys(
+  people: { name: string; nationality?: string | null; roles: { title: string; country?: string | null; current: boolean }[] }[],
+): Set<string> {
   const keys = new Set<string>();
   for (const p of people) {
     const name = foldText(p.name);
@@ -176,11 +210,22 @@ function roleKeys(people: { name: string; nationality?: string | null; roles: { 
 
 // Private: country mentions whose text is a capital or seat ("Washington", "Beijing", "Brussels").
 function metonymKeys(mentions: { type: string; entity: string; text: string; start: number; end: number }[]): Set<string> {
-  return new Set(mentions.filter((m) => m.type === "COUNTRY" && CAPITALS.has(foldText(m.text))).map((m) => `${m.start}-${m.end} ${m.entity}`));
+  return new Set(
+    mentions.filter((m) => m.type === "COUNTRY" && CAPITALS.has(foldText(m.text))).map((m) => `${m.start}-${m.end} ${m.entity}`),
+  );
 }
 
 // Private: tariff identities with their rates and agreement (by agreement key).
-function tariffFacts(tariffs: { imposedBy: string; appliesTo: string; product: string; ratePercent?: number | null; previousRatePercent?: number | null; agreement: string | null }[]): Set<string> {
+function tariffFacts(
+  tariffs: {
+    imposedBy: string;
+    appliesTo: string;
+    product: string;
+    ratePercent?: number | null;
+    previousRatePercent?: number | null;
+    agreement: string | null;
+  }[],
+): Set<string> {
   const keys = new Set<string>();
   for (const t of tariffs) {
     const key = tariffKey(t);
@@ -202,7 +247,9 @@ function agreementFacts(agreements: { kind: string; parties: string[]; concluded
 }
 
 // Private: commitments of money: who pledged how much in which currency, under which agreement.
-function commitmentKeys(agreements: { kind: string; parties: string[]; commitments: { party: string; amount: number | null; currency?: string | null }[] }[]): Set<string> {
+function commitmentKeys(
+  agreements: { kind: string; parties: string[]; commitments: { party: string; amount: number | null; currency?: string | null }[] }[],
+): Set<string> {
   const keys = new Set<string>();
   for (const a of agreements) {
     for (const c of a.commitments) if (c.amount != null) keys.add(`${agreementKey(a)} ${c.party} ${c.amount} ${c.currency ?? "-"}`);

@@ -20,7 +20,9 @@ describe("the locked dependency tree", () => {
     expect(semver.satisfies(node, project.engines.node)).toBe(true);
     const refusing = Object.entries(lock.packages).flatMap(([path, entry]) => {
       const wanted = entry.engines && !Array.isArray(entry.engines) ? entry.engines.node : undefined;
-      return wanted && !semver.satisfies(node, wanted) ? [`${path.replace(/^.*node_modules\//, "")}@${entry.version} wants node ${wanted}`] : [];
+      return wanted && !semver.satisfies(node, wanted)
+        ? [`${path.replace(/^.*node_modules\//, "")}@${entry.version} wants node ${wanted}`]
+        : [];
     });
     expect(refusing).toEqual([]);
   });

@@ -22,7 +22,11 @@ describe("distinct requests with large unused variables", () => {
   beforeAll(async () => {
     // Variables up to 2 MiB accepted, so the requests reach the cache and the cost memo (the
     // default variables limit would refuse them before either).
-    server = await startServerProcess({ RESPONSE_CACHE_MB: "1", MAX_VARIABLES_BYTES: String(2 * 2 ** 20), MAX_BODY_BYTES: String(2 * 2 ** 20) });
+    server = await startServerProcess({
+      RESPONSE_CACHE_MB: "1",
+      MAX_VARIABLES_BYTES: String(2 * 2 ** 20),
+      MAX_BODY_BYTES: String(2 * 2 ** 20),
+    });
   }, 60_000);
 
   it(`keep the process's RSS within ${GROWTH_BOUND_BYTES / 2 ** 20} MB of its warmed-up size`, async () => {
@@ -40,9 +44,11 @@ describe("distinct requests with large unused variables", () => {
     };
     const run = async (count: number, clients: number) => {
       const until = sent + count;
-      await Promise.all(Array.from({ length: clients }, async () => {
-        while (sent < until) await send();
-      }));
+      await Promise.all(
+        Array.from({ length: clients }, async () => {
+          while (sent < until) await send();
+        }),
+      );
     };
     await run(30, 4);
     const warmed = residentBytes(server.pid);

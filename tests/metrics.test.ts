@@ -69,7 +69,11 @@ describe("/metrics", () => {
 describe("the operation name of a cached answer", () => {
   const post = (body: unknown) => ({ method: "POST", search: "", body: JSON.stringify(body) });
   it.each([
-    ["a named operation", post({ query: "query ArticlePage($id: ID!) {\n  article(id: $id) { id }\n}", variables: { id: "x" } }), "ArticlePage"],
+    [
+      "a named operation",
+      post({ query: "query ArticlePage($id: ID!) {\n  article(id: $id) { id }\n}", variables: { id: "x" } }),
+      "ArticlePage",
+    ],
     ["operationName", post({ query: "query A { a } query B { b }", operationName: "B" }), "B"],
     ["a shorthand query", post({ query: "{ countries { code } }" }), null],
     ["an unnamed query", post({ query: "query {\n countries { code } }" }), null],

@@ -73,7 +73,8 @@ describe("/metrics", () => {
     await post([{ query: "{ __typename }" }]);
     await post(JSON.stringify({ query: `{ ${"__typename ".repeat(40_000)}}` }));
     const after = await metrics();
-    const delta = (code: string) => sample(after, `graphql_errors_total{code="${code}"}`) - sample(before, `graphql_errors_total{code="${code}"}`);
+    const delta = (code: string) =>
+      sample(after, `graphql_errors_total{code="${code}"}`) - sample(before, `graphql_errors_total{code="${code}"}`);
     expect(delta("MAX_DEPTH_LIMIT")).toBe(1);
     expect(delta("GRAPHQL_VALIDATION_FAILED")).toBe(1);
     expect(delta("BAD_REQUEST")).toBe(1);

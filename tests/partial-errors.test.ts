@@ -15,21 +15,39 @@ beforeAll(async () => {
 describe("an argument out of range", () => {
   it.each([
     ["a root list's page size", `{ countries { code } people(first: 1000) { totalCount } }`, ["people"], "first"],
-    ["a nested list's page size", `{ countries { code } person(id: "sanae-takaichi") { name articles(first: 0) { totalCount } } }`, ["person", "articles"], "first"],
+    [
+      "a nested list's page size",
+      `{ countries { code } person(id: "sanae-takaichi") { name articles(first: 0) { totalCount } } }`,
+      ["person", "articles"],
+      "first",
+    ],
     ["a search's page size", `{ countries { code } search(query: "Japan", first: 500) { score } }`, ["search"], "first"],
-    ["a related list's page size", `{ countries { code } related(entity: { type: COUNTRY, id: "JP" }, first: 0) { score } }`, ["related"], "first"],
-    ["a timeline's range", `{ countries { code } country(code: "JP") { name timeline(from: "2000-01-01", to: "2025-12-31") { count } } }`, ["country", "timeline"], "to"],
-  ])("in %s fails that field alone: null there, BAD_USER_INPUT naming the argument, the rest kept", async (_name, query, path, argument) => {
-    const { status, data, errors } = await api.query(query);
-    expect(status).toBe(200);
-    expect(errors).toHaveLength(1);
-    expect(errors![0]).toMatchObject({ path, extensions: { code: "BAD_USER_INPUT", argument } });
-    expect(data.countries.length).toBeGreaterThan(0);
-    // The failed field is null; its parent, when it has one, keeps its other fields.
-    const parent = path.slice(0, -1).reduce((value: any, key) => value[key], data);
-    expect(parent[path.at(-1)!]).toBeNull();
-    if (path.length > 1) expect(parent.name).toEqual(expect.any(String));
-  });
+    [
+      "a related list's page size",
+      `{ countries { code } related(entity: { type: COUNTRY, id: "JP" }, first: 0) { score } }`,
+      ["related"],
+      "first",
+    ],
+    [
+      "a timeline's range",
+      `{ countries { code } country(code: "JP") { name timeline(from: "2000-01-01", to: "2025-12-31") { count } } }`,
+      ["country", "timeline"],
+      "to",
+    ],
+  ])(
+    "in %s fails that field alone: null there, BAD_USER_INPUT naming the argument, the rest kept",
+    async (_name, query, path, argument) => {
+      const { status, data, errors } = await api.query(query);
+      expect(status).toBe(200);
+      expect(errors).toHaveLength(1);
+      expect(errors![0]).toMatchObject({ path, extensions: { code: "BAD_USER_INPUT", argument } });
+      expect(data.countries.length).toBeGreaterThan(0);
+      // The failed field is null; its parent, when it has one, keeps its other fields.
+      const parent = path.slice(0, -1).reduce((value: any, key) => value[key], data);
+      expect(parent[path.at(-1)!]).toBeNull();
+      if (path.length > 1) expect(parent.name).toEqual(expect.any(String));
+    },
+  );
 });
 
 describe("a subscription", () => {

@@ -107,7 +107,10 @@ describe("the running process", () => {
     for (const country of variant.countries) country.name = `${country.name} [variant]`;
     await publish(variant);
     child.kill("SIGHUP");
-    const { names } = await until(() => countryNames(), ({ names }) => names.every((n) => n.endsWith("[variant]")));
+    const { names } = await until(
+      () => countryNames(),
+      ({ names }) => names.every((n) => n.endsWith("[variant]")),
+    );
     expect(names).toHaveLength(seed.countries.length);
 
     const bad = { ...variant, people: [{ ...variant.people[0]!, nationality: "XX" }, ...variant.people.slice(1)] };
@@ -134,7 +137,11 @@ describe("the running process", () => {
     const load = Array.from({ length: 4 }, async () => {
       while (loading) {
         try {
-          const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: COUNTRIES }) });
+          const res = await fetch(url, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ query: COUNTRIES }),
+          });
           const body = (await res.json()) as { data?: { countries: unknown[] } };
           outcomes.push({ endedAfterSignal: signalled, status: res.status, ok: Array.isArray(body.data?.countries) });
         } catch (error) {
@@ -143,7 +150,10 @@ describe("the running process", () => {
         }
       }
     });
-    await until(() => outcomes.length, (n) => n >= 20);
+    await until(
+      () => outcomes.length,
+      (n) => n >= 20,
+    );
 
     child.kill("SIGTERM");
     signalled = true;

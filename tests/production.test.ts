@@ -66,10 +66,20 @@ async function startProd(env: NodeJS.ProcessEnv = {}): Promise<ProdProcess> {
     }
   });
   child.stderr!.on("data", (chunk: Buffer) => void stderr.push(chunk.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
   const waitForLog = (msg: RegExp) =>
     new Promise<Record<string, unknown>>((resolve, reject) => {
-      const seen = lines.map((l) => { try { return JSON.parse(l) as Record<string, unknown>; } catch { return undefined; } }).find((e) => e && msg.test(String(e.msg)));
+      const seen = lines
+        .map((l) => {
+          try {
+            return JSON.parse(l) as Record<string, unknown>;
+          } catch {
+            return undefined;
+          }
+        })
+        .find((e) => e && msg.test(String(e.msg)));
       if (seen) return resolve(seen);
       waiters.push({ msg, resolve });
       void exited.then(() => reject(new Error(`node dist/main.js exited before logging ${msg}:\n${lines.join("\n")}\n${stderr.join("")}`)));
@@ -87,8 +97,14 @@ async function query(url: string, text: string) {
 describe("node dist/main.js", () => {
   it("serves the schema type-graphql's decorators describe, and logs JSON lines only", async () => {
     const prod = await startProd();
-    expect(await query(prod.url, `{ country(code: "JP") { name } people(first: 1) { totalCount } __type(name: "Person") { fields { name } } }`)).toMatchObject({
-      data: { country: { name: "Japan" }, people: { totalCount: expect.any(Number) }, __type: { fields: expect.arrayContaining([{ name: "nationality" }]) } },
+    expect(
+      await query(prod.url, `{ country(code: "JP") { name } people(first: 1) { totalCount } __type(name: "Person") { fields { name } } }`),
+    ).toMatchObject({
+      data: {
+        country: { name: "Japan" },
+        people: { totalCount: expect.any(Number) },
+        __type: { fields: expect.arrayContaining([{ name: "nationality" }]) },
+      },
     });
     prod.child.kill("SIGTERM");
     expect(await prod.exited).toEqual({ code: 0, signal: null });
@@ -119,9 +135,13 @@ describe("node dist/main.js", () => {
     const body = JSON.stringify({ query: `{ country(code: "JP") { name } }` });
     const socket = connect(Number(port), "127.0.0.1");
     let text = "";
-    const continued = new Promise<void>((resolve) => socket.on("data", (chunk) => ((text += chunk.toString()), text.includes("100 Continue") && resolve())));
+    const continued = new Promise<void>((resolve) =>
+      socket.on("data", (chunk) => ((text += chunk.toString()), text.includes("100 Continue") && resolve())),
+    );
     const closed = new Promise<void>((resolve) => socket.on("close", () => resolve()));
-    socket.write(`POST /graphql HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\nexpect: 100-continue\r\nconnection: close\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n`);
+    socket.write(
+      `POST /graphql HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\nexpect: 100-continue\r\nconnection: close\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n`,
+    );
     await continued;
     prod.child.kill("SIGTERM");
     await prod.waitForLog(/draining/);

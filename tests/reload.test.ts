@@ -138,7 +138,8 @@ describe("corpus reload", () => {
   });
 
   it("folds reloads asked for while one runs into a single further run", async () => {
-    const applied = async () => Number(/^corpus_reloads_total\{outcome="applied"\} (\d+)$/m.exec(await (await fetch(new URL("/metrics", api.url))).text())?.[1] ?? 0);
+    const applied = async () =>
+      Number(/^corpus_reloads_total\{outcome="applied"\} (\d+)$/m.exec(await (await fetch(new URL("/metrics", api.url))).text())?.[1] ?? 0);
     const before = await applied();
     // Three asks in one tick (a burst of file events): the first runs, the other two share one run after it.
     const outcomes = await Promise.all([reloader.reload("test"), reloader.reload("test"), reloader.reload("test")]);

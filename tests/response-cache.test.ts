@@ -17,7 +17,11 @@ beforeAll(async () => {
 
 /** POSTs an operation with extra headers; returns status, content type and body as sent. */
 async function post(body: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(api.url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+  const res = await fetch(api.url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, type: res.headers.get("content-type"), body: await res.text() };
 }
 

@@ -35,17 +35,42 @@ const ARTICLE = `type Article @key(fields: "id") @key(fields: "url") { id: ID! @
 
 describe("how changes are judged", () => {
   it.each<[string, string, string, ChangeLevel]>([
-    ["removing a field", ARTICLE.replace(" headline: String @tag(name: \"public\")", ""), "Article.headline", "BREAKING"],
-    ["removing a field the baseline deprecated", ARTICLE.replace(' old: String @deprecated(reason: "Use headline.")', ""), "Article.old", "DANGEROUS"],
+    ["removing a field", ARTICLE.replace(' headline: String @tag(name: "public")', ""), "Article.headline", "BREAKING"],
+    [
+      "removing a field the baseline deprecated",
+      ARTICLE.replace(' old: String @deprecated(reason: "Use headline.")', ""),
+      "Article.old",
+      "DANGEROUS",
+    ],
     ["adding a field", ARTICLE.replace("url: String!", "byline: String url: String!"), "Article.byline", "NON_BREAKING"],
     ["making a field nullable", ARTICLE.replace("url: String!", "url: String"), "Article.url", "BREAKING"],
     ["making a field non-null", ARTICLE.replace("headline: String", "headline: String!"), "Article.headline", "NON_BREAKING"],
-    ["adding a required argument", ARTICLE.replace("headline: String", "headline(style: String!): String"), "Article.headline.style", "BREAKING"],
+    [
+      "adding a required argument",
+      ARTICLE.replace("headline: String", "headline(style: String!): String"),
+      "Article.headline.style",
+      "BREAKING",
+    ],
     ["removing an entity key", ARTICLE.replace(' @key(fields: "url")', ""), "Article", "BREAKING"],
     ["changing an entity key", ARTICLE.replace('@key(fields: "url")', '@key(fields: "headline")'), "Article", "BREAKING"],
-    ["adding an entity key", ARTICLE.replace('@key(fields: "url")', '@key(fields: "url") @key(fields: "headline")'), "Article", "NON_BREAKING"],
-    ["taking a field out of the public contract", ARTICLE.replace('headline: String @tag(name: "public")', "headline: String"), "Article.headline", "BREAKING"],
-    ["making a field @inaccessible", ARTICLE.replace('headline: String @tag(name: "public")', "headline: String @inaccessible"), "Article.headline", "BREAKING"],
+    [
+      "adding an entity key",
+      ARTICLE.replace('@key(fields: "url")', '@key(fields: "url") @key(fields: "headline")'),
+      "Article",
+      "NON_BREAKING",
+    ],
+    [
+      "taking a field out of the public contract",
+      ARTICLE.replace('headline: String @tag(name: "public")', "headline: String"),
+      "Article.headline",
+      "BREAKING",
+    ],
+    [
+      "making a field @inaccessible",
+      ARTICLE.replace('headline: String @tag(name: "public")', "headline: String @inaccessible"),
+      "Article.headline",
+      "BREAKING",
+    ],
     ["making a value type no longer @shareable", ARTICLE.replace("type Money @shareable", "type Money"), "Money", "BREAKING"],
   ])("%s", async (_, changed, path, level) => {
     const changes = await checkSchema(sdl(ARTICLE), sdl(changed));
@@ -85,7 +110,7 @@ describe("npm run schema:check", () => {
     const accept = capture();
     expect(await schemaCheckCommand(baseline, current, { accept: true }, accept.output)).toBe(0);
     expect(accept.lines.out.at(-1)).toMatch(/acknowledging 1 breaking change; commit it\.$/);
-    expect(await readFile(baseline, "utf8")).toBe(BASELINE_BANNER + current.trimEnd() + "\n");
+    expect(await readFile(baseline, "utf8")).toBe(`${BASELINE_BANNER + current.trimEnd()}\n`);
 
     const after = capture();
     expect(await schemaCheckCommand(baseline, current, {}, after.output)).toBe(0);

@@ -16,7 +16,9 @@ const INSPECTOR = join("node_modules", ".bin", "graphql-inspector");
 /** Runs `graphql-inspector diff old new`; returns its exit code and everything it printed. */
 async function inspectorDiff(oldSchema: string, newSchema: string): Promise<{ code: number; output: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(INSPECTOR, ["diff", oldSchema, newSchema], { env: { ...process.env, FORCE_COLOR: "0" } });
+    const { stdout, stderr } = await promisify(execFile)(INSPECTOR, ["diff", oldSchema, newSchema], {
+      env: { ...process.env, FORCE_COLOR: "0" },
+    });
     return { code: 0, output: stdout + stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };

@@ -21,7 +21,8 @@ describe("schema/schema.graphql", () => {
     const res = await api.query(`{ _service { sdl } }`);
     const served = res.data._service.sdl as string;
     expect(served).toContain('@link(url: "https://specs.apollo.dev/federation/v2');
-    for (const type of ["Article", "Person", "Agreement", "Tariff"]) expect(served).toMatch(new RegExp(`type ${type}\\s+@key\\(fields: "id"\\)`));
+    for (const type of ["Article", "Person", "Agreement", "Tariff"])
+      expect(served).toMatch(new RegExp(`type ${type}\\s+@key\\(fields: "id"\\)`));
     expect(served).toMatch(/type Country\s+@key\(fields: "code"\)/);
   });
 });
@@ -73,8 +74,13 @@ describe("_entities", () => {
     });
     expect(res.data._entities).toEqual([null, { name: "Xi Jinping" }]);
     expect(res.errors).toHaveLength(1);
-    expect(res.errors![0]).toMatchObject({ path: ["_entities", 0], extensions: { code: "BAD_USER_INPUT", argument: "representations", index: 0 } });
-    expect(res.errors![0]!.message).toBe('representations[0]: A Person representation needs its key "id" (a string); got {"__typename":"Person"}.');
+    expect(res.errors![0]).toMatchObject({
+      path: ["_entities", 0],
+      extensions: { code: "BAD_USER_INPUT", argument: "representations", index: 0 },
+    });
+    expect(res.errors![0]!.message).toBe(
+      'representations[0]: A Person representation needs its key "id" (a string); got {"__typename":"Person"}.',
+    );
   });
 
   const ENTITIES = "entities are Agreement, Article, Country, Organization, Person, Tariff";
@@ -83,18 +89,45 @@ describe("_entities", () => {
   // [case, the representation, the message]: each sent between two good ones.
   it.each([
     ["an unknown __typename", { __typename: "Nope", id: "x" }, `representations[1]: "Nope" is not an entity of this subgraph; ${ENTITIES}`],
-    ["a value type (Money)", { __typename: "Money", amount: 1 }, `representations[1]: "Money" is a type of this subgraph but not an entity; ${ENTITIES}`],
-    ["a value type (PageInfo)", { __typename: "PageInfo", id: "x" }, `representations[1]: "PageInfo" is a type of this subgraph but not an entity; ${ENTITIES}`],
+    [
+      "a value type (Money)",
+      { __typename: "Money", amount: 1 },
+      `representations[1]: "Money" is a type of this subgraph but not an entity; ${ENTITIES}`,
+    ],
+    [
+      "a value type (PageInfo)",
+      { __typename: "PageInfo", id: "x" },
+      `representations[1]: "PageInfo" is a type of this subgraph but not an entity; ${ENTITIES}`,
+    ],
     ["the root type", { __typename: "Query" }, `representations[1]: "Query" is a type of this subgraph but not an entity; ${ENTITIES}`],
     ["no __typename", { id: "xi-jinping" }, `representations[1]: has no "__typename" (a string naming the entity type); ${ENTITIES}`],
-    ["a __typename that is not a string", { __typename: 7, id: "xi-jinping" }, `representations[1]: has no "__typename" (a string naming the entity type); ${ENTITIES}`],
-    ["a representation that is not an object", "xi-jinping", `representations[1]: "xi-jinping" is not an object with "__typename" and the type's key fields; ${ENTITIES}`],
+    [
+      "a __typename that is not a string",
+      { __typename: 7, id: "xi-jinping" },
+      `representations[1]: has no "__typename" (a string naming the entity type); ${ENTITIES}`,
+    ],
+    [
+      "a representation that is not an object",
+      "xi-jinping",
+      `representations[1]: "xi-jinping" is not an object with "__typename" and the type's key fields; ${ENTITIES}`,
+    ],
   ])("refuses %s as BAD_USER_INPUT at its index, and still resolves the others", async (_, bad, message) => {
-    const res = await api.query(PEOPLE, { r: [{ __typename: "Person", id: "xi-jinping" }, bad, { __typename: "Person", id: "donald-trump" }] });
+    const res = await api.query(PEOPLE, {
+      r: [{ __typename: "Person", id: "xi-jinping" }, bad, { __typename: "Person", id: "donald-trump" }],
+    });
     expect(res.status).toBe(200);
-    expect(res.data._entities).toEqual([{ __typename: "Person", name: "Xi Jinping" }, null, { __typename: "Person", name: "Donald Trump" }]);
+    expect(res.data._entities).toEqual([
+      { __typename: "Person", name: "Xi Jinping" },
+      null,
+      { __typename: "Person", name: "Donald Trump" },
+    ]);
     expect(res.errors).toEqual([
-      { message, locations: expect.any(Array), path: ["_entities", 1], extensions: expect.objectContaining({ code: "BAD_USER_INPUT", argument: "representations", index: 1 }) },
+      {
+        message,
+        locations: expect.any(Array),
+        path: ["_entities", 1],
+        extensions: expect.objectContaining({ code: "BAD_USER_INPUT", argument: "representations", index: 1 }),
+      },
     ]);
   });
 
@@ -128,7 +161,10 @@ describe("_entities", () => {
     const byIndex = Object.fromEntries(res.errors!.map((e) => [e.path![1], e]));
     expect(Object.keys(byIndex)).toEqual(["0", "2", "4", "5"]);
     for (const [index, error] of Object.entries(byIndex)) {
-      expect(error).toMatchObject({ path: ["_entities", Number(index)], extensions: { code: "BAD_USER_INPUT", argument: "representations", index: Number(index) } });
+      expect(error).toMatchObject({
+        path: ["_entities", Number(index)],
+        extensions: { code: "BAD_USER_INPUT", argument: "representations", index: Number(index) },
+      });
       expect(error.message).toMatch(new RegExp(`^representations\\[${index}\\]: `));
     }
     expect(byIndex[5]!.message).toContain('needs its key "id"');

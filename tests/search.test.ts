@@ -158,7 +158,11 @@ describe("search ranking over a generated corpus", () => {
   });
 
   /** Hits without their text: ranking tests read thousands. */
-  async function search(q: string, types: string[] | null, first: number): Promise<{ score: number; entity: { __typename: string; id: string; product?: string } }[]> {
+  async function search(
+    q: string,
+    types: string[] | null,
+    first: number,
+  ): Promise<{ score: number; entity: { __typename: string; id: string; product?: string } }[]> {
     const res = await api.query(
       `query($q: String!, $types: [SearchType!], $first: Int) { search(query: $q, types: $types, first: $first) {
         score entity { __typename ... on Article { id } ... on Person { id } ... on Country { id: code } ... on Agreement { id } ... on Tariff { id product } } } }`,
@@ -190,7 +194,8 @@ describe("search ranking over a generated corpus", () => {
       let best = 0;
       for (const name of words) {
         if (name.length === 1 && name[0] === q) return 4;
-        for (const w of name) best = Math.max(best, w === q ? 3 : w.startsWith(q) ? 2 : Math.abs(w.length - q.length) <= 1 && editDistance(w, q) === 1 ? 1 : 0);
+        for (const w of name)
+          best = Math.max(best, w === q ? 3 : w.startsWith(q) ? 2 : Math.abs(w.length - q.length) <= 1 && editDistance(w, q) === 1 ? 1 : 0);
       }
       return best;
     };
@@ -218,7 +223,9 @@ describe("search ranking over a generated corpus", () => {
     for (const word of products) {
       const q = wordsOf(word)[0]!;
       const inHeadline = corpus.articles.filter((a) => headlineWords.get(a.id)!.includes(q));
-      const onceInBody = corpus.articles.filter((a) => !headlineWords.get(a.id)!.includes(q) && bodyWords.get(a.id)!.filter((w) => w === q).length === 1);
+      const onceInBody = corpus.articles.filter(
+        (a) => !headlineWords.get(a.id)!.includes(q) && bodyWords.get(a.id)!.filter((w) => w === q).length === 1,
+      );
       const holding = corpus.articles.filter((a) => headlineWords.get(a.id)!.includes(q) || bodyWords.get(a.id)!.includes(q));
       if (inHeadline.length === 0 || onceInBody.length === 0 || holding.length > 800) continue;
       // A finished word (trailing space): no prefix completions.
@@ -247,7 +254,10 @@ describe("search ranking over a generated corpus", () => {
         if (both.length === 0 || one.length < 3 * both.length) continue;
         const hits = await search(`${p1} ${p2} `, ["ARTICLE"], 5);
         expect(hits.length, `${p1} ${p2}`).toBeGreaterThan(0);
-        expect(both.map((a) => a.id), `"${p1} ${p2}": the best hit holds both words`).toContain(hits[0]!.entity.id);
+        expect(
+          both.map((a) => a.id),
+          `"${p1} ${p2}": the best hit holds both words`,
+        ).toContain(hits[0]!.entity.id);
         if (++checked === 3) break;
       }
       if (checked === 3) break;

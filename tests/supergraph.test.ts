@@ -53,7 +53,9 @@ describe("composition errors", () => {
     const code = await supergraphCommand([subgraphs.find((s) => s.name === "news")!, broken], file, {}, output);
 
     expect(code).toBe(1);
-    expect(lines.err.join("\n")).toMatch(/^Composition failed with 1 error:\n {2}\[INVALID_FIELD_SHARING\] Non-shareable field "Article\.headline" is resolved from multiple subgraphs/);
+    expect(lines.err.join("\n")).toMatch(
+      /^Composition failed with 1 error:\n {2}\[INVALID_FIELD_SHARING\] Non-shareable field "Article\.headline" is resolved from multiple subgraphs/,
+    );
     await expect(readFile(file, "utf8")).rejects.toThrow(/ENOENT/);
   });
 
@@ -95,8 +97,11 @@ function withArticleField(document: DocumentNode, fieldSdl: string): DocumentNod
 // machinery is not part of the graph.
 function contractOf(supergraph: DocumentNode, tag: string) {
   const tagged = (directives: readonly ConstDirectiveNode[] | undefined) =>
-    (directives ?? []).some((d) => d.name.value === "tag" && d.arguments?.some((a) => a.value.kind === Kind.STRING && a.value.value === tag));
-  const inaccessible = (directives: readonly ConstDirectiveNode[] | undefined) => (directives ?? []).some((d) => d.name.value === "inaccessible");
+    (directives ?? []).some(
+      (d) => d.name.value === "tag" && d.arguments?.some((a) => a.value.kind === Kind.STRING && a.value.value === tag),
+    );
+  const inaccessible = (directives: readonly ConstDirectiveNode[] | undefined) =>
+    (directives ?? []).some((d) => d.name.value === "inaccessible");
   const outsideFields: string[] = [];
   const outsideUnions: string[] = [];
   for (const definition of supergraph.definitions) {

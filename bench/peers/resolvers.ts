@@ -7,7 +7,16 @@ import { buildSubgraphSchema } from "@apollo/subgraph";
 import { parse, type GraphQLSchema } from "graphql";
 import { DateTimeResolver } from "graphql-scalars";
 import type { Context } from "../../src/graphql/context.js";
-import type { AgreementRecord, ArticleRecord, CountryRecord, EntityType, MentionRecord, PersonRecord, RoleRecord, TariffRecord } from "../../src/corpus/format.js";
+import type {
+  AgreementRecord,
+  ArticleRecord,
+  CountryRecord,
+  EntityType,
+  MentionRecord,
+  PersonRecord,
+  RoleRecord,
+  TariffRecord,
+} from "../../src/corpus/format.js";
 import { entityLoader, loadPresent } from "../../src/graphql/loaders.js";
 import { ENTITY_KINDS, KINDS, kindSpec, type EntityKind } from "../../src/corpus/kinds.js";
 import { entityFilters } from "../../src/graphql/types/ArticleFilter.js";
@@ -33,12 +42,14 @@ export function peerSchema(): GraphQLSchema {
 }
 
 // Private: the entities an article mentions, through the request's loader.
-const entitiesOf = async (article: ArticleRecord, ctx: Context): Promise<ArticleEntities | null> => ctx.loaders.articleEntities.load(article.id);
+const entitiesOf = async (article: ArticleRecord, ctx: Context): Promise<ArticleEntities | null> =>
+  ctx.loaders.articleEntities.load(article.id);
 
 // Private: what every kind's type has the same way: its reference resolver and `articles`.
 const entityFields = (kind: EntityKind) => ({
   ...referenceResolvers[KINDS[kind].typeName],
-  articles: (record: never, args: PageArgs, ctx: Context) => articlesOfEntity(ctx, kind, kindSpec(kind).key(record), args.first, args.after),
+  articles: (record: never, args: PageArgs, ctx: Context) =>
+    articlesOfEntity(ctx, kind, kindSpec(kind).key(record), args.first, args.after),
 });
 
 const resolvers = {
@@ -90,14 +101,18 @@ const resolvers = {
   Country: {
     ...entityFields("COUNTRY"),
     leaders: async (c: CountryRecord, _: unknown, ctx: Context) => loadPresent(ctx.loaders.person, await ctx.loaders.leaders.load(c.code)),
-    agreements: async (c: CountryRecord, _: unknown, ctx: Context) => loadPresent(ctx.loaders.agreement, await ctx.loaders.agreementsOfCountry.load(c.code)),
-    tariffsImposed: async (c: CountryRecord, _: unknown, ctx: Context) => loadPresent(ctx.loaders.tariff, await ctx.loaders.tariffsImposedBy.load(c.code)),
-    tariffsFaced: async (c: CountryRecord, _: unknown, ctx: Context) => loadPresent(ctx.loaders.tariff, await ctx.loaders.tariffsFacedBy.load(c.code)),
+    agreements: async (c: CountryRecord, _: unknown, ctx: Context) =>
+      loadPresent(ctx.loaders.agreement, await ctx.loaders.agreementsOfCountry.load(c.code)),
+    tariffsImposed: async (c: CountryRecord, _: unknown, ctx: Context) =>
+      loadPresent(ctx.loaders.tariff, await ctx.loaders.tariffsImposedBy.load(c.code)),
+    tariffsFaced: async (c: CountryRecord, _: unknown, ctx: Context) =>
+      loadPresent(ctx.loaders.tariff, await ctx.loaders.tariffsFacedBy.load(c.code)),
   },
   Agreement: {
     ...entityFields("AGREEMENT"),
     parties: (a: AgreementRecord, _: unknown, ctx: Context) => loadPresent(ctx.loaders.country, a.parties),
-    tariffs: async (a: AgreementRecord, _: unknown, ctx: Context) => loadPresent(ctx.loaders.tariff, await ctx.loaders.tariffsOfAgreement.load(a.id)),
+    tariffs: async (a: AgreementRecord, _: unknown, ctx: Context) =>
+      loadPresent(ctx.loaders.tariff, await ctx.loaders.tariffsOfAgreement.load(a.id)),
   },
   Commitment: {
     party: (c: { party: string }, _: unknown, ctx: Context) => ctx.loaders.country.load(c.party),

@@ -8,6 +8,10 @@ import { PostgresStore } from "../../src/store/postgres/PostgresStore.js";
 import { announce } from "../target.js";
 
 const config = { ...readConfig({ ...process.env, STORE: "postgres" }), port: 0, host: "127.0.0.1" };
-const store = await PostgresStore.open({ primary: config.databaseUrl!, replicas: config.databaseReplicaUrls, poolSize: config.databasePoolSize });
+const store = await PostgresStore.open({
+  primary: config.databaseUrl!,
+  replicas: config.databaseReplicaUrls,
+  poolSize: config.databasePoolSize,
+});
 const server = await startServer({ store, config, logger: pino({ level: config.logLevel }) });
 announce(server.port);

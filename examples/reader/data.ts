@@ -2,10 +2,7 @@
 // entities only by their keys (article and person ids, alpha-3 country codes); the gateway joins.
 
 /** A news entity a reading list follows, by the key the reader team stores. */
-export type SubjectRef =
-  | { type: "Article"; id: string }
-  | { type: "Person"; id: string }
-  | { type: "Country"; alpha3: string };
+export type SubjectRef = { type: "Article"; id: string } | { type: "Person"; id: string } | { type: "Country"; alpha3: string };
 
 /** One entry of a reading list. */
 export interface ReadingListItemRecord {
@@ -67,7 +64,11 @@ export const demoReaderData: ReaderData = {
       owner: "ayaka",
       createdAt: "2025-10-28T08:30:00Z",
       items: [
-        { subject: { type: "Article", id: SUMMIT }, addedAt: "2025-10-28T08:31:00Z", note: "The $550 billion pledge and the 15% auto tariff" },
+        {
+          subject: { type: "Article", id: SUMMIT },
+          addedAt: "2025-10-28T08:31:00Z",
+          note: "The $550 billion pledge and the 15% auto tariff",
+        },
         { subject: { type: "Person", id: "sanae-takaichi" }, addedAt: "2025-10-28T08:32:00Z" },
         { subject: { type: "Person", id: "donald-trump" }, addedAt: "2025-10-28T08:32:30Z" },
         { subject: { type: "Country", alpha3: "JPN" }, addedAt: "2025-10-28T08:33:00Z" },
@@ -97,7 +98,12 @@ export const demoReaderData: ReaderData = {
     { alpha3: "JPN", level: 1, summary: "Exercise normal precautions.", updatedAt: "2025-06-01T00:00:00Z" },
     { alpha3: "KOR", level: 1, summary: "Exercise normal precautions.", updatedAt: "2025-06-01T00:00:00Z" },
     { alpha3: "MYS", level: 1, summary: "Exercise normal precautions; more care in eastern Sabah.", updatedAt: "2025-06-01T00:00:00Z" },
-    { alpha3: "CHN", level: 2, summary: "Exercise increased caution: local laws may be enforced arbitrarily.", updatedAt: "2025-06-01T00:00:00Z" },
+    {
+      alpha3: "CHN",
+      level: 2,
+      summary: "Exercise increased caution: local laws may be enforced arbitrarily.",
+      updatedAt: "2025-06-01T00:00:00Z",
+    },
     { alpha3: "PRK", level: 4, summary: "Do not travel.", updatedAt: "2025-06-01T00:00:00Z" },
   ],
 };

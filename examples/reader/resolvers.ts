@@ -57,7 +57,5 @@ export function readerResolvers(store: ReaderStore) {
 
 // Private: a news entity as a federation reference, for the gateway to resolve.
 function reference(subject: SubjectRef) {
-  return subject.type === "Country"
-    ? { __typename: "Country", alpha3: subject.alpha3 }
-    : { __typename: subject.type, id: subject.id };
+  return subject.type === "Country" ? { __typename: "Country", alpha3: subject.alpha3 } : { __typename: subject.type, id: subject.id };
 }

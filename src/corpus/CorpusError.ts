@@ -17,8 +17,6 @@ export class CorpusError extends Error {
     /** Every problem found, in file order (capped by the validator). */
     readonly problems: CorpusProblem[],
   ) {
-    super(
-      `Invalid corpus ${file}:\n` + problems.map((p) => `  at ${p.path}: ${p.reason}`).join("\n"),
-    );
+    super(`Invalid corpus ${file}:\n${problems.map((p) => `  at ${p.path}: ${p.reason}`).join("\n")}`);
   }
 }

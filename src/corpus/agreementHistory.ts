@@ -23,7 +23,10 @@ export function observeAgreementStatusChange(change: AgreementStatusChangeRecord
  * oldest first, each carrying its article's publication time. None when the record holds none:
  * `concluded` alone does not say whether the deal was signed, agreed in principle or in force.
  */
-export function agreementHistory(agreement: AgreementRecord, publishedAt: (articleId: string) => string | null): ObservedAgreementStatusChange[] {
+export function agreementHistory(
+  agreement: AgreementRecord,
+  publishedAt: (articleId: string) => string | null,
+): ObservedAgreementStatusChange[] {
   return orderObservations((agreement.history ?? []).map((c) => observeAgreementStatusChange(c, publishedAt(c.evidence.articleId))));
 }
 

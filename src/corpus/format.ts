@@ -64,7 +64,6 @@ export const ArticleSchema = z.strictObject({
   unresolved: z.array(UnresolvedReferenceSchema).optional(),
 });
 
-
 export const RoleSchema = z.strictObject({
   title: z.string().min(1),
   country: CountryCode.nullable().optional(),

@@ -2,7 +2,15 @@
 // layer needs to know about it. Validation, both stores, search, co-mentions, timelines and the
 // importer read this table instead of naming kinds themselves; the serving layer keys its own
 // table (src/graphql/kinds.ts) by the same kinds. To add a kind, see docs/adding-an-entity-kind.md.
-import type { AgreementRecord, CorpusRecord, CountryRecord, EvidenceRecord, OrganizationRecord, PersonRecord, TariffRecord } from "./format.js";
+import type {
+  AgreementRecord,
+  CorpusRecord,
+  CountryRecord,
+  EvidenceRecord,
+  OrganizationRecord,
+  PersonRecord,
+  TariffRecord,
+} from "./format.js";
 import { tariffName } from "./tariffName.js";
 import { foldText } from "../text/fold.js";
 import { currentRates, tariffChanges, tariffHistory } from "./tariffHistory.js";
@@ -139,7 +147,8 @@ export const KINDS = {
           table: "country_leaders",
           owner: "person_id",
           columns: { country_code: "text", person_id: "text", person_ord: "int" },
-          rows: (p, ord) => p.roles.filter((r) => r.current && r.country).map((r) => ({ country_code: r.country!, person_id: p.id, person_ord: ord })),
+          rows: (p, ord) =>
+            p.roles.filter((r) => r.current && r.country).map((r) => ({ country_code: r.country!, person_id: p.id, person_ord: ord })),
         },
       ],
     },
@@ -196,7 +205,13 @@ export const KINDS = {
           owner: "agreement_id",
           columns: { agreement_id: "text", ord: "int", status: "text", effective: "text", ...EVIDENCE_COLUMNS },
           rows: (a) =>
-            (a.history ?? []).map((h, ord) => ({ agreement_id: a.id, ord, status: h.status, effective: h.effective ?? null, ...evidenceColumns(h.evidence) })),
+            (a.history ?? []).map((h, ord) => ({
+              agreement_id: a.id,
+              ord,
+              status: h.status,
+              effective: h.effective ?? null,
+              ...evidenceColumns(h.evidence),
+            })),
         },
       ],
     },
@@ -207,7 +222,10 @@ export const KINDS = {
       ...a.parties.map((code, j) => ({ field: `parties[${j}]`, kind: "COUNTRY" as const, key: code })),
       ...a.commitments.map((c, j) => ({ field: `commitments[${j}].party`, kind: "COUNTRY" as const, key: c.party })),
     ],
-    evidence: (a) => [...quoted("evidence", a.evidence), ...(a.history ?? []).map((h, j) => ({ field: `history[${j}].evidence`, evidence: h.evidence }))],
+    evidence: (a) => [
+      ...quoted("evidence", a.evidence),
+      ...(a.history ?? []).map((h, j) => ({ field: `history[${j}].evidence`, evidence: h.evidence })),
+    ],
     ownRules: () => [],
   },
   TARIFF: {
@@ -220,7 +238,12 @@ export const KINDS = {
     nameList: null,
     storage: {
       columns: { imposed_by: "text", applies_to: "text", agreement_id: "text", folded_product: "text" },
-      row: (t) => ({ imposed_by: t.imposedBy, applies_to: t.appliesTo, agreement_id: t.agreementId ?? null, folded_product: foldText(t.product) }),
+      row: (t) => ({
+        imposed_by: t.imposedBy,
+        applies_to: t.appliesTo,
+        agreement_id: t.agreementId ?? null,
+        folded_product: foldText(t.product),
+      }),
       links: [
         {
           // Its observations (tariffChanges: one implied by the rate fields when there is no history).
@@ -256,7 +279,10 @@ export const KINDS = {
       { field: "appliesTo", kind: "COUNTRY", key: t.appliesTo },
       ...optional("agreementId", "AGREEMENT", t.agreementId),
     ],
-    evidence: (t) => [...quoted("evidence", t.evidence), ...(t.history ?? []).map((h, j) => ({ field: `history[${j}].evidence`, evidence: h.evidence }))],
+    evidence: (t) => [
+      ...quoted("evidence", t.evidence),
+      ...(t.history ?? []).map((h, j) => ({ field: `history[${j}].evidence`, evidence: h.evidence })),
+    ],
     ownRules: (t, { published, path }) => {
       // The rate fields are the history's summary; a record that says otherwise would serve two
       // answers. Unless some quoted article is missing (reported as such), which leaves no order.

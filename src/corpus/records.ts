@@ -16,7 +16,10 @@ export type CorpusEntry =
 /** The file is not well-formed JSON; `path` is the JSON path of the record that breaks, or `$`. */
 export class JsonSyntaxError extends Error {
   override readonly name = "JsonSyntaxError";
-  constructor(readonly path: string, message: string) {
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -80,7 +83,7 @@ const LBRACKET = 0x5b;
 const RBRACKET = 0x5d;
 
 // Where the scanner is in the top-level object.
-const enum State {
+enum State {
   /** Before the opening `{`. */
   Start,
   /** After `{` or `,`: a key (or `}` right after `{`). */
@@ -167,7 +170,7 @@ class TopLevelScanner {
           } else {
             const end = valueEnd(buf, pos, eof);
             if (end < 0) return this.incomplete(pos, eof);
-            this.out.push({ kind: "value", key: this.key, value: this.parse(buf, pos, end, "$." + this.key) });
+            this.out.push({ kind: "value", key: this.key, value: this.parse(buf, pos, end, `$.${this.key}`) });
             this.state = State.AfterValue;
             pos = end;
             continue;
@@ -211,7 +214,8 @@ class TopLevelScanner {
     const entries = this.out.splice(0);
     for (const e of entries) {
       if (e.kind !== "unparsed") yield e;
-      else yield { kind: "item", key: e.key, index: e.index, value: this.parse(buf, e.start, e.end, `$.${e.key}[${e.index}]`, e.fileOffset) };
+      else
+        yield { kind: "item", key: e.key, index: e.index, value: this.parse(buf, e.start, e.end, `$.${e.key}[${e.index}]`, e.fileOffset) };
     }
   }
 

@@ -119,7 +119,14 @@ export async function checkCorpusFile(file: string, options: CheckCorpusOptions 
 
   // The entity rules (duplicates, country and agreement references, evidence spans) are
   // checkRules' own, run over the entity sections and stand-ins for the quoted articles.
-  const standIns = [...articles.bodies].map(([id, { body, publishedAt }]) => ({ id, body, publishedAt, lead: "-", source: "-", mentions: [] }));
+  const standIns = [...articles.bodies].map(([id, { body, publishedAt }]) => ({
+    id,
+    body,
+    publishedAt,
+    lead: "-",
+    source: "-",
+    mentions: [],
+  }));
   const entityProblems = checkRules({ version: 1, articles: standIns, ...entities } as CorpusRecord, { articleSpans: false });
   const isDuplicate = (p: CorpusProblem) => p.reason.startsWith("duplicate ");
   const problems = [
@@ -194,7 +201,10 @@ class ArticleChecks {
     const first = this.firstIndex.get(article.id);
     if (first !== undefined) {
       if (this.duplicates.length < MAX_PROBLEMS) {
-        this.duplicates.push({ path: `$.articles[${index}].id`, reason: `duplicate id "${article.id}" (first used at $.articles[${first}])` });
+        this.duplicates.push({
+          path: `$.articles[${index}].id`,
+          reason: `duplicate id "${article.id}" (first used at $.articles[${first}])`,
+        });
       }
       return this.checkMentions(article, index, known);
     }
@@ -215,7 +225,10 @@ class ArticleChecks {
       const at: Positioned = {
         index,
         order: j,
-        problem: { path: `$.articles[${index}].mentions[${j}].entityId`, reason: `${m.entityType.toLowerCase()} "${m.entityId}" does not exist` },
+        problem: {
+          path: `$.articles[${index}].mentions[${j}].entityId`,
+          reason: `${m.entityType.toLowerCase()} "${m.entityId}" does not exist`,
+        },
       };
       const ids = known(m.entityType);
       if (ids !== null) {

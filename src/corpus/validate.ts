@@ -19,7 +19,10 @@ export type ReportProblem = (path: string, reason: string) => void;
 export function validateCorpus(input: unknown, file: string): CorpusRecord {
   const parsed = CorpusSchema.safeParse(input);
   if (!parsed.success) {
-    throw new CorpusError(file, parsed.error.issues.slice(0, MAX_PROBLEMS).map((issue) => shapeProblem(issue)));
+    throw new CorpusError(
+      file,
+      parsed.error.issues.slice(0, MAX_PROBLEMS).map((issue) => shapeProblem(issue)),
+    );
   }
   const problems = checkRules(parsed.data);
   if (problems.length > 0) throw new CorpusError(file, problems);
@@ -82,7 +85,8 @@ export function checkRules(corpus: CorpusRecord, options: CheckRulesOptions = {}
         if (body === undefined) report(`${path}.${field}.articleId`, `article "${e.articleId}" is not in $.articles`);
         else checkSpan(body, e.start, e.end, e.quote, `${path}.${field}`, "quote", report);
       }
-      for (const problem of spec.ownRules(record, { published: (id) => published.get(id), path })) report(`${path}.${problem.field}`, problem.reason);
+      for (const problem of spec.ownRules(record, { published: (id) => published.get(id), path }))
+        report(`${path}.${problem.field}`, problem.reason);
     });
   }
   return problems;
@@ -94,8 +98,12 @@ export function checkRules(corpus: CorpusRecord, options: CheckRulesOptions = {}
  * so a streaming loader can check it while the record is at hand.
  */
 export function checkArticleSpans(article: ArticleRecord, index: number, report: ReportProblem): void {
-  article.mentions.forEach((m, j) => checkSpan(article.body, m.start, m.end, m.text, `$.articles[${index}].mentions[${j}]`, "text", report));
-  article.unresolved?.forEach((u, j) => checkSpan(article.body, u.start, u.end, u.text, `$.articles[${index}].unresolved[${j}]`, "text", report));
+  article.mentions.forEach((m, j) =>
+    checkSpan(article.body, m.start, m.end, m.text, `$.articles[${index}].mentions[${j}]`, "text", report),
+  );
+  article.unresolved?.forEach((u, j) =>
+    checkSpan(article.body, u.start, u.end, u.text, `$.articles[${index}].unresolved[${j}]`, "text", report),
+  );
 }
 
 // Private: checks that body.slice(start, end) is exactly `text`, reporting at `path`.
@@ -103,7 +111,8 @@ function checkSpan(body: string, start: number, end: number, text: string, path:
   if (end <= start) return report(`${path}.end`, `end (${end}) must be greater than start (${start})`);
   if (end > body.length) return report(`${path}.end`, `end (${end}) is past the end of the body (length ${body.length})`);
   const slice = body.slice(start, end);
-  if (slice !== text) report(`${path}.${field}`, `${JSON.stringify(text)} does not equal body.slice(${start}, ${end}) = ${JSON.stringify(slice)}`);
+  if (slice !== text)
+    report(`${path}.${field}`, `${JSON.stringify(text)} does not equal body.slice(${start}, ${end}) = ${JSON.stringify(slice)}`);
 }
 
 /**
@@ -144,9 +153,6 @@ function uniqueKeys<T>(
  * `$.articles[3].body`.
  */
 export function shapeProblem(issue: z.core.$ZodIssue, at = "$"): CorpusProblem {
-  const path = issue.path.reduce<string>(
-    (acc, part) => (typeof part === "number" ? `${acc}[${part}]` : `${acc}.${String(part)}`),
-    at,
-  );
+  const path = issue.path.reduce<string>((acc, part) => (typeof part === "number" ? `${acc}[${part}]` : `${acc}.${String(part)}`), at);
   return { path, reason: issue.message };
 }

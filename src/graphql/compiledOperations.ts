@@ -134,7 +134,8 @@ export class CompiledOperations {
     const compiled = compileQuery(this.options.schema, document, operationName ?? undefined);
     if (!isCompiledQuery(compiled)) return; // graphql-jit cannot compile it: Apollo keeps answering it
     const operation = document.definitions.find(
-      (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (operationName === null || d.name?.value === operationName),
+      (d): d is OperationDefinitionNode =>
+        d.kind === Kind.OPERATION_DEFINITION && (operationName === null || d.name?.value === operationName),
     );
     const entities = operation ? entitiesFieldOf(operation) : undefined;
     this.entries.set(key, { document, operationName, compiled, costs: new Map(), entities, id: this.nextId++ });
@@ -150,7 +151,9 @@ export class CompiledOperations {
     let cost = entry.costs.get(key);
     if (cost === undefined) {
       try {
-        cost = estimateCost(this.options.schema, entry.document, entry.operationName ?? undefined, variables, this.options.maxPageSize) ?? Infinity;
+        cost =
+          estimateCost(this.options.schema, entry.document, entry.operationName ?? undefined, variables, this.options.maxPageSize) ??
+          Infinity;
       } catch {
         cost = Infinity; // variables the estimate cannot read: Apollo refuses them with its own error
       }
@@ -190,7 +193,11 @@ export class CompiledOperations {
       });
     }
     this.stats.answered++;
-    return { body: `{"data":{${JSON.stringify(field.responseKey)}:[${parts.join(",")}]}}\n`, operationName: entry.operationName, fromEntityCache: true };
+    return {
+      body: `{"data":{${JSON.stringify(field.responseKey)}:[${parts.join(",")}]}}\n`,
+      operationName: entry.operationName,
+      fromEntityCache: true,
+    };
   }
 
   // Private: counts a request Apollo must answer.

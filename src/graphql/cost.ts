@@ -115,7 +115,9 @@ export function costLimitPlugin(options: CostOptions): ApolloServerPlugin {
           assertVariablesWithinLimits(variables, options);
           let known = estimates.get(document);
           if (!known) estimates.set(document, (known = new Map()));
-          const key = createHash("sha256").update(`${operation.name?.value ?? ""}\n${JSON.stringify(variables)}`).digest("base64url");
+          const key = createHash("sha256")
+            .update(`${operation.name?.value ?? ""}\n${JSON.stringify(variables)}`)
+            .digest("base64url");
           let cost = known.get(key);
           if (!known.has(key)) {
             // Variables that do not coerce are refused by execution with BAD_USER_INPUT before any
@@ -141,7 +143,10 @@ export function costLimitPlugin(options: CostOptions): ApolloServerPlugin {
 }
 
 // Private: the surcharge for `_entities` representations that name no entity (counted before any is resolved).
-function invalidRepresentationsCost(field: { name: string; type: Parameters<typeof getNamedType>[0] }, args: Record<string, unknown>): number {
+function invalidRepresentationsCost(
+  field: { name: string; type: Parameters<typeof getNamedType>[0] },
+  args: Record<string, unknown>,
+): number {
   if (field.name !== "_entities" || !Array.isArray(args.representations)) return 0;
   const union = getNamedType(field.type);
   const entities = isUnionType(union) ? union.getTypes().map((t) => t.name) : [];

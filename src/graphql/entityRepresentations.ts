@@ -64,11 +64,18 @@ function problemOf(representation: unknown, schema: GraphQLSchema, entities: str
   const typename = (representation as { __typename?: unknown }).__typename;
   if (typeof typename !== "string") return `has no "__typename" (a string naming the entity type)`;
   if (entities.includes(typename)) return undefined;
-  return schema.getType(typename) ? `"${typename}" is a type of this subgraph but not an entity` : `"${typename}" is not an entity of this subgraph`;
+  return schema.getType(typename)
+    ? `"${typename}" is a type of this subgraph but not an entity`
+    : `"${typename}" is not an entity of this subgraph`;
 }
 
 // Private: the BAD_USER_INPUT error for the representation at `index`.
-function representationError(index: number, problem: string, extensions: Record<string, unknown> = {}, originalError?: Error): GraphQLError {
+function representationError(
+  index: number,
+  problem: string,
+  extensions: Record<string, unknown> = {},
+  originalError?: Error,
+): GraphQLError {
   return new GraphQLError(`${ARGUMENT}[${index}]: ${problem}`, {
     originalError,
     extensions: { ...extensions, code: "BAD_USER_INPUT", argument: ARGUMENT, index },

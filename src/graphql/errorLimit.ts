@@ -18,7 +18,9 @@ export function boundErrors(errors: readonly GraphQLFormattedError[], max: numbe
     const code = String(error.extensions?.code ?? "INTERNAL_SERVER_ERROR");
     codes[code] = (codes[code] ?? 0) + 1;
   }
-  const summary = Object.entries(codes).map(([code, n]) => `${n} ${code}`).join(", ");
+  const summary = Object.entries(codes)
+    .map(([code, n]) => `${n} ${code}`)
+    .join(", ");
   return [
     ...kept,
     {

@@ -43,7 +43,9 @@ export async function buildNewsSchema(): Promise<GraphQLSchema> {
     skipCheck: true,
     validate: false,
   });
-  const typeDefs = withCacheTags(withQueryDescription(withUnionDirectives(parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`))));
+  const typeDefs = withCacheTags(
+    withQueryDescription(withUnionDirectives(parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`))),
+  );
   const resolverMap = createResolversMap(schema) as Record<string, Record<string, unknown>>;
   for (const [type, fields] of Object.entries(referenceResolvers)) {
     resolverMap[type] = { ...resolverMap[type], ...fields };

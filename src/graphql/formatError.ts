@@ -32,7 +32,11 @@ export function createFormatError(options: ErrorFormatOptions) {
     // The database could not answer: not a fault of the request nor a bug, and worth retrying.
     const unavailable = storeUnavailableErrorOf(error);
     if (unavailable) {
-      return { message: unavailable.message, ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: "SERVICE_UNAVAILABLE", reason: unavailable.reason } };
+      return {
+        message: unavailable.message,
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: { code: "SERVICE_UNAVAILABLE", reason: unavailable.reason },
+      };
     }
     const code = typeof formatted.extensions?.code === "string" ? formatted.extensions.code : "INTERNAL_SERVER_ERROR";
     if (options.debugErrors) return { ...formatted, extensions: { ...formatted.extensions, code } };

@@ -2,16 +2,7 @@
 // aliases, directives, root fields, tokens), each with its own error code and numbers a client can act on.
 // Depth, aliases and directives are graphql-armor's rules; tokens are graphql-js's own parser limit.
 import { ApolloArmor } from "@escape.tech/graphql-armor";
-import {
-  GraphQLError,
-  Kind,
-  Lexer,
-  Source,
-  TokenKind,
-  type SelectionSetNode,
-  type ValidationContext,
-  type ValidationRule,
-} from "graphql";
+import { GraphQLError, Kind, Lexer, Source, TokenKind, type SelectionSetNode, type ValidationContext, type ValidationRule } from "graphql";
 
 /** How one limit is set and explained; the table below holds one per limit. */
 export interface LimitSpec {
@@ -41,36 +32,72 @@ export interface LimitSpec {
 export const LIMITS = {
   /** Deepest field nesting an operation may select, introspection included. The default is the depth of the standard introspection query that GraphiQL and codegen send. */
   maxDepth: {
-    name: "depth", variable: "MAX_DEPTH", default: 15, min: 1, max: 1000,
-    code: "MAX_DEPTH_LIMIT", measure: "depth", advice: "Select fewer nested levels.",
+    name: "depth",
+    variable: "MAX_DEPTH",
+    default: 15,
+    min: 1,
+    max: 1000,
+    code: "MAX_DEPTH_LIMIT",
+    measure: "depth",
+    advice: "Select fewer nested levels.",
   },
   /** Most aliases in one operation, fragments included. The default is Apollo Router's `max_aliases`. */
   maxAliases: {
-    name: "aliases", variable: "MAX_ALIASES", default: 30, min: 0, max: 10_000,
-    code: "MAX_ALIASES_LIMIT", measure: "number of aliases", advice: "Use fewer aliases, or split the operation.",
+    name: "aliases",
+    variable: "MAX_ALIASES",
+    default: 30,
+    min: 0,
+    max: 10_000,
+    code: "MAX_ALIASES_LIMIT",
+    measure: "number of aliases",
+    advice: "Use fewer aliases, or split the operation.",
   },
   /** Most directives in one operation, fragments included. The default is graphql-armor's. */
   maxDirectives: {
-    name: "directives", variable: "MAX_DIRECTIVES", default: 50, min: 0, max: 10_000,
-    code: "MAX_DIRECTIVES_LIMIT", measure: "number of directives", advice: "Use fewer directives.",
+    name: "directives",
+    variable: "MAX_DIRECTIVES",
+    default: 50,
+    min: 0,
+    max: 10_000,
+    code: "MAX_DIRECTIVES_LIMIT",
+    measure: "number of directives",
+    advice: "Use fewer directives.",
   },
   /** Most lexical tokens in one document; parsing stops past it. */
   maxTokens: {
-    name: "tokens", variable: "MAX_TOKENS", default: 2000, min: 100, max: 1_000_000,
-    code: "MAX_TOKENS_LIMIT", measure: "number of tokens", advice: "Send a shorter document; use variables and fragments.",
+    name: "tokens",
+    variable: "MAX_TOKENS",
+    default: 2000,
+    min: 100,
+    max: 1_000_000,
+    code: "MAX_TOKENS_LIMIT",
+    measure: "number of tokens",
+    advice: "Send a shorter document; use variables and fragments.",
   },
   /** Most root fields in one operation. The default is Apollo Router's `max_root_fields`. */
   maxRootFields: {
-    name: "rootFields", variable: "MAX_ROOT_FIELDS", default: 20, min: 1, max: 10_000,
-    code: "MAX_ROOT_FIELDS_LIMIT", measure: "number of root fields", advice: "Split the operation into several.",
+    name: "rootFields",
+    variable: "MAX_ROOT_FIELDS",
+    default: 20,
+    min: 1,
+    max: 10_000,
+    code: "MAX_ROOT_FIELDS_LIMIT",
+    measure: "number of root fields",
+    advice: "Split the operation into several.",
   },
   /**
    * Highest estimated cost of one operation: objects cost 1, lists multiply by their page size
    * (src/graphql/cost.ts). A 100-article page with every relation costs about 6000, well under the default.
    */
   maxCost: {
-    name: "cost", variable: "MAX_COST", default: 20_000, min: 1, max: 1_000_000_000,
-    code: "COST_ESTIMATED_TOO_EXPENSIVE", measure: "estimated cost", advice: "Ask for smaller pages (`first`) or fewer nested lists.",
+    name: "cost",
+    variable: "MAX_COST",
+    default: 20_000,
+    min: 1,
+    max: 1_000_000_000,
+    code: "COST_ESTIMATED_TOO_EXPENSIVE",
+    measure: "estimated cost",
+    advice: "Ask for smaller pages (`first`) or fewer nested lists.",
   },
   /**
    * Largest size of an operation's variables, in bytes of their JSON. Every request's variables
@@ -78,8 +105,14 @@ export const LIMITS = {
    * `_entities` batch of a few thousand representations.
    */
   maxVariablesBytes: {
-    name: "variablesBytes", variable: "MAX_VARIABLES_BYTES", default: 256 * 1024, min: 1024, max: 1024 * 1024 * 1024,
-    code: "BAD_USER_INPUT", measure: "variables size in bytes (as JSON)", advice: "Send smaller variables.",
+    name: "variablesBytes",
+    variable: "MAX_VARIABLES_BYTES",
+    default: 256 * 1024,
+    min: 1024,
+    max: 1024 * 1024 * 1024,
+    code: "BAD_USER_INPUT",
+    measure: "variables size in bytes (as JSON)",
+    advice: "Send smaller variables.",
   },
   /**
    * Deepest nesting of arrays and objects inside an operation's variables (`{"a": [1]}` is 2). No
@@ -87,8 +120,14 @@ export const LIMITS = {
    * otherwise overflow the stack of whatever walks it.
    */
   maxVariablesDepth: {
-    name: "variablesDepth", variable: "MAX_VARIABLES_DEPTH", default: 32, min: 1, max: 1000,
-    code: "BAD_USER_INPUT", measure: "variables nesting depth", advice: "Send flatter variables.",
+    name: "variablesDepth",
+    variable: "MAX_VARIABLES_DEPTH",
+    default: 32,
+    min: 1,
+    max: 1000,
+    code: "BAD_USER_INPUT",
+    measure: "variables nesting depth",
+    advice: "Send flatter variables.",
   },
 } as const satisfies Record<string, LimitSpec>;
 
@@ -102,7 +141,9 @@ export type LimitName = (typeof LIMITS)[keyof typeof LIMITS]["name"];
 const BY_NAME = Object.fromEntries(Object.values(LIMITS).map((spec) => [spec.name, spec])) as Readonly<Record<LimitName, LimitSpec>>;
 
 /** The `extensions.code` of each limit. */
-export const LIMIT_CODES = Object.fromEntries(Object.values(LIMITS).map((spec) => [spec.name, spec.code])) as Readonly<Record<LimitName, string>>;
+export const LIMIT_CODES = Object.fromEntries(Object.values(LIMITS).map((spec) => [spec.name, spec.code])) as Readonly<
+  Record<LimitName, string>
+>;
 
 /**
  * An operation over one of the limits. `extensions` carries the code, the limit's name, its

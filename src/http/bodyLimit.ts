@@ -71,7 +71,10 @@ export function answerUnreadBody(req: IncomingMessage, res: ServerResponse, stat
     if (!ended) res.end();
     ended = true;
   };
-  if (req.complete) return end();
+  if (req.complete) {
+    end();
+    return;
+  }
   let discarded = 0;
   req.on("data", (chunk: Buffer) => {
     discarded += chunk.length;

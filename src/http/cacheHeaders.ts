@@ -43,7 +43,9 @@ export class CacheHeaders {
    */
   etagOf(request: CacheableRequest): string | undefined {
     if (request.method !== "GET" || this.perRequest(request.req)) return undefined;
-    const hash = createHash("sha1").update(`${this.options.version()}\n${request.search}\n${request.req.headers.accept ?? ""}`).digest("base64url");
+    const hash = createHash("sha1")
+      .update(`${this.options.version()}\n${request.search}\n${request.req.headers.accept ?? ""}`)
+      .digest("base64url");
     // Weak: the same answer may be sent with different whitespace by another replica's version of the service.
     return `W/"${hash}"`;
   }

@@ -60,7 +60,8 @@ export function createCompiledAnswers(options: CompiledAnswersOptions) {
     if (req.headers["apollo-federation-include-trace"] !== undefined) return undefined;
     const contentType = contentTypeFor(req.headers.accept);
     if (contentType === undefined) return undefined;
-    const operation = request.method === "POST" ? fromBody(request.body) : request.method === "GET" ? fromSearch(request.search) : undefined;
+    const operation =
+      request.method === "POST" ? fromBody(request.body) : request.method === "GET" ? fromSearch(request.search) : undefined;
     if (!operation) return undefined;
     const started = performance.now();
     const context = await options.context(req);
@@ -93,7 +94,12 @@ function fromSearch(search: string): OperationRequest | undefined {
   } catch {
     return undefined;
   }
-  return operationOf({ query: params.get("query"), operationName: params.get("operationName") ?? undefined, variables: parsed, extensions: params.get("extensions") ?? undefined });
+  return operationOf({
+    query: params.get("query"),
+    operationName: params.get("operationName") ?? undefined,
+    variables: parsed,
+    extensions: params.get("extensions") ?? undefined,
+  });
 }
 
 // Private: checks the parameters' shapes; extensions (persisted queries and the like) are Apollo's to read.

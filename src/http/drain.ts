@@ -66,7 +66,10 @@ export class ConnectionDrain {
     // `Connection: close`, and the deadline bounds one that never sends.
     NetServer.prototype.close.call(this.server);
     const remaining = deadline - Date.now();
-    const outcome = await Promise.race([closed.then(() => "drained" as const), sleep(Math.max(0, remaining)).then(() => "forced" as const)]);
+    const outcome = await Promise.race([
+      closed.then(() => "drained" as const),
+      sleep(Math.max(0, remaining)).then(() => "forced" as const),
+    ]);
     if (outcome === "forced") this.server.closeAllConnections();
     return outcome;
   }

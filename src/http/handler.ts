@@ -46,7 +46,11 @@ export interface HttpHandlerOptions {
 
 /** An HTTP failure with its status and the GraphQL error code a client can switch on. */
 class HttpError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -87,7 +91,8 @@ export function createHttpHandler(options: HttpHandlerOptions) {
       }
       // Never a stack trace on the wire; the server's logger has the details.
       options.onError?.(error, req);
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
+      if (!res.headersSent)
+        sendJson(res, 500, { errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
       else res.destroy();
     }
   };
@@ -115,7 +120,8 @@ async function serveGraphQL(options: HttpHandlerOptions, req: IncomingMessage, r
     res.statusCode = 200;
     res.setHeader("content-type", compiled.contentType);
     caching?.apply(req, res, 200, true, etag);
-    if (cacheKey !== null && !compiled.fromEntityCache) options.responseCache!.store(cacheKey, 200, [["content-type", compiled.contentType]], compiled.body);
+    if (cacheKey !== null && !compiled.fromEntityCache)
+      options.responseCache!.store(cacheKey, 200, [["content-type", compiled.contentType]], compiled.body);
     res.end(compiled.body);
     return;
   }
@@ -170,7 +176,8 @@ async function readJsonText(req: IncomingMessage, limit: number): Promise<string
 
 // Private: parses a POST body read by readJsonText.
 function parseJsonBody(text: string): unknown {
-  if (text === "") throw new HttpError(400, "BAD_REQUEST", "The request body is empty; send a JSON object such as {\"query\": \"{ countries { code } }\"}.");
+  if (text === "")
+    throw new HttpError(400, "BAD_REQUEST", 'The request body is empty; send a JSON object such as {"query": "{ countries { code } }"}.');
   try {
     return JSON.parse(text);
   } catch (error) {

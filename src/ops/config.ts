@@ -136,7 +136,10 @@ function storeChoice(env: NodeJS.ProcessEnv): Pick<Config, "store" | "databaseUr
   if (store === "postgres" && databaseUrl === null) {
     throw new ConfigError("STORE=postgres needs DATABASE_URL, e.g. postgres://user@host:5432/news (fill it with `npm run db:import`)");
   }
-  const databaseReplicaUrls = (env.DATABASE_REPLICA_URLS ?? "").split(",").map((u) => u.trim()).filter(Boolean);
+  const databaseReplicaUrls = (env.DATABASE_REPLICA_URLS ?? "")
+    .split(",")
+    .map((u) => u.trim())
+    .filter(Boolean);
   return { store, databaseUrl, databaseReplicaUrls };
 }
 
@@ -157,11 +160,12 @@ function httpTimeouts(env: NodeJS.ProcessEnv): Pick<Config, "headersTimeoutMs" |
   const headersTimeoutMs = integer(env, "HEADERS_TIMEOUT_MS", 10_000, 100, 600_000);
   const requestTimeoutMs = integer(env, "REQUEST_TIMEOUT_MS", 30_000, 100, 3_600_000);
   if (requestTimeoutMs < headersTimeoutMs) {
-    throw new ConfigError(`REQUEST_TIMEOUT_MS (${requestTimeoutMs}) must be at least HEADERS_TIMEOUT_MS (${headersTimeoutMs}): the request includes its headers`);
+    throw new ConfigError(
+      `REQUEST_TIMEOUT_MS (${requestTimeoutMs}) must be at least HEADERS_TIMEOUT_MS (${headersTimeoutMs}): the request includes its headers`,
+    );
   }
   return { headersTimeoutMs, requestTimeoutMs, keepAliveTimeoutMs: integer(env, "KEEP_ALIVE_TIMEOUT_MS", 5000, 100, 600_000) };
 }
-
 
 // Private: every operation limit from its variable, within the bounds LIMITS gives it.
 function operationLimits(env: NodeJS.ProcessEnv): OperationLimits {

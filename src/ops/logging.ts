@@ -133,7 +133,10 @@ export function requestLogPlugin(fallback: Logger): ApolloServerPlugin {
         for (const error of errors) {
           const code = error.extensions?.code;
           if (code === undefined || code === "INTERNAL_SERVER_ERROR") {
-            requestLogger(contextValue as object, fallback).error({ err: error.originalError ?? error, path: error.path, operation: operationName }, "unexpected error in a GraphQL request");
+            requestLogger(contextValue as object, fallback).error(
+              { err: error.originalError ?? error, path: error.path, operation: operationName },
+              "unexpected error in a GraphQL request",
+            );
           }
         }
       },

@@ -122,7 +122,7 @@ export class ServiceMetrics {
    * a path that answers without Apollo, such as a response cache.
    */
   observeRequest(operationName: string | null | undefined, seconds: number): void {
-    const label = this.operationLabel(operationName === undefined ? UNRESOLVED_OPERATION : operationName ?? ANONYMOUS_OPERATION);
+    const label = this.operationLabel(operationName === undefined ? UNRESOLVED_OPERATION : (operationName ?? ANONYMOUS_OPERATION));
     this.requests.inc({ operation: label });
     this.duration.observe({ operation: label }, seconds);
   }

@@ -22,7 +22,6 @@ export function coMentionScore(both: number, a: number, b: number): number {
 // again and again, and an entity mentioned in half the corpus costs a pass over half the corpus.
 const CACHED_ENTITIES = 512;
 
-
 /** Co-mention rankings over a store's mention indexes, computed per entity on demand. */
 export class CoMentions {
   private readonly ranked = new RecentlyUsed<RelatedRecord[]>(CACHED_ENTITIES);
@@ -52,7 +51,8 @@ export class CoMentions {
     for (const articleId of own) {
       const entities = this.source.entitiesOf(articleId);
       for (const t of ENTITY_KINDS) {
-        for (const other of entitiesOfKind(entities, t)) if (t !== type || other !== id) counts.set(`${t}:${other}`, (counts.get(`${t}:${other}`) ?? 0) + 1);
+        for (const other of entitiesOfKind(entities, t))
+          if (t !== type || other !== id) counts.set(`${t}:${other}`, (counts.get(`${t}:${other}`) ?? 0) + 1);
       }
     }
     const records: RelatedRecord[] = [];
@@ -62,7 +62,10 @@ export class CoMentions {
       records.push({ type: key.slice(0, colon) as EntityType, id: key.slice(colon + 1), articleCount: both, score });
     }
     return records.sort(
-      (x, y) => y.score - x.score || y.articleCount - x.articleCount || (x.type < y.type ? -1 : x.type > y.type ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0),
+      (x, y) =>
+        y.score - x.score ||
+        y.articleCount - x.articleCount ||
+        (x.type < y.type ? -1 : x.type > y.type ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0),
     );
   }
 }

@@ -5,14 +5,7 @@ import { ENTITY_KINDS, KINDS, kindSpec, recordsOf, type EntityKind, type EntityR
 import { foldText } from "../text/fold.js";
 import { agreementHistory, type ObservedAgreementStatusChange } from "../corpus/agreementHistory.js";
 import { tariffHistory, type ObservedTariffChange } from "../corpus/tariffHistory.js";
-import {
-  compareArticleKeys,
-  compareNameKeys,
-  decodeCursor,
-  encodeCursor,
-  type ArticleSortKey,
-  type NameSortKey,
-} from "./cursor.js";
+import { compareArticleKeys, compareNameKeys, decodeCursor, encodeCursor, type ArticleSortKey, type NameSortKey } from "./cursor.js";
 import type {
   ArticleEntities,
   ArticleFilterInput,
@@ -228,7 +221,8 @@ export class MemoryStore implements Store {
       needle || category !== null
         ? order.filter((r) => (!needle || r.folded.some((n) => n.includes(needle))) && (category === null || r.category === category))
         : order;
-    const start = page.after == null ? 0 : firstIndex(matches, (r) => compareNameKeys(r.key, decodeCursor(list.cursorTag, page.after!)) > 0);
+    const start =
+      page.after == null ? 0 : firstIndex(matches, (r) => compareNameKeys(r.key, decodeCursor(list.cursorTag, page.after!)) > 0);
     const slice = matches.slice(start, start + page.first);
     return {
       ids: slice.map((r) => r.id),
@@ -289,7 +283,10 @@ export class MemoryStore implements Store {
       const category = list.category === undefined ? null : (record as Record<string, unknown>)[list.category];
       return { id, key: [foldText(names[0]!), id], folded: names.map(foldText), category: typeof category === "string" ? category : null };
     });
-    this.nameOrders.set(kind, named.sort((x, y) => compareNameKeys(x.key, y.key)));
+    this.nameOrders.set(
+      kind,
+      named.sort((x, y) => compareNameKeys(x.key, y.key)),
+    );
   }
 
   // Private: the search index, started on first call.

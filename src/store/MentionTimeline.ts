@@ -29,7 +29,10 @@ export class MentionTimeline {
    * there are no points.
    */
   points(key: TimelineKey): TimelinePointRecord[] {
-    return timelinePoints(this.series.get(`${key.type}:${key.id}`, () => this.count(key.type, key.id)), key);
+    return timelinePoints(
+      this.series.get(`${key.type}:${key.id}`, () => this.count(key.type, key.id)),
+      key,
+    );
   }
 
   // Private: the entity's mentions and articles per day of publication.

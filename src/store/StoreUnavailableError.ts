@@ -12,9 +12,7 @@ export class StoreUnavailableError extends Error {
     options?: { cause?: unknown },
   ) {
     super(
-      reason === "timeout"
-        ? "The database did not answer in time; retry shortly."
-        : "The database cannot be reached; retry shortly.",
+      reason === "timeout" ? "The database did not answer in time; retry shortly." : "The database cannot be reached; retry shortly.",
       options,
     );
     this.name = "StoreUnavailableError";

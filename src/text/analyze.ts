@@ -24,7 +24,9 @@ const DOT = 0x2e;
 // Function words that carry no meaning in a query. "us" is deliberately absent: in news it is
 // far more often the United States than the pronoun.
 const STOP_WORDS = new Set(
-  "a an and are as at be been but by for from had has have he her his i if in into is it its not of on or she so than that the their them then there these they this those to was were which while who whom will with would we you your our".split(" "),
+  "a an and are as at be been but by for from had has have he her his i if in into is it its not of on or she so than that the their them then there these they this those to was were which while who whom will with would we you your our".split(
+    " ",
+  ),
 );
 
 // Letters NFD does not decompose, folded the way people type them on an English keyboard.
@@ -87,6 +89,7 @@ export function termsOf(text: string): string[] {
 }
 
 // Private: calls `found` with the span of every word of the text, in order, until it returns false.
+// biome-ignore lint/suspicious/noConfusingVoidType: callers pass plain statements; only an explicit false stops the scan
 function scanWords(text: string, found: (start: number, end: number) => boolean | void): void {
   const n = text.length;
   let i = 0;

@@ -3,5 +3,8 @@
 
 /** Given any text, returns it lower-cased with combining diacritics removed (NFD). */
 export function foldText(text: string): string {
-  return text.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase();
+  return text
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .toLowerCase();
 }

@@ -31,10 +31,17 @@ async function importCommand(databaseUrl: string, ...args: string[]) {
   let stdout = "";
   let stderr = "";
   const sink = (append: (s: string) => void) => ({ write: (s: string | Uint8Array) => (append(String(s)), true) });
-  const code = await runDbImport(["--corpus", corpusFile, "--database-url", databaseUrl, ...args], {}, {
-    stdout: sink((s) => (stdout += s)),
-    stderr: Object.assign(sink((s) => (stderr += s)), { isTTY: false }) as unknown as NodeJS.WritableStream,
-  });
+  const code = await runDbImport(
+    ["--corpus", corpusFile, "--database-url", databaseUrl, ...args],
+    {},
+    {
+      stdout: sink((s) => (stdout += s)),
+      stderr: Object.assign(
+        sink((s) => (stderr += s)),
+        { isTTY: false },
+      ) as unknown as NodeJS.WritableStream,
+    },
+  );
   return { code, stdout, stderr };
 }
 
@@ -73,7 +80,14 @@ describe("npm run db:import", () => {
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/150 articles, 60 people/);
     const after1 = await inventory(url);
-    expect(after1).toMatchObject({ articles: 150, people: 60, articlesWithoutLinks: 0, articleCounter: 150, wrongEntityCounters: 0, imports: 1 });
+    expect(after1).toMatchObject({
+      articles: 150,
+      people: 60,
+      articlesWithoutLinks: 0,
+      articleCounter: 150,
+      wrongEntityCounters: 0,
+      imports: 1,
+    });
     expect(after1.links).toBe(after1.expectedLinks);
 
     const second = await importCommand(url, "--batch-size", "40");
@@ -86,17 +100,21 @@ describe("npm run db:import", () => {
     const url = await freshDatabase();
     const broken = structuredClone(corpus);
     broken.articles[120]!.mentions[0]!.entityId = "nobody-at-all";
-    await writeFile(corpusFile + ".bad.json", JSON.stringify(broken));
-    const loaderMessage = await loadCorpusFile(corpusFile + ".bad.json").then(
+    await writeFile(`${corpusFile}.bad.json`, JSON.stringify(broken));
+    const loaderMessage = await loadCorpusFile(`${corpusFile}.bad.json`).then(
       () => "accepted",
       (error: Error) => error.message,
     );
-    expect(loaderMessage).toContain('does not exist');
+    expect(loaderMessage).toContain("does not exist");
     let stderr = "";
-    const code = await runDbImport(["--corpus", corpusFile + ".bad.json", "--database-url", url], {}, {
-      stdout: { write: () => true },
-      stderr: Object.assign({ write: (s: string) => ((stderr += s), true) }, { isTTY: false }) as unknown as NodeJS.WritableStream,
-    });
+    const code = await runDbImport(
+      ["--corpus", `${corpusFile}.bad.json`, "--database-url", url],
+      {},
+      {
+        stdout: { write: () => true },
+        stderr: Object.assign({ write: (s: string) => ((stderr += s), true) }, { isTTY: false }) as unknown as NodeJS.WritableStream,
+      },
+    );
     expect(code).toBe(1);
     expect(stderr).toContain(loaderMessage);
     expect(stderr).toContain("Nothing was imported.");
@@ -109,21 +127,29 @@ describe("npm run db:import", () => {
 
   it("refuses a file that gives a section twice, writing nothing (JSON.parse would keep the last)", async () => {
     const url = await freshDatabase();
-    const file = corpusFile + ".twice.json";
+    const file = `${corpusFile}.twice.json`;
     await writeFile(file, `{"articles":[${JSON.stringify(corpus.articles[0])}],${JSON.stringify(corpus).slice(1)}`);
     expect((await loadCorpusFile(file)).articles).toHaveLength(150); // valid to the loader
     let stderr = "";
-    const code = await runDbImport(["--corpus", file, "--database-url", url], {}, {
-      stdout: { write: () => true },
-      stderr: Object.assign({ write: (s: string) => ((stderr += s), true) }, { isTTY: false }) as unknown as NodeJS.WritableStream,
-    });
+    const code = await runDbImport(
+      ["--corpus", file, "--database-url", url],
+      {},
+      {
+        stdout: { write: () => true },
+        stderr: Object.assign({ write: (s: string) => ((stderr += s), true) }, { isTTY: false }) as unknown as NodeJS.WritableStream,
+      },
+    );
     expect(code).toBe(1);
     expect(stderr).toContain("at $.articles: the key appears more than once; db:import needs each section once");
     expect(stderr).toContain("Nothing was imported.");
   });
 
   it("refuses bad arguments with the usage and exit code 2", async () => {
-    const code = await runDbImport(["--batch-size", "0"], {}, { stdout: { write: () => true }, stderr: { write: () => true } as unknown as NodeJS.WritableStream });
+    const code = await runDbImport(
+      ["--batch-size", "0"],
+      {},
+      { stdout: { write: () => true }, stderr: { write: () => true } as unknown as NodeJS.WritableStream },
+    );
     expect(code).toBe(2);
   });
 });

@@ -13,8 +13,14 @@ import { seedCorpus } from "../harness.js";
 import { freshDatabase } from "./databases.js";
 
 const text = (dateline: string, body: string) => `Copyright Tiny Wire\n\n${dateline} - ${body}\n`;
-const APRIL = text("WASHINGTON", "The United States raised its tariff on Japanese automobiles to 27.5 percent from 2.5 percent on Thursday. Carmakers in Japan warned of lost sales.");
-const SEPTEMBER = text("TOKYO", "The United States cut its tariff on Japanese automobiles to 15 percent from 27.5 percent on Tuesday. Toyota welcomed the cut.");
+const APRIL = text(
+  "WASHINGTON",
+  "The United States raised its tariff on Japanese automobiles to 27.5 percent from 2.5 percent on Thursday. Carmakers in Japan warned of lost sales.",
+);
+const SEPTEMBER = text(
+  "TOKYO",
+  "The United States cut its tariff on Japanese automobiles to 15 percent from 27.5 percent on Tuesday. Toyota welcomed the cut.",
+);
 
 /** Imports a corpus into the database with the real importer; returns how many records were new or changed. */
 async function importInto(url: string, corpus: CorpusRecord): Promise<number> {

@@ -42,8 +42,15 @@ beforeAll(async () => {
 /** Asks for the countries; returns status, Retry-After, the body and how long it took. */
 async function countries() {
   const started = Date.now();
-  const res = await fetch(server.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ countries { code } }" }) });
-  const body = (await res.json()) as { data?: { countries: unknown[] } | null; errors?: { message: string; extensions: Record<string, unknown> }[] };
+  const res = await fetch(server.url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query: "{ countries { code } }" }),
+  });
+  const body = (await res.json()) as {
+    data?: { countries: unknown[] } | null;
+    errors?: { message: string; extensions: Record<string, unknown> }[];
+  };
   return { status: res.status, retryAfter: res.headers.get("retry-after"), body, tookMs: Date.now() - started };
 }
 

@@ -18,7 +18,8 @@ import { postgresStoreOf } from "./databases.js";
 function awkwardCorpus(articles = 300): CorpusRecord {
   const corpus = generateCorpus({ articles, seed: 11, people: 120, agreements: 30, tariffs: 40 });
   corpus.articles.forEach((a, i) => {
-    if (i % 13 === 5) a.publishedAt = null; // undated: last in every list, never in a date filter
+    if (i % 13 === 5)
+      a.publishedAt = null; // undated: last in every list, never in a date filter
     else if (i % 7 === 3 && i > 0) a.publishedAt = corpus.articles[i - 1]!.publishedAt; // ties broken by id
   });
   corpus.people[0]!.name = "Zoë Hernández";
@@ -53,7 +54,9 @@ function addHistories(corpus: CorpusRecord): void {
   corpus.agreements.forEach((a, i) => {
     if (i % 3 === 2) return;
     const steps = ["NEGOTIATING", "FRAMEWORK", "SIGNED", "IN_FORCE", "SUSPENDED"] as const;
-    a.history = a.evidence.slice(0, 4).map((e, j) => ({ status: steps[(i + j) % steps.length]!, effective: dates[(i + 2 * j) % dates.length], evidence: e }));
+    a.history = a.evidence
+      .slice(0, 4)
+      .map((e, j) => ({ status: steps[(i + j) % steps.length]!, effective: dates[(i + 2 * j) % dates.length], evidence: e }));
   });
   corpus.people.slice(0, 20).forEach((p, i) => {
     const quoted = corpus.articles[i]!;
@@ -61,7 +64,10 @@ function addHistories(corpus: CorpusRecord): void {
     if (p.roles[0] && m) p.roles[0].evidence = [{ articleId: quoted.id, quote: m.text, start: m.start, end: m.end }];
   });
   corpus.articles.forEach((a, i) => {
-    if (i % 3 === 0) a.unresolved = a.mentions.slice(0, 2).map((m) => ({ entityType: m.entityType, text: m.text, start: m.start, end: m.end, reason: "test: not tied" }));
+    if (i % 3 === 0)
+      a.unresolved = a.mentions
+        .slice(0, 2)
+        .map((m) => ({ entityType: m.entityType, text: m.text, start: m.start, end: m.end, reason: "test: not tied" }));
     else if (i % 3 === 1) a.unresolved = [];
   });
 }
@@ -144,7 +150,10 @@ describe.each(corpora)("on %s", (_, load) => {
   });
 
   it("lists, filters and pages articles the same way, date bounds inclusive", async () => {
-    const dated = corpus.articles.filter((a) => a.publishedAt).map((a) => a.publishedAt!).sort();
+    const dated = corpus.articles
+      .filter((a) => a.publishedAt)
+      .map((a) => a.publishedAt!)
+      .sort();
     const mid = dated[Math.floor(dated.length / 2)]!;
     const person = corpus.articles.flatMap((a) => a.mentions).find((m) => m.entityType === "PERSON")!.entityId;
     const country = corpus.articles.flatMap((a) => a.mentions).find((m) => m.entityType === "COUNTRY")!.entityId;
@@ -199,7 +208,18 @@ describe.each(corpora)("on %s", (_, load) => {
 
   it("finds and ranks the same entities by name, to the last bit of the score, with the same highlights", async () => {
     const person = corpus.people[0]!;
-    const queries = ["Japan", "united", "U.S.", person.name, person.name.slice(0, 4), `${person.name.split(" ")[0]}x`, "trade deal", "tariff on steel", "zyzzyva", ""];
+    const queries = [
+      "Japan",
+      "united",
+      "U.S.",
+      person.name,
+      person.name.slice(0, 4),
+      `${person.name.split(" ")[0]}x`,
+      "trade deal",
+      "tariff on steel",
+      "zyzzyva",
+      "",
+    ];
     for (const query of queries) {
       await same((s) => s.search({ query, types: ["PERSON", "COUNTRY", "AGREEMENT", "TARIFF"], first: 50 }));
     }
@@ -218,7 +238,13 @@ describe.each(corpora)("on %s", (_, load) => {
       for (const kind of [null, "TRADE", "SECURITY", "INVESTMENT", "OTHER"] as const) await same((s) => s.listAgreements(party, kind));
     }
     const t = corpus.tariffs[0];
-    for (const filter of [{}, { imposedBy: t?.imposedBy }, { appliesTo: t?.appliesTo }, { product: t?.product.slice(1, 4).toUpperCase() }, { product: "" }]) {
+    for (const filter of [
+      {},
+      { imposedBy: t?.imposedBy },
+      { appliesTo: t?.appliesTo },
+      { product: t?.product.slice(1, 4).toUpperCase() },
+      { product: "" },
+    ]) {
       await same((s) => s.listTariffs(filter));
     }
   });
@@ -234,11 +260,14 @@ describe.each(corpora)("on %s", (_, load) => {
   });
 
   it("counts every entity's timeline the same way, for every interval and range", async () => {
-    const dated = corpus.articles.filter((a) => a.publishedAt).map((a) => a.publishedAt!.slice(0, 10)).sort();
+    const dated = corpus.articles
+      .filter((a) => a.publishedAt)
+      .map((a) => a.publishedAt!.slice(0, 10))
+      .sort();
     const ranges = [{}, { from: dated[0] }, { to: dated.at(-1) }, { from: dated[0], to: dated.at(-1) }, { from: "2999-01-01" }];
-    const keys = entityKeys.slice(0, 40).flatMap((k) =>
-      (["DAY", "WEEK", "MONTH"] as const).flatMap((interval) => ranges.map((r) => ({ ...k, ...r, interval, points: 6 }))),
-    );
+    const keys = entityKeys
+      .slice(0, 40)
+      .flatMap((k) => (["DAY", "WEEK", "MONTH"] as const).flatMap((interval) => ranges.map((r) => ({ ...k, ...r, interval, points: 6 }))));
     const answers = await same((s) => s.timelines(keys));
     expect(answers.some((points) => points.some((p) => p.count > 0))).toBe(true);
   });

@@ -24,7 +24,10 @@ interface StartedCluster {
 
 /** Runs tests/postgres/clusterProcess.ts with `args`; resolves once it printed its servers. */
 async function clusterProcess(args: string[]) {
-  const child = spawn(process.execPath, ["--import", "tsx", "tests/postgres/clusterProcess.ts", ...args], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "tests/postgres/clusterProcess.ts", ...args], {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   let output = "";
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));

@@ -49,7 +49,9 @@ export function findPostgresBinaries(): string | null {
 export class SetprivNotInstalledError extends Error {
   override readonly name = "SetprivNotInstalledError";
   constructor() {
-    super("setpriv (util-linux) was not found on PATH; it runs PostgreSQL as the postgres user when the tests run as root: `apt-get install -y util-linux`");
+    super(
+      "setpriv (util-linux) was not found on PATH; it runs PostgreSQL as the postgres user when the tests run as root: `apt-get install -y util-linux`",
+    );
   }
 }
 
@@ -84,7 +86,17 @@ export class TemporaryCluster {
     const dir = await clusterDirectory(options.parentDir, "news-pg-");
     // Durability is pointless for a throwaway server: skip fsync at init and at run time.
     await withDirectoryRemovedOnFailure(dir, () =>
-      runAsPostgres(bin, dir, "initdb", ["-D", join(dir, "data"), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "-N"]),
+      runAsPostgres(bin, dir, "initdb", [
+        "-D",
+        join(dir, "data"),
+        "-U",
+        "postgres",
+        "--auth=trust",
+        "-E",
+        "UTF8",
+        "--locale=C.UTF-8",
+        "-N",
+      ]),
     );
     return TemporaryCluster.launch(bin, dir, { fsync: "off", synchronous_commit: "off", full_page_writes: "off", ...options.settings });
   }
@@ -100,7 +112,21 @@ export class TemporaryCluster {
     const dir = await clusterDirectory(options.parentDir, "news-pg-standby-");
     const primary = new URL(primaryUrl);
     await withDirectoryRemovedOnFailure(dir, () =>
-      runAsPostgres(bin, dir, "pg_basebackup", ["-D", join(dir, "data"), "-R", "-X", "stream", "-c", "fast", "-h", primary.hostname, "-p", primary.port, "-U", primary.username || "postgres"]),
+      runAsPostgres(bin, dir, "pg_basebackup", [
+        "-D",
+        join(dir, "data"),
+        "-R",
+        "-X",
+        "stream",
+        "-c",
+        "fast",
+        "-h",
+        primary.hostname,
+        "-p",
+        primary.port,
+        "-U",
+        primary.username || "postgres",
+      ]),
     );
     return TemporaryCluster.launch(bin, dir, { fsync: "off", hot_standby: "on", ...options.settings });
   }
@@ -215,7 +241,9 @@ export class TemporaryCluster {
     for (;;) {
       if (spawnError) throw new Error(`postgres could not be started: ${spawnError.message}`);
       if (this.server.exitCode !== null || this.server.signalCode !== null) {
-        throw new Error(`postgres exited (${this.server.signalCode ?? `code ${this.server.exitCode}`}) before accepting connections:\n${await this.logTail()}`);
+        throw new Error(
+          `postgres exited (${this.server.signalCode ?? `code ${this.server.exitCode}`}) before accepting connections:\n${await this.logTail()}`,
+        );
       }
       const lines = (await readFile(lockFile, "utf8").catch(() => "")).split("\n");
       if (lines[0] === String(this.server.pid) && ["ready", "standby"].includes(lines[7]?.trim() ?? "")) return;

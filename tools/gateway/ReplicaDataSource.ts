@@ -1,11 +1,7 @@
 // How the gateway reaches one subgraph: plain Apollo HTTP, spread over the subgraph's replicas
 // in turn (one URL is the common case; a launcher with replicas passes several), moving a
 // request on to the next replica when one cannot be reached.
-import {
-  RemoteGraphQLDataSource,
-  type GraphQLDataSource,
-  type GraphQLDataSourceProcessOptions,
-} from "@apollo/gateway";
+import { RemoteGraphQLDataSource, type GraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 
 /** One request the gateway sends to a subgraph: the operation and its variables. */
 export type SubgraphRequest = GraphQLDataSourceProcessOptions["request"];

@@ -15,7 +15,9 @@ export class CompositionError extends Error {
   override readonly name = "CompositionError";
 
   constructor(readonly errors: readonly GraphQLError[]) {
-    super(`Composition failed with ${errors.length} error${errors.length === 1 ? "" : "s"}:\n${errors.map(formatCompositionError).join("\n")}`);
+    super(
+      `Composition failed with ${errors.length} error${errors.length === 1 ? "" : "s"}:\n${errors.map(formatCompositionError).join("\n")}`,
+    );
   }
 }
 

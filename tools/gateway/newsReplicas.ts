@@ -86,7 +86,10 @@ function startReplica(n: number, options: NewsReplicaOptions): Promise<NewsRepli
   return new Promise((resolve, reject) => {
     let output = "";
     let settled = false;
-    const timer = setTimeout(() => fail(`did not become ready within ${options.startTimeoutMs ?? 120_000} ms`), options.startTimeoutMs ?? 120_000);
+    const timer = setTimeout(
+      () => fail(`did not become ready within ${options.startTimeoutMs ?? 120_000} ms`),
+      options.startTimeoutMs ?? 120_000,
+    );
     const fail = (why: string) => {
       clearTimeout(timer);
       void stop();
@@ -102,7 +105,7 @@ function startReplica(n: number, options: NewsReplicaOptions): Promise<NewsRepli
         pending = pending.slice(newline + 1);
         options.onLog?.(`[news ${n}] ${line}`);
         if (settled) continue;
-        output = (output + line + "\n").slice(-4000);
+        output = `${output + line}\n`.slice(-4000);
         const ready = readyUrl(line);
         if (ready) {
           settled = true;

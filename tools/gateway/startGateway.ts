@@ -61,6 +61,7 @@ function withoutRouterOnlyFeatures(supergraphSdl: string): string {
     (directive.name.value === "join__directive" && /name: "federation__cacheTag"/.test(print(directive)));
   return print(
     visit(parse(supergraphSdl), {
+      // biome-ignore lint/correctness/noComponentHookFactories: a graphql-js visitor key, not a React component
       Directive: (node) => (isCacheTag(node as ConstDirectiveNode) ? null : undefined),
     }),
   );

@@ -410,13 +410,7 @@ class NameDrawer {
 
 // Private: one person with a nationality and one or two roles. Each country's offices are
 // handed out in TITLES order, so no country has two current presidents; later people are former.
-function drawPerson(
-  rng: Random,
-  country: CountryInfo,
-  names: NameDrawer,
-  titlesUsed: Map<string, number>,
-  ids: Set<string>,
-): PersonInfo {
+function drawPerson(rng: Random, country: CountryInfo, names: NameDrawer, titlesUsed: Map<string, number>, ids: Set<string>): PersonInfo {
   const [given, surname, name] = names.draw(country.pool);
   const code = country.record.code;
   const office = titlesUsed.get(code) ?? 0;
@@ -440,7 +434,13 @@ function drawPerson(
   if (rng.chance(0.04)) {
     // A few hold an international post, which has no country.
     const from = rng.int(2005, 2020);
-    roles.push({ title: rng.pick(INTERNATIONAL_TITLES), country: null, current: false, start: String(from), end: String(from + rng.int(1, 4)) });
+    roles.push({
+      title: rng.pick(INTERNATIONAL_TITLES),
+      country: null,
+      current: false,
+      start: String(from),
+      end: String(from + rng.int(1, 4)),
+    });
   }
   const who = country.demonym ? `${country.demonym} politician` : `Politician from ${country.name}`;
   const years = current ? `since ${startYear}` : `from ${startYear} to ${main.end!.slice(0, 4)}`;
@@ -517,7 +517,11 @@ function drawTariff(rng: Random, world: World, t: number, ids: Set<string>): Tar
   let b = rng.pick(RATES);
   while (b === a) b = rng.pick(RATES);
   // An agreement lowers the rate; otherwise hikes outnumber cuts, and some tariffs are new.
-  const [rate, previous] = agreement ? [Math.min(a, b), Math.max(a, b)] : rng.chance(0.7) ? [Math.max(a, b), Math.min(a, b)] : [Math.min(a, b), Math.max(a, b)];
+  const [rate, previous] = agreement
+    ? [Math.min(a, b), Math.max(a, b)]
+    : rng.chance(0.7)
+      ? [Math.max(a, b), Math.min(a, b)]
+      : [Math.min(a, b), Math.max(a, b)];
   const isNew = !agreement && rng.chance(0.15);
   return {
     record: {
@@ -701,7 +705,8 @@ function drawArticle(world: World, settings: ArticleSettings, i: number): DrawnA
   const text = body.build().trimEnd();
 
   for (const { span, entity } of spans) {
-    if (entity) facts.push({ entity, evidence: { articleId: id, quote: text.slice(span.start, span.end), start: span.start, end: span.end } });
+    if (entity)
+      facts.push({ entity, evidence: { articleId: id, quote: text.slice(span.start, span.end), start: span.start, end: span.end } });
   }
   const source = rng.pick(SOURCES);
   const published = FIRST_PUBLISHED + Math.floor(((i + rng.next()) * PUBLISHING_SPAN_MS) / Math.max(1, settings.articleCount));
@@ -823,24 +828,44 @@ function tariffFact(cast: Cast, t: TariffInfo): Piece[] {
     return [country(t.imposer), ` imposed a new ${rate}% `, tariffRef(t, false), " from ", country(t.target), ...via, said];
   }
   const verb = rate! > previous ? "raised" : "cut";
-  return [country(t.imposer), ` ${verb} its `, tariffRef(t, false), " from ", country(t.target), ` to ${rate}% from ${previous}%`, ...via, said];
+  return [
+    country(t.imposer),
+    ` ${verb} its `,
+    tariffRef(t, false),
+    " from ",
+    country(t.target),
+    ` to ${rate}% from ${previous}%`,
+    ...via,
+    said,
+  ];
 }
 
 // Private: a lead for an article that features no agreement or tariff.
 function diplomacyLead(cast: Cast): Piece[] {
   const [a, b] = cast.countries as [CountryInfo, CountryInfo];
   const p = cast.people[0];
-  if (!p) return [country(a), " and ", country(b), ` opened a new round of talks on ${cast.rng.pick(SECTORS)} on ${cast.rng.pick(WEEKDAYS)}.`];
+  if (!p)
+    return [country(a), " and ", country(b), ` opened a new round of talks on ${cast.rng.pick(SECTORS)} on ${cast.rng.pick(WEEKDAYS)}.`];
   // The visitor travels abroad: the host is the first cast country that is not theirs.
   const host = cast.countries.find((c) => c !== p.nationality)!;
-  return [person(cast, p), ` arrived in ${host.capital ?? host.name} on ${cast.rng.pick(WEEKDAYS)} for talks with `, country(host), ` on ${cast.rng.pick(SECTORS)} and security.`];
+  return [
+    person(cast, p),
+    ` arrived in ${host.capital ?? host.name} on ${cast.rng.pick(WEEKDAYS)} for talks with `,
+    country(host),
+    ` on ${cast.rng.pick(SECTORS)} and security.`,
+  ];
 }
 
 /** Sentence templates that name entities; null when the cast lacks what one needs. */
 const TEMPLATES: ((cast: Cast) => Piece[] | null)[] = [
   (cast) => {
     const p = maybePick(cast.rng, cast.people);
-    const c = p && maybePick(cast.rng, cast.countries.filter((x) => x !== p.nationality));
+    const c =
+      p &&
+      maybePick(
+        cast.rng,
+        cast.countries.filter((x) => x !== p.nationality),
+      );
     return p && c && [person(cast, p), " told reporters that relations with ", country(c), ` were “${cast.rng.pick(MOODS)}”.`];
   },
   (cast) => {
@@ -861,7 +886,13 @@ const TEMPLATES: ((cast: Cast) => Piece[] | null)[] = [
     const a = cast.agreement ?? cast.background;
     if (!a) return null;
     const introduced = cast.body.mentions.some((m) => m.entityId === a.record.id);
-    return [introduced ? "" : "the ", agreementRef(a, introduced), ` has been cited by `, country(cast.rng.pick(a.parties)), " as a model for future negotiations."];
+    return [
+      introduced ? "" : "the ",
+      agreementRef(a, introduced),
+      ` has been cited by `,
+      country(cast.rng.pick(a.parties)),
+      " as a model for future negotiations.",
+    ];
   },
   (cast) => {
     const t = cast.tariff;
@@ -873,7 +904,12 @@ const TEMPLATES: ((cast: Cast) => Piece[] | null)[] = [
   },
   (cast) => {
     const p = maybePick(cast.rng, cast.people);
-    const c = p && maybePick(cast.rng, cast.countries.filter((x) => x !== p.nationality));
+    const c =
+      p &&
+      maybePick(
+        cast.rng,
+        cast.countries.filter((x) => x !== p.nationality),
+      );
     return p && c && [person(cast, p), " criticised ", country(c), `’s position, calling it “${cast.rng.pick(CRITICISMS)}”.`];
   },
   (cast) => {
@@ -899,9 +935,14 @@ function maybePick<T>(rng: Random, items: T[]): T | null {
 // Private: a headline from the article's cast; plain text (mentions are counted in bodies only).
 function headline(cast: Cast): string {
   const { agreement: a, tariff: t, countries } = cast;
-  if (a) return cast.rng.pick([`${a.parties[0]!.name} and ${a.parties[1]!.name} put ${a.record.name} to work`, `What the ${a.record.name} commits ${a.parties[0]!.name} to`]);
+  if (a)
+    return cast.rng.pick([
+      `${a.parties[0]!.name} and ${a.parties[1]!.name} put ${a.record.name} to work`,
+      `What the ${a.record.name} commits ${a.parties[0]!.name} to`,
+    ]);
   if (t) {
-    const verb = t.record.previousRatePercent == null ? "imposes" : t.record.ratePercent! > t.record.previousRatePercent ? "raises" : "cuts";
+    const verb =
+      t.record.previousRatePercent == null ? "imposes" : t.record.ratePercent! > t.record.previousRatePercent ? "raises" : "cuts";
     return `${t.imposer.name} ${verb} tariff on ${t.target.demonym ?? t.target.name} ${t.record.product} to ${t.record.ratePercent}%`;
   }
   return `${countries[0]!.name} and ${countries[1]!.name} resume talks`;
@@ -972,36 +1013,394 @@ function weighted<T>(rng: Random, table: readonly (readonly [T, number])[]): T {
 
 const NAMES = {
   european: {
-    first: ["Anna", "Lukas", "Sofia", "Matteo", "Élodie", "François", "Søren", "Zoë", "Jürgen", "Ingrid", "Henrik", "Marta", "Pieter", "Giulia", "Clément", "Léa", "Niamh", "Seán", "Björn", "Astrid", "Tomas", "Elena", "Hélène", "Inês", "João", "Annika", "Maximilian"],
-    last: ["Müller", "Dubois", "Rossi", "Jansen", "Lindqvist", "Fischer", "Moreau", "Øberg", "Costa", "Schäfer", "Bianchi", "Lefèvre", "van den Berg", "Nielsen", "Andersson", "Ferreira", "Gonçalves", "Weber", "Schmidt", "Bernard", "Romano", "O'Brien", "Murphy", "Keller", "Brandt", "Hoffmann", "Laurent", "Esposito", "De Vries", "Jørgensen"],
+    first: [
+      "Anna",
+      "Lukas",
+      "Sofia",
+      "Matteo",
+      "Élodie",
+      "François",
+      "Søren",
+      "Zoë",
+      "Jürgen",
+      "Ingrid",
+      "Henrik",
+      "Marta",
+      "Pieter",
+      "Giulia",
+      "Clément",
+      "Léa",
+      "Niamh",
+      "Seán",
+      "Björn",
+      "Astrid",
+      "Tomas",
+      "Elena",
+      "Hélène",
+      "Inês",
+      "João",
+      "Annika",
+      "Maximilian",
+    ],
+    last: [
+      "Müller",
+      "Dubois",
+      "Rossi",
+      "Jansen",
+      "Lindqvist",
+      "Fischer",
+      "Moreau",
+      "Øberg",
+      "Costa",
+      "Schäfer",
+      "Bianchi",
+      "Lefèvre",
+      "van den Berg",
+      "Nielsen",
+      "Andersson",
+      "Ferreira",
+      "Gonçalves",
+      "Weber",
+      "Schmidt",
+      "Bernard",
+      "Romano",
+      "O'Brien",
+      "Murphy",
+      "Keller",
+      "Brandt",
+      "Hoffmann",
+      "Laurent",
+      "Esposito",
+      "De Vries",
+      "Jørgensen",
+    ],
   },
   slavic: {
-    first: ["Olga", "Dmitri", "Ivan", "Natalia", "Andrei", "Irina", "Mihai", "Zsófia", "Łukasz", "Katarzyna", "Tomáš", "Petra", "Milan", "Jelena", "Nikola", "Bogdan", "Oksana", "Vesna", "Radu", "Ágnes"],
-    last: ["Ivanov", "Petrov", "Popescu", "Kovač", "Horváth", "Shevchenko", "Nowak", "Kowalski", "Novák", "Dvořák", "Jovanović", "Petrović", "Wójcik", "Kuznetsov", "Georgiev", "Bondarenko", "Szabó", "Nagy", "Marković", "Ionescu", "Kozlov"],
+    first: [
+      "Olga",
+      "Dmitri",
+      "Ivan",
+      "Natalia",
+      "Andrei",
+      "Irina",
+      "Mihai",
+      "Zsófia",
+      "Łukasz",
+      "Katarzyna",
+      "Tomáš",
+      "Petra",
+      "Milan",
+      "Jelena",
+      "Nikola",
+      "Bogdan",
+      "Oksana",
+      "Vesna",
+      "Radu",
+      "Ágnes",
+    ],
+    last: [
+      "Ivanov",
+      "Petrov",
+      "Popescu",
+      "Kovač",
+      "Horváth",
+      "Shevchenko",
+      "Nowak",
+      "Kowalski",
+      "Novák",
+      "Dvořák",
+      "Jovanović",
+      "Petrović",
+      "Wójcik",
+      "Kuznetsov",
+      "Georgiev",
+      "Bondarenko",
+      "Szabó",
+      "Nagy",
+      "Marković",
+      "Ionescu",
+      "Kozlov",
+    ],
   },
   latin: {
-    first: ["José", "María", "Lucía", "Andrés", "Camila", "Joaquín", "Valentina", "Sebastián", "Ana", "Tomás", "Inés", "Mateo", "Gabriela", "Diego", "Isabela", "Martín", "Renata", "Alejandro", "Fernanda", "Rodrigo"],
-    last: ["Hernández", "García", "López", "Martínez", "González", "Pérez", "Rodríguez", "Sánchez", "Gómez", "Díaz", "Muñoz", "Silva", "Araújo", "Ramírez", "Torres", "Flores", "Castillo", "Ortiz", "Vargas", "Rojas", "Peña", "Núñez", "Mendoza", "Cruz"],
+    first: [
+      "José",
+      "María",
+      "Lucía",
+      "Andrés",
+      "Camila",
+      "Joaquín",
+      "Valentina",
+      "Sebastián",
+      "Ana",
+      "Tomás",
+      "Inés",
+      "Mateo",
+      "Gabriela",
+      "Diego",
+      "Isabela",
+      "Martín",
+      "Renata",
+      "Alejandro",
+      "Fernanda",
+      "Rodrigo",
+    ],
+    last: [
+      "Hernández",
+      "García",
+      "López",
+      "Martínez",
+      "González",
+      "Pérez",
+      "Rodríguez",
+      "Sánchez",
+      "Gómez",
+      "Díaz",
+      "Muñoz",
+      "Silva",
+      "Araújo",
+      "Ramírez",
+      "Torres",
+      "Flores",
+      "Castillo",
+      "Ortiz",
+      "Vargas",
+      "Rojas",
+      "Peña",
+      "Núñez",
+      "Mendoza",
+      "Cruz",
+    ],
   },
   anglo: {
-    first: ["James", "Emily", "Olivia", "Michael", "Sarah", "David", "Grace", "Liam", "Charlotte", "Thomas", "Hannah", "Daniel", "Chloe", "Jack", "Amelia", "Noah", "Isla", "William", "Ruby", "Ethan"],
-    last: ["Smith", "Johnson", "Williams", "Brown", "Taylor", "Wilson", "Clarke", "Thompson", "Walker", "Robinson", "Harris", "Mitchell", "Campbell", "Anderson", "Turner", "Bennett", "Hughes", "Parker", "Reid", "O'Connor"],
+    first: [
+      "James",
+      "Emily",
+      "Olivia",
+      "Michael",
+      "Sarah",
+      "David",
+      "Grace",
+      "Liam",
+      "Charlotte",
+      "Thomas",
+      "Hannah",
+      "Daniel",
+      "Chloe",
+      "Jack",
+      "Amelia",
+      "Noah",
+      "Isla",
+      "William",
+      "Ruby",
+      "Ethan",
+    ],
+    last: [
+      "Smith",
+      "Johnson",
+      "Williams",
+      "Brown",
+      "Taylor",
+      "Wilson",
+      "Clarke",
+      "Thompson",
+      "Walker",
+      "Robinson",
+      "Harris",
+      "Mitchell",
+      "Campbell",
+      "Anderson",
+      "Turner",
+      "Bennett",
+      "Hughes",
+      "Parker",
+      "Reid",
+      "O'Connor",
+    ],
   },
   eastAsian: {
-    first: ["Hiroshi", "Yuki", "Wei", "Min-jun", "Ji-woo", "Haruto", "Mei", "Sakura", "Jun", "Xiaoming", "Linh", "Minh", "Thảo", "Kenji", "Aiko", "Seo-yeon", "Jia", "Hao", "Somchai", "Siti"],
-    last: ["Tanaka", "Suzuki", "Wang", "Li", "Zhang", "Kim", "Park", "Nguyễn", "Trần", "Chen", "Watanabe", "Lee", "Sato", "Liu", "Yamamoto", "Choi", "Huang", "Lim", "Phạm", "Takahashi", "Santos", "Wongsakul"],
+    first: [
+      "Hiroshi",
+      "Yuki",
+      "Wei",
+      "Min-jun",
+      "Ji-woo",
+      "Haruto",
+      "Mei",
+      "Sakura",
+      "Jun",
+      "Xiaoming",
+      "Linh",
+      "Minh",
+      "Thảo",
+      "Kenji",
+      "Aiko",
+      "Seo-yeon",
+      "Jia",
+      "Hao",
+      "Somchai",
+      "Siti",
+    ],
+    last: [
+      "Tanaka",
+      "Suzuki",
+      "Wang",
+      "Li",
+      "Zhang",
+      "Kim",
+      "Park",
+      "Nguyễn",
+      "Trần",
+      "Chen",
+      "Watanabe",
+      "Lee",
+      "Sato",
+      "Liu",
+      "Yamamoto",
+      "Choi",
+      "Huang",
+      "Lim",
+      "Phạm",
+      "Takahashi",
+      "Santos",
+      "Wongsakul",
+    ],
   },
   southAsian: {
-    first: ["Priya", "Arjun", "Rahul", "Ananya", "Vikram", "Aisha", "Imran", "Sunita", "Rohan", "Meera", "Farhan", "Kavya", "Nikhil", "Zainab", "Sanjay", "Aigerim", "Timur", "Dilnoza", "Rustam", "Nadia"],
-    last: ["Sharma", "Patel", "Gupta", "Khan", "Singh", "Rao", "Iyer", "Chowdhury", "Rahman", "Reddy", "Das", "Nair", "Bose", "Hussain", "Karimov", "Abdullayev", "Sultanov", "Perera", "Fernando"],
+    first: [
+      "Priya",
+      "Arjun",
+      "Rahul",
+      "Ananya",
+      "Vikram",
+      "Aisha",
+      "Imran",
+      "Sunita",
+      "Rohan",
+      "Meera",
+      "Farhan",
+      "Kavya",
+      "Nikhil",
+      "Zainab",
+      "Sanjay",
+      "Aigerim",
+      "Timur",
+      "Dilnoza",
+      "Rustam",
+      "Nadia",
+    ],
+    last: [
+      "Sharma",
+      "Patel",
+      "Gupta",
+      "Khan",
+      "Singh",
+      "Rao",
+      "Iyer",
+      "Chowdhury",
+      "Rahman",
+      "Reddy",
+      "Das",
+      "Nair",
+      "Bose",
+      "Hussain",
+      "Karimov",
+      "Abdullayev",
+      "Sultanov",
+      "Perera",
+      "Fernando",
+    ],
   },
   arabic: {
-    first: ["Ahmed", "Fatima", "Omar", "Layla", "Youssef", "Nour", "Karim", "Mariam", "Hassan", "Rania", "Khalid", "Salma", "Tariq", "Huda", "Samir", "Yasmin", "Faisal", "Amira", "Mehmet", "Elif"],
-    last: ["Haddad", "Al-Masri", "Nasser", "Khalil", "Mansour", "Farouk", "Saleh", "Aziz", "Hamdan", "Bakr", "Darwish", "Al-Rashid", "Ben Ali", "El-Amin", "Yılmaz", "Öztürk", "Demir", "Kaya", "Cohen", "Levi"],
+    first: [
+      "Ahmed",
+      "Fatima",
+      "Omar",
+      "Layla",
+      "Youssef",
+      "Nour",
+      "Karim",
+      "Mariam",
+      "Hassan",
+      "Rania",
+      "Khalid",
+      "Salma",
+      "Tariq",
+      "Huda",
+      "Samir",
+      "Yasmin",
+      "Faisal",
+      "Amira",
+      "Mehmet",
+      "Elif",
+    ],
+    last: [
+      "Haddad",
+      "Al-Masri",
+      "Nasser",
+      "Khalil",
+      "Mansour",
+      "Farouk",
+      "Saleh",
+      "Aziz",
+      "Hamdan",
+      "Bakr",
+      "Darwish",
+      "Al-Rashid",
+      "Ben Ali",
+      "El-Amin",
+      "Yılmaz",
+      "Öztürk",
+      "Demir",
+      "Kaya",
+      "Cohen",
+      "Levi",
+    ],
   },
   african: {
-    first: ["Amara", "Kwame", "Chiamaka", "Oluwaseun", "Thandiwe", "Kofi", "Wanjiru", "Tendai", "Nia", "Sipho", "Abebe", "Fatoumata", "Moussa", "Aminata", "Chidi", "Zanele", "Jabari", "Adaeze", "Kagiso", "Mariama"],
-    last: ["Okafor", "Mensah", "Nkosi", "Kamau", "Diallo", "Traoré", "Banda", "Mwangi", "Adeyemi", "Abubakar", "Ndiaye", "Bekele", "Ouédraogo", "Moyo", "Okonkwo", "Sesay", "Keïta", "Dlamini", "Otieno"],
+    first: [
+      "Amara",
+      "Kwame",
+      "Chiamaka",
+      "Oluwaseun",
+      "Thandiwe",
+      "Kofi",
+      "Wanjiru",
+      "Tendai",
+      "Nia",
+      "Sipho",
+      "Abebe",
+      "Fatoumata",
+      "Moussa",
+      "Aminata",
+      "Chidi",
+      "Zanele",
+      "Jabari",
+      "Adaeze",
+      "Kagiso",
+      "Mariama",
+    ],
+    last: [
+      "Okafor",
+      "Mensah",
+      "Nkosi",
+      "Kamau",
+      "Diallo",
+      "Traoré",
+      "Banda",
+      "Mwangi",
+      "Adeyemi",
+      "Abubakar",
+      "Ndiaye",
+      "Bekele",
+      "Ouédraogo",
+      "Moyo",
+      "Okonkwo",
+      "Sesay",
+      "Keïta",
+      "Dlamini",
+      "Otieno",
+    ],
   },
 } as const satisfies Record<string, { first: readonly string[]; last: readonly string[] }>;
 
@@ -1023,9 +1422,45 @@ const TITLES = [
   "Ambassador to the United Nations",
 ];
 
-const INTERNATIONAL_TITLES = ["United Nations Special Envoy", "Chair of the G20 Trade Working Group", "WTO Appellate Body Member", "IMF Executive Director"];
+const INTERNATIONAL_TITLES = [
+  "United Nations Special Envoy",
+  "Chair of the G20 Trade Working Group",
+  "WTO Appellate Body Member",
+  "IMF Executive Director",
+];
 
-const MAJOR_ECONOMIES = ["US", "CN", "JP", "DE", "GB", "FR", "IN", "BR", "KR", "CA", "MX", "AU", "IT", "ES", "ID", "TR", "SA", "ZA", "NG", "AR", "VN", "EG", "PL", "SE", "CH", "NL", "SG", "AE", "TH", "MY"];
+const MAJOR_ECONOMIES = [
+  "US",
+  "CN",
+  "JP",
+  "DE",
+  "GB",
+  "FR",
+  "IN",
+  "BR",
+  "KR",
+  "CA",
+  "MX",
+  "AU",
+  "IT",
+  "ES",
+  "ID",
+  "TR",
+  "SA",
+  "ZA",
+  "NG",
+  "AR",
+  "VN",
+  "EG",
+  "PL",
+  "SE",
+  "CH",
+  "NL",
+  "SG",
+  "AE",
+  "TH",
+  "MY",
+];
 
 const AGREEMENT_KINDS: readonly (readonly [AgreementKind, number])[] = [
   ["TRADE", 45],
@@ -1038,28 +1473,111 @@ const KIND_WORDS: Record<AgreementKind, string> = { TRADE: "Trade", INVESTMENT: 
 
 // En dashes between party names, as style guides want: one more non-ASCII character in spans.
 const AGREEMENT_NAMES: Record<AgreementKind, { pair: string[]; group: string[] }> = {
-  TRADE: { pair: ["{A}–{B} Free Trade Agreement", "{A}–{B} Economic Partnership Agreement", "{A}–{B} Trade Accord"], group: ["{CAPITAL} Trade Accord", "Treaty of {CAPITAL}", "{CAPITAL} Customs Union Protocol"] },
-  INVESTMENT: { pair: ["{A}–{B} Bilateral Investment Treaty", "{A}–{B} Investment Partnership"], group: ["{CAPITAL} Investment Framework", "{CAPITAL} Infrastructure Compact"] },
-  SECURITY: { pair: ["{A}–{B} Security Pact", "{A}–{B} Defence Cooperation Agreement"], group: ["{CAPITAL} Security Compact", "{CAPITAL} Maritime Security Declaration"] },
-  OTHER: { pair: ["{A}–{B} Memorandum on Climate Cooperation", "{A}–{B} Fisheries Agreement"], group: ["{CAPITAL} Accord on Digital Standards", "{CAPITAL} Declaration on Critical Minerals"] },
+  TRADE: {
+    pair: ["{A}–{B} Free Trade Agreement", "{A}–{B} Economic Partnership Agreement", "{A}–{B} Trade Accord"],
+    group: ["{CAPITAL} Trade Accord", "Treaty of {CAPITAL}", "{CAPITAL} Customs Union Protocol"],
+  },
+  INVESTMENT: {
+    pair: ["{A}–{B} Bilateral Investment Treaty", "{A}–{B} Investment Partnership"],
+    group: ["{CAPITAL} Investment Framework", "{CAPITAL} Infrastructure Compact"],
+  },
+  SECURITY: {
+    pair: ["{A}–{B} Security Pact", "{A}–{B} Defence Cooperation Agreement"],
+    group: ["{CAPITAL} Security Compact", "{CAPITAL} Maritime Security Declaration"],
+  },
+  OTHER: {
+    pair: ["{A}–{B} Memorandum on Climate Cooperation", "{A}–{B} Fisheries Agreement"],
+    group: ["{CAPITAL} Accord on Digital Standards", "{CAPITAL} Declaration on Critical Minerals"],
+  },
 };
 
 const COMMITMENTS: Record<AgreementKind, string[]> = {
-  TRADE: ["eliminate tariffs on {SECTOR} imports", "open public procurement in {SECTOR} to {OTHER} firms", "buy more {OTHER} {SECTOR} products", "phase out quotas on {SECTOR}"],
-  INVESTMENT: ["invest in {SECTOR} projects in {OTHER} regions", "fund a joint {SECTOR} development bank", "finance new {SECTOR} plants for {OTHER} partners"],
-  SECURITY: ["fund joint naval exercises", "share intelligence on threats to {SECTOR}", "raise defence spending on {SECTOR}", "host {OTHER} training missions"],
+  TRADE: [
+    "eliminate tariffs on {SECTOR} imports",
+    "open public procurement in {SECTOR} to {OTHER} firms",
+    "buy more {OTHER} {SECTOR} products",
+    "phase out quotas on {SECTOR}",
+  ],
+  INVESTMENT: [
+    "invest in {SECTOR} projects in {OTHER} regions",
+    "fund a joint {SECTOR} development bank",
+    "finance new {SECTOR} plants for {OTHER} partners",
+  ],
+  SECURITY: [
+    "fund joint naval exercises",
+    "share intelligence on threats to {SECTOR}",
+    "raise defence spending on {SECTOR}",
+    "host {OTHER} training missions",
+  ],
   OTHER: ["align regulation of {SECTOR} with {OTHER} standards", "fund research on {SECTOR}", "exchange data on {SECTOR}"],
 };
 
-const SECTORS = ["semiconductors", "agriculture", "automobiles", "energy", "critical minerals", "pharmaceuticals", "shipbuilding", "digital services", "financial services", "textiles", "steel", "renewable energy", "telecommunications", "infrastructure", "fisheries", "tourism", "aerospace"];
+const SECTORS = [
+  "semiconductors",
+  "agriculture",
+  "automobiles",
+  "energy",
+  "critical minerals",
+  "pharmaceuticals",
+  "shipbuilding",
+  "digital services",
+  "financial services",
+  "textiles",
+  "steel",
+  "renewable energy",
+  "telecommunications",
+  "infrastructure",
+  "fisheries",
+  "tourism",
+  "aerospace",
+];
 
-const PRODUCTS = ["automobiles", "steel", "aluminium", "semiconductors", "solar panels", "electric vehicles", "lithium-ion batteries", "soybeans", "rice", "wine", "cheese", "textiles", "footwear", "lumber", "pharmaceuticals", "rare earth magnets", "machine tools", "smartphones", "beef", "coffee", "cocoa", "shrimp", "copper", "fertiliser", "aircraft parts", "furniture", "toys", "whisky", "olive oil"];
+const PRODUCTS = [
+  "automobiles",
+  "steel",
+  "aluminium",
+  "semiconductors",
+  "solar panels",
+  "electric vehicles",
+  "lithium-ion batteries",
+  "soybeans",
+  "rice",
+  "wine",
+  "cheese",
+  "textiles",
+  "footwear",
+  "lumber",
+  "pharmaceuticals",
+  "rare earth magnets",
+  "machine tools",
+  "smartphones",
+  "beef",
+  "coffee",
+  "cocoa",
+  "shrimp",
+  "copper",
+  "fertiliser",
+  "aircraft parts",
+  "furniture",
+  "toys",
+  "whisky",
+  "olive oil",
+];
 
 const CURRENCY_SYMBOLS: Record<string, string | undefined> = { USD: "$", EUR: "€", GBP: "£" };
 
 const RATES = [0, 2.5, 5, 7.5, 10, 12.5, 15, 20, 25, 27.5, 35, 50, 100];
 
-const SOURCES = ["Meridian Wire", "The Harbour Ledger", "Continental Daily", "Le Courrier Économique", "Pacific Dispatch", "Nordic Tribune", "Global Trade Monitor", "Südwest Rundschau"];
+const SOURCES = [
+  "Meridian Wire",
+  "The Harbour Ledger",
+  "Continental Daily",
+  "Le Courrier Économique",
+  "Pacific Dispatch",
+  "Nordic Tribune",
+  "Global Trade Monitor",
+  "Südwest Rundschau",
+];
 
 const QUARTERS = ["first", "second", "third", "fourth"];
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
@@ -1067,7 +1585,13 @@ const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Satur
 const WHEN = ["later this month", "next week", "before the end of the year", "on the sidelines of the summit", "in the coming days"];
 const MOODS = ["constructive", "at a turning point", "under strain", "stronger than ever", "frank but friendly"];
 const CRITICISMS = ["short-sighted", "a step backwards", "unacceptable", "a negotiating tactic", "regrettable"];
-const RESPONSES = ["respond in kind", "file a complaint with the World Trade Organization", "seek an exemption", "review its own tariffs", "keep talking"];
+const RESPONSES = [
+  "respond in kind",
+  "file a complaint with the World Trade Organization",
+  "seek an exemption",
+  "review its own tariffs",
+  "keep talking",
+];
 
 /** A sentence without mentions: fixed, or drawn (numbers, sectors) from the article's stream. */
 type Filler = string | ((rng: Random) => string);

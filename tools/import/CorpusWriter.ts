@@ -32,7 +32,13 @@ export class CorpusWriter {
     const table = spec.storage;
     return this.transaction(async (client) => {
       const rows = batch.map(({ ord, record }) => ({ [spec.idField]: spec.key(record), ord, ...table.row(record), record }));
-      const changed = await upsert(client, spec.table, spec.idField, { [spec.idField]: "text", ord: "int", ...table.columns, record: "jsonb" }, rows);
+      const changed = await upsert(
+        client,
+        spec.table,
+        spec.idField,
+        { [spec.idField]: "text", ord: "int", ...table.columns, record: "jsonb" },
+        rows,
+      );
       for (const link of table.links) {
         const links = batch.flatMap(({ ord, record }) => link.rows(record, ord));
         await relink(client, link.table, link.owner, changed, links, link.columns);
@@ -60,7 +66,21 @@ export class CorpusWriter {
         const search = articleSearchText(a);
         for (const term of search.terms) terms.add(term);
         const unresolved = a.unresolved === undefined ? null : JSON.stringify(a.unresolved);
-        rows.push([a.id, a.publishedAt, ms, key, a.headline, a.lead, a.body, a.dateline, a.source, a.copyright, JSON.stringify(a.mentions), search.vector, unresolved]);
+        rows.push([
+          a.id,
+          a.publishedAt,
+          ms,
+          key,
+          a.headline,
+          a.lead,
+          a.body,
+          a.dateline,
+          a.source,
+          a.copyright,
+          JSON.stringify(a.mentions),
+          search.vector,
+          unresolved,
+        ]);
         // One link per entity, carrying how many times the article mentions it.
         const counts = new Map<string, unknown[]>();
         for (const m of a.mentions) {
@@ -117,7 +137,21 @@ export class CorpusWriter {
 }
 
 /** Columns of `articles` in table order (the staging table is LIKE articles). */
-const ARTICLE_COLUMNS = ["id", "published_at", "published_ms", "newest_first", "headline", "lead", "body", "dateline", "source", "copyright", "mentions", "search_vector", "unresolved"];
+const ARTICLE_COLUMNS = [
+  "id",
+  "published_at",
+  "published_ms",
+  "newest_first",
+  "headline",
+  "lead",
+  "body",
+  "dateline",
+  "source",
+  "copyright",
+  "mentions",
+  "search_vector",
+  "unresolved",
+];
 /** The evidence span columns of the history tables. */
 /** Columns of `article_entities` in table order. */
 const LINK_COLUMNS = ["entity_type", "entity_id", "article_id", "newest_first", "mentions"];
@@ -133,7 +167,7 @@ async function copyRows(client: pg.PoolClient, table: string, columns: string[],
 function* copyText(rows: readonly unknown[][]): Generator<string> {
   let chunk = "";
   for (const row of rows) {
-    chunk += row.map(copyField).join("\t") + "\n";
+    chunk += `${row.map(copyField).join("\t")}\n`;
     if (chunk.length >= COPY_CHUNK) {
       yield chunk;
       chunk = "";
@@ -171,7 +205,14 @@ async function upsert(client: pg.PoolClient, table: string, key: string, columns
 
 // Private: replaces the link rows of the changed owners with their new links (owners that did
 // not change keep theirs untouched).
-async function relink(client: pg.PoolClient, table: string, owner: string, changed: string[], links: Record<string, unknown>[], columns: Columns) {
+async function relink(
+  client: pg.PoolClient,
+  table: string,
+  owner: string,
+  changed: string[],
+  links: Record<string, unknown>[],
+  columns: Columns,
+) {
   if (changed.length === 0) return;
   const owners = new Set(changed);
   await client.query(`DELETE FROM ${table} WHERE ${owner} = ANY($1::text[])`, [changed]);

@@ -3,7 +3,15 @@
 // its own transaction while the next batch is read. Validation happens before records reach here.
 import type pg from "pg";
 import type { ArticleRecord, CorpusRecord } from "../../src/corpus/format.js";
-import { ENTITY_KINDS, KIND_OF_SECTION, KINDS, recordsOf, type EntityKind, type EntityRecordOf, type SectionOf } from "../../src/corpus/kinds.js";
+import {
+  ENTITY_KINDS,
+  KIND_OF_SECTION,
+  KINDS,
+  recordsOf,
+  type EntityKind,
+  type EntityRecordOf,
+  type SectionOf,
+} from "../../src/corpus/kinds.js";
 import { CorpusError } from "../../src/corpus/CorpusError.js";
 import { fileVersion, sameVersion, type FileVersion } from "../../src/corpus/fileVersion.js";
 import { CHUNK_BYTES, readCorpusEntries } from "../../src/corpus/records.js";
@@ -143,7 +151,8 @@ export async function checkCorpusFileVersion(file: string, options: CheckCorpusO
     );
   }
   const version = await fileVersion(file);
-  if (!before || !sameVersion(before, version)) throw new CorpusError(file, [{ path: "$", reason: "the file changed while it was being checked" }]);
+  if (!before || !sameVersion(before, version))
+    throw new CorpusError(file, [{ path: "$", reason: "the file changed while it was being checked" }]);
   return { file, counts, version };
 }
 
@@ -172,7 +181,10 @@ export async function* corpusFileItems(file: string): AsyncGenerator<CorpusItem>
     const section = entry.key as CorpusSection;
     const parsed = CORPUS_SECTIONS[section].safeParse(entry.value);
     if (!parsed.success) {
-      throw new CorpusError(file, parsed.error.issues.slice(0, 20).map((issue) => shapeProblem(issue, `$.${section}[${entry.index}]`)));
+      throw new CorpusError(
+        file,
+        parsed.error.issues.slice(0, 20).map((issue) => shapeProblem(issue, `$.${section}[${entry.index}]`)),
+      );
     }
     yield { section, index: entry.index, record: parsed.data } as CorpusItem;
   }
@@ -191,6 +203,8 @@ export function* corpusItems(corpus: CorpusRecord): Generator<CorpusItem> {
 function writeBatch(writer: CorpusWriter, section: CorpusSection, batch: CorpusItem[]): Promise<number> {
   if (section === "articles") return writer.writeArticles(batch.map((item) => item.record as ArticleRecord));
   const kind = KIND_OF_SECTION.get(section)!;
-  return writer.writeEntities(kind, batch.map((item) => ({ ord: item.index, record: item.record as never })));
+  return writer.writeEntities(
+    kind,
+    batch.map((item) => ({ ord: item.index, record: item.record as never })),
+  );
 }
-

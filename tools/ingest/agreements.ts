@@ -8,7 +8,8 @@ import { isCapitalised, type AnalysedText, type Token } from "./textAnalysis.js"
 
 const HEADS = new Set(["agreement", "deal", "pact", "accord", "treaty", "alliance", "truce", "arrangement"]);
 /** Words before an indefinite phrase that make the agreement only wished for: "ended without a deal", "talks on a deal". */
-const HYPOTHETICAL_BEFORE = /^(?:without|no|toward|towards|seek|seeks|seeking|sought|hope|hopes|hoped|hoping|pursue|pursuing|negotiate|negotiating|negotiations|talks|possible|potential|future|eventual|want|wants|wanted|push|pushed|pushing|press|pressed|pressing|urge|urged|aim|aims|aiming|plan|plans|planned|would|could|might|if|whether|any)$/;
+const HYPOTHETICAL_BEFORE =
+  /^(?:without|no|toward|towards|seek|seeks|seeking|sought|hope|hopes|hoped|hoping|pursue|pursuing|negotiate|negotiating|negotiations|talks|possible|potential|future|eventual|want|wants|wanted|push|pushed|pushing|press|pressed|pressing|urge|urged|aim|aims|aiming|plan|plans|planned|would|could|might|if|whether|any)$/;
 /** Words shortly after an indefinite phrase that make it hypothetical: "a free trade agreement … had been a goal". */
 const HYPOTHETICAL_AFTER = /^(?:would|could|might|goal|elusive)$/;
 /** Words in a sentence that make an agreement of unstated kind a trade one. */
@@ -22,7 +23,18 @@ const KIND_WORDS = new Map<string, AgreementKind>([
 /** Determiners that open an agreement phrase; "a"/"an" introduce a new one, the rest refer. */
 const DETERMINERS = new Set(["a", "an", "the", "their", "its", "this", "that", "our", "his", "her"]);
 /** Verbs that conclude an agreement: "signed a trade agreement", "a deal struck in July". */
-const CONCLUDING_VERBS = new Set(["signed", "struck", "reached", "concluded", "clinched", "sealed", "inked", "forged", "agreed", "announced"]);
+const CONCLUDING_VERBS = new Set([
+  "signed",
+  "struck",
+  "reached",
+  "concluded",
+  "clinched",
+  "sealed",
+  "inked",
+  "forged",
+  "agreed",
+  "announced",
+]);
 /** Tags of words that may sit between a determiner and the head ("the first major trade deal"). */
 const MODIFIER_TAGS = ["Adjective", "Noun", "Value", "Ordinal", "Cardinal"];
 
@@ -48,9 +60,14 @@ export function findAgreements(
     if (phrase === null) continue;
     const { mention, explicit, definite, concludedBy, concluded } = phrase;
     // A deal of unstated kind in a story about trade (or a sentence about it) is a trade deal.
-    const kind = phrase.kind ?? (head.lower !== "alliance" && (tradeStory || TRADE_CONTEXT.test(text.sentences[head.sentence].text)) ? "TRADE" : null);
+    const kind =
+      phrase.kind ?? (head.lower !== "alliance" && (tradeStory || TRADE_CONTEXT.test(text.sentences[head.sentence].text)) ? "TRADE" : null);
     if (phrase.undatedExpression) {
-      unresolved.push({ entityType: "AGREEMENT", ...mention, reason: "when it was concluded needs the publication date (--published) to resolve" });
+      unresolved.push({
+        entityType: "AGREEMENT",
+        ...mention,
+        reason: "when it was concluded needs the publication date (--published) to resolve",
+      });
     }
 
     let agreement: AgreementFinding | null = null;
@@ -72,10 +89,21 @@ export function findAgreements(
       // sentence's subject for "an agreement with X", then the pair the sentence or the story is about.
       const parties = unique([...explicit, ...phrase.context]);
       const inSentence = countries.filter((c) => c.sentence === head.sentence && !(c.start >= mention.start && c.end <= mention.end));
-      const subject = phrase.context.length > 0 ? inSentence.filter((c) => c.end <= mention.start && !/\b(?:in|into|to|from|with|of|for|on|at|by|through|between)\s+(?:the\s+)?$/i.test(text.body.slice(text.sentences[head.sentence].start, c.start)))[0] : undefined;
+      const subject =
+        phrase.context.length > 0
+          ? inSentence.filter(
+              (c) =>
+                c.end <= mention.start &&
+                !/\b(?:in|into|to|from|with|of|for|on|at|by|through|between)\s+(?:the\s+)?$/i.test(
+                  text.body.slice(text.sentences[head.sentence].start, c.start),
+                ),
+            )[0]
+          : undefined;
       if (subject !== undefined && !parties.includes(subject.code)) parties.push(subject.code);
       // "the bilateral alliance" is the story's own pair; otherwise the sentence's countries come first.
-      const nearby = /\bbilateral\b/i.test(mention.text) ? [...pair, ...inSentence.map((c) => c.code)] : [...inSentence.map((c) => c.code), ...pair];
+      const nearby = /\bbilateral\b/i.test(mention.text)
+        ? [...pair, ...inSentence.map((c) => c.code)]
+        : [...inSentence.map((c) => c.code), ...pair];
       for (const c of [...coordinatedBefore(text, countries, mention), ...nearby]) {
         if (parties.length >= 2) break;
         if (!parties.includes(c)) parties.push(c);
@@ -83,7 +111,12 @@ export function findAgreements(
       // "the deal" with nothing before it, or "a deal" no verb says was made, needs both its parties from the text.
       const needed = definite || !concludedBy ? 2 : 1;
       if (parties.length < needed) {
-        const reason = parties.length === 0 ? "no party named or implied" : definite ? "no agreement earlier in the article that this could refer to" : "only one party named or implied";
+        const reason =
+          parties.length === 0
+            ? "no party named or implied"
+            : definite
+              ? "no agreement earlier in the article that this could refer to"
+              : "only one party named or implied";
         unresolved.push({ entityType: "AGREEMENT", ...mention, reason });
         continue;
       }
@@ -130,7 +163,16 @@ function readPhrase(text: AnalysedText, head: Token, countries: CountryMention[]
   const next = tokens[head.index + 1];
   const sameSentence = (t: Token | undefined): t is Token => t !== undefined && t.sentence === head.sentence;
   // "deal talks", "alliance partners": the head modifies another noun.
-  if (!head.possessive && sameSentence(next) && head.after === " " && next.tags.has("Noun") && !next.tags.has("ProperNoun") && !next.tags.has("Pronoun") && !next.tags.has("Date")) return null;
+  if (
+    !head.possessive &&
+    sameSentence(next) &&
+    head.after === " " &&
+    next.tags.has("Noun") &&
+    !next.tags.has("ProperNoun") &&
+    !next.tags.has("Pronoun") &&
+    !next.tags.has("Date")
+  )
+    return null;
 
   // Leftwards to the determiner or possessive that opens the phrase.
   let first: Token | null = null;
@@ -182,7 +224,14 @@ function readPhrase(text: AnalysedText, head: Token, countries: CountryMention[]
   // … or a relative clause: "the trade deal they announced in May".
   const auxiliary = tokens[head.index + 1];
   const passive = tokens[head.index + 2];
-  if (!concludedBy && !head.possessive && head.after === " " && sameSentence(passive) && /^(?:was|were|they|we|both)$/.test(auxiliary.lower) && CONCLUDING_VERBS.has(passive.lower)) {
+  if (
+    !concludedBy &&
+    !head.possessive &&
+    head.after === " " &&
+    sameSentence(passive) &&
+    /^(?:was|were|they|we|both)$/.test(auxiliary.lower) &&
+    CONCLUDING_VERBS.has(passive.lower)
+  ) {
     const date = readDate(tokens, passive.index + 1, published);
     concludedBy = true;
     if (date !== null && tokens[date.next - 1].sentence === head.sentence) {
@@ -197,7 +246,12 @@ function readPhrase(text: AnalysedText, head: Token, countries: CountryMention[]
     if (CONCLUDING_VERBS.has(tokens[i].lower) && tokens[i].tags.has("Verb")) {
       concludedBy = true;
       const between = i + 1 < first.index ? readDate(tokens, i + 1, published) : null;
-      const date = between !== null && between.next <= first.index ? between : !last.possessive && last.after === " " ? dateShortlyAfter(tokens, last.index + 1, published) : null;
+      const date =
+        between !== null && between.next <= first.index
+          ? between
+          : !last.possessive && last.after === " "
+            ? dateShortlyAfter(tokens, last.index + 1, published)
+            : null;
       concluded = date?.date ?? null;
       undatedExpression = date !== null && date.date === null;
     }
@@ -230,7 +284,15 @@ function readPhrase(text: AnalysedText, head: Token, countries: CountryMention[]
 function countriesAfter(text: AnalysedText, countries: CountryMention[], last: Token): string[] {
   let i = last.index + 1;
   // "the framework trade deal struck a day earlier between …"
-  for (let skipped = 0; skipped < 5 && text.tokens[i] !== undefined && !/^(with|between)$/.test(text.tokens[i].lower) && !/[,;.]/.test(text.tokens[i - 1].after); skipped++) i++;
+  for (
+    let skipped = 0;
+    skipped < 5 &&
+    text.tokens[i] !== undefined &&
+    !/^(with|between)$/.test(text.tokens[i].lower) &&
+    !/[,;.]/.test(text.tokens[i - 1].after);
+    skipped++
+  )
+    i++;
   const next = text.tokens[i];
   if (next === undefined || next.sentence !== last.sentence || last.possessive || !/^(with|between)$/.test(next.lower)) return [];
   // Countries one after another, with only names, titles, commas, "and" and "the" between them.
@@ -296,7 +358,10 @@ export function principalPair(countries: CountryMention[]): string[] {
     entry.n++;
     counts.set(c.code, entry);
   }
-  return [...counts.entries()].sort((a, b) => b[1].n - a[1].n || a[1].first - b[1].first).slice(0, 2).map(([code]) => code);
+  return [...counts.entries()]
+    .sort((a, b) => b[1].n - a[1].n || a[1].first - b[1].first)
+    .slice(0, 2)
+    .map(([code]) => code);
 }
 
 function kindOfHead(head: Token): AgreementKind {

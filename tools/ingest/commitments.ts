@@ -11,11 +11,24 @@ import { findMoney, type MoneyMention } from "./money.js";
 import type { AnalysedText, Sentence } from "./textAnalysis.js";
 
 /** Adjectives that name a sector: "U.S. agricultural and other products" → agriculture. */
-const SECTOR_ADJECTIVES = new Map(Object.entries({
-  agricultural: "agriculture", farm: "agriculture", automotive: "automobiles", pharmaceutical: "pharmaceuticals",
-  industrial: "industry", financial: "finance", energy: "energy", defense: "defense", digital: "digital",
-  steel: "steel", aluminum: "aluminum", dairy: "dairy", seafood: "seafood", aerospace: "aerospace",
-}));
+const SECTOR_ADJECTIVES = new Map(
+  Object.entries({
+    agricultural: "agriculture",
+    farm: "agriculture",
+    automotive: "automobiles",
+    pharmaceutical: "pharmaceuticals",
+    industrial: "industry",
+    financial: "finance",
+    energy: "energy",
+    defense: "defense",
+    digital: "digital",
+    steel: "steel",
+    aluminum: "aluminum",
+    dairy: "dairy",
+    seafood: "seafood",
+    aerospace: "aerospace",
+  }),
+);
 /** Products too general to be a sector. */
 const GENERIC_PRODUCTS = new Set(["goods", "products", "imports", "exports", "items", "merchandise", "commodities"]);
 const CLAUSE_END = /,?\s+as well as\s|,\s+(?:while|but|and)\s|;|\.$/;
@@ -24,7 +37,12 @@ const CLAUSE_END = /,?\s+as well as\s|,\s+(?:while|but|and)\s|;|\.$/;
  * Given an analysed body, its country mentions, agreements and tariffs, fills each agreement's
  * commitments from the sentences that mention it. Only parties to the agreement commit.
  */
-export function findCommitments(text: AnalysedText, countries: CountryMention[], agreements: AgreementFinding[], tariffs: TariffFinding[]): void {
+export function findCommitments(
+  text: AnalysedText,
+  countries: CountryMention[],
+  agreements: AgreementFinding[],
+  tariffs: TariffFinding[],
+): void {
   for (const agreement of agreements) {
     const found: CommitmentRecord[] = [];
     for (const sentence of new Set(agreement.mentions.map((m) => m.sentence))) {
@@ -38,13 +56,17 @@ export function findCommitments(text: AnalysedText, countries: CountryMention[],
       }
       // "Under the deal, China committed to buy an additional $200 billion of U.S. goods"
       for (const c of countries.filter((c) => c.sentence === sentence)) {
-        const verb = /^\s+(?:has\s+|had\s+|also\s+)?(?:committed|pledged|promised|agreed|vowed)\s+to\s+/.exec(text.body.slice(c.end, s.end));
+        const verb = /^\s+(?:has\s+|had\s+|also\s+)?(?:committed|pledged|promised|agreed|vowed)\s+to\s+/.exec(
+          text.body.slice(c.end, s.end),
+        );
         if (verb === null) continue;
         const clause = untilClauseEnd(text.body.slice(c.end + verb[0].length, s.end));
         found.push({ party: c.code, description: capitalise(clause), amount: money(clause), sectors: sectorsOf(clause) });
       }
       // "purchases by Japan of U.S. agricultural and other products"
-      for (const m of s.text.matchAll(/\b(?:(?:increased|more|additional|greater)\s+)?purchases\s+by\s+(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)*)\s+of\s+([^,;]+?)(?=,|;|\.$|$)/gu)) {
+      for (const m of s.text.matchAll(
+        /\b(?:(?:increased|more|additional|greater)\s+)?purchases\s+by\s+(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)*)\s+of\s+([^,;]+?)(?=,|;|\.$|$)/gu,
+      )) {
         const party = lookUpSurface(m[1]);
         if (party === undefined) continue;
         found.push({ party: party.code, description: capitalise(m[0]), amount: money(m[2]), sectors: sectorsOf(m[2]) });
@@ -58,7 +80,8 @@ export function findCommitments(text: AnalysedText, countries: CountryMention[],
       }
     }
     for (const c of moneyCommitments(text, countries, agreement, agreements)) {
-      if (!found.some((o) => o.party === c.party && o.amount?.amount === c.amount?.amount && o.amount?.currency === c.amount?.currency)) found.push(c);
+      if (!found.some((o) => o.party === c.party && o.amount?.amount === c.amount?.amount && o.amount?.currency === c.amount?.currency))
+        found.push(c);
     }
     agreement.commitments = found.filter(
       (c, i) => agreement.parties.includes(c.party) && found.findIndex((o) => o.party === c.party && o.description === c.description) === i,
@@ -67,24 +90,36 @@ export function findCommitments(text: AnalysedText, countries: CountryMention[],
 }
 
 /** Verbs whose object is money a party puts up: "invest $550 billion", "buy $15 billion worth of". */
-const GIVING_VERB = /\b(?:invest(?:s|ed|ing)?|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|spend(?:s|ing)?|spent|provid(?:e|es|ed|ing)|put(?:s|ting)?|contribut(?:e|es|ed|ing)|pledg(?:e|es|ed|ing)|commit(?:s|ted|ting)?|order(?:s|ed|ing)?|import(?:s|ed|ing)?|inject(?:s|ed|ing)?|allocat(?:e|es|ed|ing))\b/g;
+const GIVING_VERB =
+  /\b(?:invest(?:s|ed|ing)?|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|spend(?:s|ing)?|spent|provid(?:e|es|ed|ing)|put(?:s|ting)?|contribut(?:e|es|ed|ing)|pledg(?:e|es|ed|ing)|commit(?:s|ted|ting)?|order(?:s|ed|ing)?|import(?:s|ed|ing)?|inject(?:s|ed|ing)?|allocat(?:e|es|ed|ing))\b/g;
 /** What may stand between a giving verb and its amount without ending the clause. */
 const MAX_VERB_GAP = 80;
 /** Words that make the country after them an object, not the subject: "invest in the United States". */
-const OBJECT_MARKER = /\b(?:in|into|to|from|with|of|for|on|at|by|than|through|between|across|against|over|under|toward|towards)\s+(?:the\s+)?$/i;
+const OBJECT_MARKER =
+  /\b(?:in|into|to|from|with|of|for|on|at|by|than|through|between|across|against|over|under|toward|towards)\s+(?:the\s+)?$/i;
 
 // Private: money commitments by the agreement's parties in the sentences near it. An amount
 // counts when a giving verb precedes it in its clause (or it "will go to" something), and the
 // committing party is the nearest country before the verb that is not a prepositional object
 // ("the bloc" standing for the EU); "the same amount" repeats the last amount pledged.
-function moneyCommitments(text: AnalysedText, countries: CountryMention[], agreement: AgreementFinding, all: AgreementFinding[]): CommitmentRecord[] {
+function moneyCommitments(
+  text: AnalysedText,
+  countries: CountryMention[],
+  agreement: AgreementFinding,
+  all: AgreementFinding[],
+): CommitmentRecord[] {
   const found: CommitmentRecord[] = [];
   let last: MoneyRecord | null = null;
   for (const s of text.sentences) {
     if (owningAgreement(s, all) !== agreement) continue;
     const amounts: (MoneyMention | { start: number; end: number; text: string; same: true })[] = [
       ...findMoney(s.text).map((m) => ({ ...m, start: m.start + s.start, end: m.end + s.start })),
-      ...[...s.text.matchAll(/\b(?:the same amount|a matching amount|as much)\b/g)].map((m) => ({ start: s.start + m.index, end: s.start + m.index + m[0].length, text: m[0], same: true as const })),
+      ...[...s.text.matchAll(/\b(?:the same amount|a matching amount|as much)\b/g)].map((m) => ({
+        start: s.start + m.index,
+        end: s.start + m.index + m[0].length,
+        text: m[0],
+        same: true as const,
+      })),
     ].sort((a, b) => a.start - b.start);
     for (const m of amounts) {
       const before = text.body.slice(s.start, m.start);
@@ -95,7 +130,8 @@ function moneyCommitments(text: AnalysedText, countries: CountryMention[], agree
       const goesTo = /^\s+(?:will|would)\s+(?:go|be invested|be spent|be channell?ed)\b/.test(text.body.slice(m.end, s.end));
       if (!afterVerb && !goesTo) continue;
       const subjectEnd = afterVerb ? s.start + verb!.index : m.start;
-      const party = subjectBefore(text, countries, s, subjectEnd, agreement) ?? (goesTo ? subjectBefore(text, countries, s, s.end, agreement) : null);
+      const party =
+        subjectBefore(text, countries, s, subjectEnd, agreement) ?? (goesTo ? subjectBefore(text, countries, s, s.end, agreement) : null);
       if (party === null) continue;
       const amount: MoneyRecord | null = "same" in m ? last : { amount: m.amount, currency: m.currency };
       if (amount === null) continue;
@@ -114,7 +150,8 @@ function moneyCommitments(text: AnalysedText, countries: CountryMention[], agree
 // Private: the agreement a sentence speaks under: one it mentions, else the latest mentioned
 // before it, else the first mentioned after it (a story's opening commitments precede "the deal").
 function owningAgreement(s: Sentence, agreements: AgreementFinding[]): AgreementFinding | undefined {
-  const at = (a: AgreementFinding, test: (sentence: number) => boolean) => a.mentions.filter((m) => test(m.sentence)).map((m) => m.sentence);
+  const at = (a: AgreementFinding, test: (sentence: number) => boolean) =>
+    a.mentions.filter((m) => test(m.sentence)).map((m) => m.sentence);
   const inSentence = agreements.find((a) => at(a, (i) => i === s.index).length > 0);
   if (inSentence !== undefined) return inSentence;
   let best: { a: AgreementFinding; distance: number } | undefined;
@@ -129,7 +166,13 @@ function owningAgreement(s: Sentence, agreements: AgreementFinding[]): Agreement
 
 // Private: the party that is the subject before an offset: the nearest country mention of the
 // agreement's parties in the sentence that no preposition governs, or the EU for "the bloc".
-function subjectBefore(text: AnalysedText, countries: CountryMention[], s: Sentence, end: number, agreement: AgreementFinding): string | null {
+function subjectBefore(
+  text: AnalysedText,
+  countries: CountryMention[],
+  s: Sentence,
+  end: number,
+  agreement: AgreementFinding,
+): string | null {
   const candidates = countries.filter((c) => c.sentence === s.index && c.end <= end && agreement.parties.includes(c.code));
   for (let i = candidates.length - 1; i >= 0; i--) {
     const c = candidates[i];
@@ -150,7 +193,11 @@ function untilClauseEnd(text: string): string {
 // Private: the sectors a clause names: the list after "such as", else sector adjectives.
 function sectorsOf(clause: string): string[] {
   const list = /\bsuch as\s+(.+)$/.exec(clause);
-  if (list) return list[1].split(/,\s*(?:and\s+)?|\s+and\s+/).map((s) => s.trim()).filter(Boolean);
+  if (list)
+    return list[1]
+      .split(/,\s*(?:and\s+)?|\s+and\s+/)
+      .map((s) => s.trim())
+      .filter(Boolean);
   const words = clause.toLowerCase().match(/\p{L}+/gu) ?? [];
   return [...new Set(words.map((w) => SECTOR_ADJECTIVES.get(w)).filter((s): s is string => s !== undefined))];
 }

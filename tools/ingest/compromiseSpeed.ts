@@ -185,7 +185,12 @@ function prepare(net: Net): PreparedNet {
         return byText.get(m.match)!;
       }),
     );
-    prepared = { order: new Map(keys.map((key, i) => [key, i])), lists: keys.map((key) => net.hooks[key]), idLists, stamps: new Uint32Array(byText.size) };
+    prepared = {
+      order: new Map(keys.map((key, i) => [key, i])),
+      lists: keys.map((key) => net.hooks[key]),
+      idLists,
+      stamps: new Uint32Array(byText.size),
+    };
     PREPARED.set(net, prepared);
   }
   return prepared;

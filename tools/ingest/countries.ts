@@ -13,19 +13,112 @@ const GEO_FEATURES = new Set(["sea", "seas", "ocean", "strait", "straits", "gulf
  * "trips to Washington" and "shuttling to Washington" go to negotiate with the state; only a
  * verb of plain motion before "to" makes it the place ("flew to Tokyo").
  */
-const LOCATIVE = new Set(["in", "at", "from", "near", "into", "inside", "outside", "around", "via", "through", "across", "of", "within", "throughout", "onto", "beyond"]);
+const LOCATIVE = new Set([
+  "in",
+  "at",
+  "from",
+  "near",
+  "into",
+  "inside",
+  "outside",
+  "around",
+  "via",
+  "through",
+  "across",
+  "of",
+  "within",
+  "throughout",
+  "onto",
+  "beyond",
+]);
 /** Verbs of travel whose object is the place: "visited Seoul". */
-const MOTION = new Set(["visit", "visits", "visited", "visiting", "arrive", "arrives", "arrived", "arriving", "leave", "leaves", "left", "leaving", "reach", "reached", "tour", "toured", "touring", "return", "returned", "fly", "flew", "travel", "traveled", "travelled"]);
+const MOTION = new Set([
+  "visit",
+  "visits",
+  "visited",
+  "visiting",
+  "arrive",
+  "arrives",
+  "arrived",
+  "arriving",
+  "leave",
+  "leaves",
+  "left",
+  "leaving",
+  "reach",
+  "reached",
+  "tour",
+  "toured",
+  "touring",
+  "return",
+  "returned",
+  "fly",
+  "flew",
+  "travel",
+  "traveled",
+  "travelled",
+]);
 /** Verbs of plain motion after which "to CAPITAL" is the place: "flew to Tokyo", "heading to Seoul". */
-const MOTION_TO = new Set([...MOTION, "flew", "flying", "fly", "headed", "heading", "head", "went", "go", "going", "goes", "came", "come", "coming", "moved", "move", "moving", "relocated"]);
+const MOTION_TO = new Set([
+  ...MOTION,
+  "flew",
+  "flying",
+  "fly",
+  "headed",
+  "heading",
+  "head",
+  "went",
+  "go",
+  "going",
+  "goes",
+  "came",
+  "come",
+  "coming",
+  "moved",
+  "move",
+  "moving",
+  "relocated",
+]);
 /** Words relating two parties, after which a capital is the state: "talks with Beijing". */
 const RELATIONAL = new Set(["with", "against", "toward", "towards", "between", "for", "by", "on", "over"]);
 /** Nouns after a possessive capital that make it the city: "Tokyo's governor", "Seoul's streets". */
 const CITY_NOUNS = new Set([
-  "governor", "governors", "mayor", "residents", "streets", "street", "district", "districts", "suburbs", "outskirts",
-  "downtown", "airport", "airports", "subway", "population", "skyline", "ward", "wards", "neighborhood", "neighborhoods",
-  "neighbourhood", "neighbourhoods", "hospitals", "hotel", "hotels", "metropolitan", "city", "police", "area", "venues",
-  "stadium", "station", "marathon", "center", "centre", "port",
+  "governor",
+  "governors",
+  "mayor",
+  "residents",
+  "streets",
+  "street",
+  "district",
+  "districts",
+  "suburbs",
+  "outskirts",
+  "downtown",
+  "airport",
+  "airports",
+  "subway",
+  "population",
+  "skyline",
+  "ward",
+  "wards",
+  "neighborhood",
+  "neighborhoods",
+  "neighbourhood",
+  "neighbourhoods",
+  "hospitals",
+  "hotel",
+  "hotels",
+  "metropolitan",
+  "city",
+  "police",
+  "area",
+  "venues",
+  "stadium",
+  "station",
+  "marathon",
+  "center",
+  "centre",
+  "port",
 ]);
 /** Tags of words that cannot start a proper name before a country ("In Japan", not "New Jersey"). */
 const FUNCTION_TAGS = ["Preposition", "Conjunction", "Determiner", "Pronoun", "Adverb", "Verb", "QuestionWord", "Value"];
@@ -45,7 +138,8 @@ export function findCountryMentions(text: AnalysedText, hits: SurfaceHit[], take
     if (first === undefined) continue;
     let last = first;
     while (last.end < hit.end && text.tokens[last.index + 1] !== undefined) last = text.tokens[last.index + 1];
-    const keep = hit.kind === "capital" ? standsForState(text, first, last, hitStarts, hitEnds) : !partOfOtherName(text, first, last, hitEnds);
+    const keep =
+      hit.kind === "capital" ? standsForState(text, first, last, hitStarts, hitEnds) : !partOfOtherName(text, first, last, hitEnds);
     if (keep) mentions.push({ code: hit.code, kind: hit.kind, start: hit.start, end: hit.end, text: hit.text, sentence: first.sentence });
   }
   return mentions;
@@ -96,10 +190,10 @@ function standsForState(
   }
   if (prev !== undefined && RELATIONAL.has(prev.lower)) return true;
   // The object of any other verb is the state: "criticized New Delhi", "urged Beijing".
-  if (prev !== undefined && prev.tags.has("Verb") && !prev.tags.has("Copula") && !prev.tags.has("Auxiliary")) return true;
+  if (prev?.tags.has("Verb") && !prev.tags.has("Copula") && !prev.tags.has("Auxiliary")) return true;
   // The subject of a verb, adverbs aside: "Washington would", "Beijing also said".
   let verb = next;
-  while (verb !== undefined && verb.tags.has("Adverb") && last.after === " ") verb = neighbour(text, verb, 1);
+  while (verb?.tags.has("Adverb") && last.after === " ") verb = neighbour(text, verb, 1);
   return verb !== undefined && ["Verb", "Modal", "Auxiliary", "Copula"].some((tag) => verb.tags.has(tag));
 }
 
@@ -113,7 +207,8 @@ function coordinationStart(
 ): Token | null {
   const next = neighbour(text, last, 1);
   const afterNext = next === undefined ? undefined : neighbour(text, next, 1);
-  if (next !== undefined && afterNext !== undefined && !last.possessive && /^(and|or)$/.test(next.lower) && hitStarts.has(afterNext.start)) return first;
+  if (next !== undefined && afterNext !== undefined && !last.possessive && /^(and|or)$/.test(next.lower) && hitStarts.has(afterNext.start))
+    return first;
   const prev = neighbour(text, first, -1);
   const beforePrev = prev === undefined ? undefined : neighbour(text, prev, -1);
   if (prev !== undefined && beforePrev !== undefined && /^(and|or)$/.test(prev.lower)) {

@@ -40,7 +40,14 @@ export function extractFindings(article: ArticleText, published: string | null, 
   const named = findNamedPeople(text, hits, organizations, known);
   const taken = [...named.vessels, ...opaque, ...named.people.flatMap((p) => p.mentions)];
   const countries = findCountryMentions(text, hits, taken);
-  const { people, unresolved: personProblems } = resolvePersonReferences(text, named, hits, known, organizationSpans, countryOfDateline(article.dateline ?? null));
+  const { people, unresolved: personProblems } = resolvePersonReferences(
+    text,
+    named,
+    hits,
+    known,
+    organizationSpans,
+    countryOfDateline(article.dateline ?? null),
+  );
   const { agreements, unresolved: agreementProblems } = findAgreements(text, countries, published);
   const { tariffs, unresolved: tariffProblems } = findTariffs(text, countries, people, agreements, published);
   findCommitments(text, countries, agreements, tariffs);

@@ -77,7 +77,10 @@ const COUNTRIES: GazetteerCountry[] = [...buildCountries(), ...CUSTOMS_UNIONS];
 const BY_CODE = new Map(COUNTRIES.map((c) => [c.code, c]));
 const SURFACES: Map<string, { code: string; kind: SurfaceKind }> = buildSurfaces(COUNTRIES);
 const FINDER = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${[...SURFACES.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|")})(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{N}])(?:${[...SURFACES.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join("|")})(?![\\p{L}\\p{N}])`,
   "gu",
 );
 
@@ -109,12 +112,47 @@ export function findSurfaces(body: string): SurfaceHit[] {
 
 /** Cities that file news without being capitals, and their countries. */
 const NEWS_CITIES: Record<string, string> = {
-  "New York": "US", "Los Angeles": "US", "Chicago": "US", "Detroit": "US", "Houston": "US", "San Francisco": "US", "Palm Beach": "US",
-  "Toronto": "CA", "Montreal": "CA", "Vancouver": "CA", "Calgary": "CA", "Osaka": "JP", "Yokohama": "JP", "Nagoya": "JP",
-  "Shanghai": "CN", "Shenzhen": "CN", "Guangzhou": "CN", "Busan": "KR", "Gyeongju": "KR", "Incheon": "KR", "Mumbai": "IN",
-  "Bengaluru": "IN", "Sao Paulo": "BR", "São Paulo": "BR", "Rio de Janeiro": "BR", "Sydney": "AU", "Melbourne": "AU",
-  "Geneva": "CH", "Zurich": "CH", "Frankfurt": "DE", "Munich": "DE", "Milan": "IT", "Ho Chi Minh City": "VN", "Johannesburg": "ZA",
-  "Dubai": "AE", "Istanbul": "TR", "Monterrey": "MX", "Surabaya": "ID", "Auckland": "NZ", "Turnberry": "GB", "Edinburgh": "GB",
+  "New York": "US",
+  "Los Angeles": "US",
+  Chicago: "US",
+  Detroit: "US",
+  Houston: "US",
+  "San Francisco": "US",
+  "Palm Beach": "US",
+  Toronto: "CA",
+  Montreal: "CA",
+  Vancouver: "CA",
+  Calgary: "CA",
+  Osaka: "JP",
+  Yokohama: "JP",
+  Nagoya: "JP",
+  Shanghai: "CN",
+  Shenzhen: "CN",
+  Guangzhou: "CN",
+  Busan: "KR",
+  Gyeongju: "KR",
+  Incheon: "KR",
+  Mumbai: "IN",
+  Bengaluru: "IN",
+  "Sao Paulo": "BR",
+  "São Paulo": "BR",
+  "Rio de Janeiro": "BR",
+  Sydney: "AU",
+  Melbourne: "AU",
+  Geneva: "CH",
+  Zurich: "CH",
+  Frankfurt: "DE",
+  Munich: "DE",
+  Milan: "IT",
+  "Ho Chi Minh City": "VN",
+  Johannesburg: "ZA",
+  Dubai: "AE",
+  Istanbul: "TR",
+  Monterrey: "MX",
+  Surabaya: "ID",
+  Auckland: "NZ",
+  Turnberry: "GB",
+  Edinburgh: "GB",
 };
 
 /**
@@ -127,7 +165,10 @@ export function countryOfDateline(dateline: string | null): string | null {
   const [city, country] = dateline.split(/\s*,\s*/);
   const place = city.split(/\s*\/\s*/)[0];
   for (const part of country !== undefined ? [country, place] : [place]) {
-    const written = part.trim().toLowerCase().replace(/(^|[\s-])\p{L}/gu, (m) => m.toUpperCase());
+    const written = part
+      .trim()
+      .toLowerCase()
+      .replace(/(^|[\s-])\p{L}/gu, (m) => m.toUpperCase());
     const surface = SURFACES.get(written);
     if (surface !== undefined && (surface.kind !== "demonym" || part !== place)) return surface.code;
     if (NEWS_CITIES[written] !== undefined) return NEWS_CITIES[written];
@@ -183,7 +224,8 @@ function buildSurfaces(countries: GazetteerCountry[]): Map<string, { code: strin
   for (const c of countries) for (const d of c.demonyms) add(d, c.code, "demonym");
   for (const c of countries) if (c.capital !== null && !candidates.has(c.capital)) add(c.capital, c.code, "capital");
   // A customs union's seat is its capital in the news, not the host state's ("Brussels" is the EU).
-  for (const c of countries) if (c.kind === "CUSTOMS_UNION" && c.capital !== null) candidates.set(c.capital, [{ code: c.code, kind: "capital" }]);
+  for (const c of countries)
+    if (c.kind === "CUSTOMS_UNION" && c.capital !== null) candidates.set(c.capital, [{ code: c.code, kind: "capital" }]);
 
   const surfaces = new Map<string, { code: string; kind: SurfaceKind }>();
   for (const [text, list] of candidates) {

@@ -35,9 +35,18 @@ export function kindWord(kind: AgreementKind): string {
  * the year it was concluded — "japan-us-trade-agreement-2025", "japan-us-security-alliance".
  * A proper name, when the text gives one, replaces parties, kind and head.
  */
-export function agreementId(a: { parties: string[]; kind: AgreementKind; head: string; concluded: string | null; properName: string | null }): string {
+export function agreementId(a: {
+  parties: string[];
+  kind: AgreementKind;
+  head: string;
+  concluded: string | null;
+  properName: string | null;
+}): string {
   const year = a.concluded?.slice(0, 4);
-  const base = a.properName !== null ? slug(a.properName) : [...[...a.parties].sort().map(countrySlug), kindWord(a.kind), a.head].filter(Boolean).join("-");
+  const base =
+    a.properName !== null
+      ? slug(a.properName)
+      : [...[...a.parties].sort().map(countrySlug), kindWord(a.kind), a.head].filter(Boolean).join("-");
   return year === undefined ? base : `${base}-${year}`;
 }
 

@@ -83,11 +83,12 @@ export async function ingestFiles(request: IngestRequest): Promise<IngestResult>
   }
   if (unreadable.length > 0 && !request.keepGoing) throw unreadable.length === 1 ? unreadable[0] : new IngestErrors(unreadable);
   const failed: ArticleFailure[] = unreadable.map((e) => ({ file: e.file, reason: e.reason }));
-  if (inputs.length === 0) throw new IngestError("the command line", `none of the ${files.length} inputs could be read, so nothing was written`);
+  if (inputs.length === 0)
+    throw new IngestError("the command line", `none of the ${files.length} inputs could be read, so nothing was written`);
 
   const { emptyCorpus, ingestArticles } = await import("./pipeline.js");
   request.progress?.start(inputs.length);
-  let outcome;
+  let outcome: ReturnType<typeof ingestArticles>;
   try {
     outcome = ingestArticles(base ?? emptyCorpus(), inputs, {
       published: request.published ?? null,

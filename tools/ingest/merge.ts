@@ -4,7 +4,16 @@
 // article's mentions point at it. Histories (tariff rate observations, agreement status steps,
 // role evidence) are unions: an observation already held is not added again, and a tariff's
 // rate fields are recomputed from its history. An article whose body is already in the corpus is skipped.
-import type { AgreementRecord, CommitmentRecord, CorpusRecord, EvidenceRecord, PersonRecord, RoleRecord, TariffChangeRecord, TariffRecord } from "../../src/corpus/format.js";
+import type {
+  AgreementRecord,
+  CommitmentRecord,
+  CorpusRecord,
+  EvidenceRecord,
+  PersonRecord,
+  RoleRecord,
+  TariffChangeRecord,
+  TariffRecord,
+} from "../../src/corpus/format.js";
 import { agreementHistory } from "../../src/corpus/agreementHistory.js";
 import { currentRates, tariffChanges, tariffHistory } from "../../src/corpus/tariffHistory.js";
 import { foldText } from "../../src/text/fold.js";
@@ -51,7 +60,8 @@ export function mergeArticle(base: CorpusRecord, extraction: ArticleExtraction, 
   const articleId = freeId(extraction.article.id, (x) => corpus.articles.some((a) => a.id === x));
   const evidence = <T extends { articleId: string }>(list: T[]): T[] => list.map((e) => ({ ...e, articleId }));
   // History entries and roles quote the article too: their evidence must name its settled id.
-  const steps = <T extends { evidence: EvidenceRecord }>(list: T[] | undefined): T[] | undefined => list?.map((h) => ({ ...h, evidence: { ...h.evidence, articleId } }));
+  const steps = <T extends { evidence: EvidenceRecord }>(list: T[] | undefined): T[] | undefined =>
+    list?.map((h) => ({ ...h, evidence: { ...h.evidence, articleId } }));
   const role = (r: RoleRecord): RoleRecord => (r.evidence === undefined ? r : { ...r, evidence: evidence(r.evidence) });
 
   for (const country of extraction.countries) {
@@ -60,7 +70,10 @@ export function mergeArticle(base: CorpusRecord, extraction: ArticleExtraction, 
       corpus.countries.push(country);
       added.countries++;
     } else {
-      existing.aliases = union(existing.aliases, country.aliases.filter((a) => a !== existing.name));
+      existing.aliases = union(
+        existing.aliases,
+        country.aliases.filter((a) => a !== existing.name),
+      );
       matched.countries++;
     }
   }
@@ -75,7 +88,10 @@ export function mergeArticle(base: CorpusRecord, extraction: ArticleExtraction, 
       continue;
     }
     ids.PERSON.set(person.id, existing.id);
-    existing.aliases = union(existing.aliases, person.aliases.filter((a) => a !== existing.name));
+    existing.aliases = union(
+      existing.aliases,
+      person.aliases.filter((a) => a !== existing.name),
+    );
     existing.nationality ??= person.nationality;
     existing.description ??= person.description;
     for (const found of person.roles.map(role)) {
@@ -110,7 +126,9 @@ export function mergeArticle(base: CorpusRecord, extraction: ArticleExtraction, 
       const steps = unionBy([...(existing.history ?? []), ...history], (h) => `${h.status} ${h.effective ?? "-"} ${spanKey(h.evidence)}`);
       const published = new Map(corpus.articles.map((a) => [a.id, a.publishedAt ?? null]));
       published.set(articleId, extraction.article.publishedAt ?? null);
-      existing.history = agreementHistory({ ...existing, history: steps }, (id) => published.get(id) ?? null).map(({ published: _, ...step }) => step);
+      existing.history = agreementHistory({ ...existing, history: steps }, (id) => published.get(id) ?? null).map(
+        ({ published: _, ...step }) => step,
+      );
     }
     matched.agreements++;
   }
@@ -152,7 +170,11 @@ export function mergeArticle(base: CorpusRecord, extraction: ArticleExtraction, 
   corpus.articles.push({
     ...extraction.article,
     id: articleId,
-    mentions: extraction.article.mentions.map((m) => (m.entityType === "COUNTRY" || m.entityType === "ORGANIZATION" ? m : { ...m, entityId: ids[m.entityType].get(m.entityId) ?? m.entityId })),
+    mentions: extraction.article.mentions.map((m) =>
+      m.entityType === "COUNTRY" || m.entityType === "ORGANIZATION"
+        ? m
+        : { ...m, entityId: ids[m.entityType].get(m.entityId) ?? m.entityId },
+    ),
   });
   return { corpus, articleId, alreadyPresent: false, added, matched };
 }
@@ -171,11 +193,20 @@ function sameAgreement(existing: AgreementRecord, found: AgreementRecord): boole
 }
 
 function sameTariff(existing: TariffRecord, found: TariffRecord): boolean {
-  return existing.imposedBy === found.imposedBy && existing.appliesTo === found.appliesTo && foldText(existing.product) === foldText(found.product);
+  return (
+    existing.imposedBy === found.imposedBy &&
+    existing.appliesTo === found.appliesTo &&
+    foldText(existing.product) === foldText(found.product)
+  );
 }
 
 function sameCommitment(a: CommitmentRecord, b: CommitmentRecord): boolean {
-  return a.party === b.party && (a.amount?.amount ?? null) === (b.amount?.amount ?? null) && union(a.sectors, b.sectors).length === a.sectors.length && a.sectors.length === b.sectors.length;
+  return (
+    a.party === b.party &&
+    (a.amount?.amount ?? null) === (b.amount?.amount ?? null) &&
+    union(a.sectors, b.sectors).length === a.sectors.length &&
+    a.sectors.length === b.sectors.length
+  );
 }
 
 // Private: what makes two tariff observations the same statement: what it says and where.

@@ -12,31 +12,83 @@ export interface MoneyMention extends Span {
 
 /** Currency symbols and prefixes, longest first where one starts another ("US$" before "$"). */
 const SYMBOLS: Record<string, string> = {
-  "US$": "USD", "U.S.$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD", "HK$": "HKD", "S$": "SGD",
-  "R$": "BRL", "$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₩": "KRW", "Rs.": "INR", "Rs": "INR",
+  US$: "USD",
+  "U.S.$": "USD",
+  A$: "AUD",
+  AU$: "AUD",
+  C$: "CAD",
+  CA$: "CAD",
+  NZ$: "NZD",
+  HK$: "HKD",
+  S$: "SGD",
+  R$: "BRL",
+  $: "USD",
+  "£": "GBP",
+  "€": "EUR",
+  "¥": "JPY",
+  "₹": "INR",
+  "₩": "KRW",
+  "Rs.": "INR",
+  Rs: "INR",
 };
 /** Currency words after the number; "Canadian dollars" before "dollars". */
 const WORDS: Record<string, string> = {
-  "Canadian dollars": "CAD", "Australian dollars": "AUD", "Hong Kong dollars": "HKD", "Singapore dollars": "SGD", "New Zealand dollars": "NZD",
-  "U.S. dollars": "USD", "US dollars": "USD", "dollars": "USD", "yen": "JPY", "euros": "EUR", "euro": "EUR", "pounds sterling": "GBP",
-  "pounds": "GBP", "pound": "GBP", "sterling": "GBP", "yuan": "CNY", "renminbi": "CNY", "won": "KRW", "rupees": "INR", "rupee": "INR",
-  "Swiss francs": "CHF", "francs": "CHF", "reais": "BRL", "pesos": "MXN", "ringgit": "MYR", "rupiah": "IDR", "dong": "VND", "baht": "THB",
+  "Canadian dollars": "CAD",
+  "Australian dollars": "AUD",
+  "Hong Kong dollars": "HKD",
+  "Singapore dollars": "SGD",
+  "New Zealand dollars": "NZD",
+  "U.S. dollars": "USD",
+  "US dollars": "USD",
+  dollars: "USD",
+  yen: "JPY",
+  euros: "EUR",
+  euro: "EUR",
+  "pounds sterling": "GBP",
+  pounds: "GBP",
+  pound: "GBP",
+  sterling: "GBP",
+  yuan: "CNY",
+  renminbi: "CNY",
+  won: "KRW",
+  rupees: "INR",
+  rupee: "INR",
+  "Swiss francs": "CHF",
+  francs: "CHF",
+  reais: "BRL",
+  pesos: "MXN",
+  ringgit: "MYR",
+  rupiah: "IDR",
+  dong: "VND",
+  baht: "THB",
 };
 const CODES = ["USD", "EUR", "GBP", "JPY", "CNY", "KRW", "INR", "CHF", "CAD", "AUD", "BRL", "MXN"];
 const SCALES: Record<string, number> = {
-  thousand: 1e3, k: 1e3, million: 1e6, mn: 1e6, m: 1e6, mln: 1e6, billion: 1e9, bn: 1e9, b: 1e9, bln: 1e9, trillion: 1e12, tn: 1e12, trn: 1e12,
+  thousand: 1e3,
+  k: 1e3,
+  million: 1e6,
+  mn: 1e6,
+  m: 1e6,
+  mln: 1e6,
+  billion: 1e9,
+  bn: 1e9,
+  b: 1e9,
+  bln: 1e9,
+  trillion: 1e12,
+  tn: 1e12,
+  trn: 1e12,
 };
 
 const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`;
 const SCALE = String.raw`(?:\s?(thousand|million|billion|trillion)\b|(bn|mn|mln|bln|tn|trn|m|b|k)\b)?`;
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const bySize = (a: string, b: string) => b.length - a.length;
 const PATTERN = new RegExp(
   [
     // "$550 billion", "US$1 billion", "£6bn", "USD 5 million"
-    String.raw`(?<![\p{L}\p{N}])(${[...Object.keys(SYMBOLS).sort(bySize).map(escape), ...CODES.map((c) => `${c}\\s?`)].join("|")})\s?${NUMBER}${SCALE}`,
+    String.raw`(?<![\p{L}\p{N}])(${[...Object.keys(SYMBOLS).sort(bySize).map(escapeRegExp), ...CODES.map((c) => `${c}\\s?`)].join("|")})\s?${NUMBER}${SCALE}`,
     // "1.4 trillion yen", "25.5 billion pounds", "5 million USD"
-    String.raw`(?<![\p{L}\p{N}$£€¥])${NUMBER}${SCALE}\s(${[...Object.keys(WORDS).sort(bySize).map(escape), ...CODES].join("|")})(?![\p{L}])`,
+    String.raw`(?<![\p{L}\p{N}$£€¥])${NUMBER}${SCALE}\s(${[...Object.keys(WORDS).sort(bySize).map(escapeRegExp), ...CODES].join("|")})(?![\p{L}])`,
   ].join("|"),
   "gu",
 );

@@ -35,7 +35,12 @@ const ENTRIES: [string, OrganizationKind, string | null, string[], string[]?][] 
   ["United Nations", "INTERNATIONAL_BODY", null, ["U.N.", "UN"]],
   ["UN Conference on Trade and Development", "INTERNATIONAL_BODY", null, ["UNCTAD", "United Nations Conference on Trade and Development"]],
   ["North Atlantic Treaty Organization", "INTERNATIONAL_BODY", null, ["NATO"]],
-  ["Organisation for Economic Co-operation and Development", "INTERNATIONAL_BODY", null, ["OECD", "Organization for Economic Cooperation and Development"]],
+  [
+    "Organisation for Economic Co-operation and Development",
+    "INTERNATIONAL_BODY",
+    null,
+    ["OECD", "Organization for Economic Cooperation and Development"],
+  ],
   ["Asia-Pacific Economic Cooperation", "INTERNATIONAL_BODY", null, ["APEC"]],
   ["BRICS", "INTERNATIONAL_BODY", null, []],
   ["Mercosur", "INTERNATIONAL_BODY", null, ["Mercosul"], ["AR", "BR", "PY", "UY"]],
@@ -129,4 +134,10 @@ const ENTRIES: [string, OrganizationKind, string | null, string[], string[]?][] 
 ];
 
 /** The curated organizations. */
-export const CURATED_ORGANIZATIONS: GazetteerOrganization[] = ENTRIES.map(([name, kind, country, aliases, members]) => ({ name, kind, country, aliases, members: members ?? [] }));
+export const CURATED_ORGANIZATIONS: GazetteerOrganization[] = ENTRIES.map(([name, kind, country, aliases, members]) => ({
+  name,
+  kind,
+  country,
+  aliases,
+  members: members ?? [],
+}));

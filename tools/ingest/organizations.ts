@@ -12,22 +12,87 @@ import { isCapitalised, type AnalysedText, type Span, type Token } from "./textA
 
 /** Last words that make a capitalised run an organization's name, and the kind they suggest. */
 const HEAD_KINDS: Record<string, OrganizationKind> = {
-  Ministry: "GOVERNMENT_BODY", Department: "GOVERNMENT_BODY", Agency: "GOVERNMENT_BODY", Office: "GOVERNMENT_BODY",
-  Administration: "GOVERNMENT_BODY", Authority: "GOVERNMENT_BODY", Bureau: "GOVERNMENT_BODY", Commission: "GOVERNMENT_BODY",
-  Customs: "GOVERNMENT_BODY", Navy: "GOVERNMENT_BODY", Army: "GOVERNMENT_BODY", Embassy: "GOVERNMENT_BODY", Parliament: "GOVERNMENT_BODY",
-  Cabinet: "GOVERNMENT_BODY", Senate: "GOVERNMENT_BODY", Congress: "GOVERNMENT_BODY", Assembly: "GOVERNMENT_BODY",
-  Corp: "COMPANY", Corporation: "COMPANY", Co: "COMPANY", Inc: "COMPANY", Ltd: "COMPANY", LLC: "COMPANY", PLC: "COMPANY", Plc: "COMPANY",
-  AG: "COMPANY", SA: "COMPANY", Group: "COMPANY", Holdings: "COMPANY", Motor: "COMPANY", Motors: "COMPANY", Industries: "COMPANY",
-  Electronics: "COMPANY", Airlines: "COMPANY", Airways: "COMPANY", Technologies: "COMPANY", Steel: "COMPANY", Bank: "COMPANY",
+  Ministry: "GOVERNMENT_BODY",
+  Department: "GOVERNMENT_BODY",
+  Agency: "GOVERNMENT_BODY",
+  Office: "GOVERNMENT_BODY",
+  Administration: "GOVERNMENT_BODY",
+  Authority: "GOVERNMENT_BODY",
+  Bureau: "GOVERNMENT_BODY",
+  Commission: "GOVERNMENT_BODY",
+  Customs: "GOVERNMENT_BODY",
+  Navy: "GOVERNMENT_BODY",
+  Army: "GOVERNMENT_BODY",
+  Embassy: "GOVERNMENT_BODY",
+  Parliament: "GOVERNMENT_BODY",
+  Cabinet: "GOVERNMENT_BODY",
+  Senate: "GOVERNMENT_BODY",
+  Congress: "GOVERNMENT_BODY",
+  Assembly: "GOVERNMENT_BODY",
+  Corp: "COMPANY",
+  Corporation: "COMPANY",
+  Co: "COMPANY",
+  Inc: "COMPANY",
+  Ltd: "COMPANY",
+  LLC: "COMPANY",
+  PLC: "COMPANY",
+  Plc: "COMPANY",
+  AG: "COMPANY",
+  SA: "COMPANY",
+  Group: "COMPANY",
+  Holdings: "COMPANY",
+  Motor: "COMPANY",
+  Motors: "COMPANY",
+  Industries: "COMPANY",
+  Electronics: "COMPANY",
+  Airlines: "COMPANY",
+  Airways: "COMPANY",
+  Technologies: "COMPANY",
+  Steel: "COMPANY",
+  Bank: "COMPANY",
   Party: "POLITICAL_PARTY",
-  Organization: "INTERNATIONAL_BODY", Organisation: "INTERNATIONAL_BODY",
-  Association: "OTHER", Federation: "OTHER", Institute: "OTHER", Foundation: "OTHER", Chamber: "OTHER", Council: "OTHER",
-  University: "OTHER", Forum: "OTHER",
+  Organization: "INTERNATIONAL_BODY",
+  Organisation: "INTERNATIONAL_BODY",
+  Association: "OTHER",
+  Federation: "OTHER",
+  Institute: "OTHER",
+  Foundation: "OTHER",
+  Chamber: "OTHER",
+  Council: "OTHER",
+  University: "OTHER",
+  Forum: "OTHER",
 };
 /** Heads that open a name with "of": "Ministry of Foreign Affairs", "Bank of Korea", "Chamber of Commerce". */
-const OPENING_HEADS = new Set(["Ministry", "Department", "Bank", "Office", "Bureau", "Council", "Chamber", "Federation", "Association", "Organization", "Organisation", "Institute", "University", "Embassy"]);
+const OPENING_HEADS = new Set([
+  "Ministry",
+  "Department",
+  "Bank",
+  "Office",
+  "Bureau",
+  "Council",
+  "Chamber",
+  "Federation",
+  "Association",
+  "Organization",
+  "Organisation",
+  "Institute",
+  "University",
+  "Embassy",
+]);
 /** Generic bodies a possessive country before them owns: "China's Commerce Ministry". */
-const GENERIC_HEADS = new Set(["Ministry", "Department", "Navy", "Army", "Embassy", "Customs", "Cabinet", "Parliament", "Government", "Office", "Agency"]);
+const GENERIC_HEADS = new Set([
+  "Ministry",
+  "Department",
+  "Navy",
+  "Army",
+  "Embassy",
+  "Customs",
+  "Cabinet",
+  "Parliament",
+  "Government",
+  "Office",
+  "Agency",
+]);
 /** Words that join the words of a name: "Ministry of Economy, Trade and Industry" aside, "of", "and", "for", "&". */
 const CONNECTORS = new Set(["of", "and", "for", "&", "the", "on"]);
 /** Company suffixes written with a full stop that belongs to the name: "Co.", "Corp.", "Inc.", "Ltd.". */
@@ -95,7 +160,12 @@ export function findOrganizations(text: AnalysedText, hits: SurfaceHit[]): Organ
       for (const m of text.body.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(alias)}(?![\\p{L}\\p{N}])`, "gu"))) {
         const token = tokenStartingAt(text, m.index);
         if (token === undefined) continue;
-        add(found.has(`curated:${org.name}`) ? `curated:${org.name}` : keyOf(found, org), () => org, { start: m.index, end: m.index + alias.length, text: alias, sentence: token.sentence });
+        add(found.has(`curated:${org.name}`) ? `curated:${org.name}` : keyOf(found, org), () => org, {
+          start: m.index,
+          end: m.index + alias.length,
+          text: alias,
+          sentence: token.sentence,
+        });
       }
     }
   }
@@ -108,7 +178,14 @@ export function findOrganizations(text: AnalysedText, hits: SurfaceHit[]): Organ
 
 // Private: a curated organization as a finding with no mentions yet.
 function fromGazetteer(entry: GazetteerOrganization): OrganizationFinding {
-  return { name: entry.name, aliases: [...entry.aliases], kind: entry.kind, country: entry.country, members: [...entry.members], mentions: [] };
+  return {
+    name: entry.name,
+    aliases: [...entry.aliases],
+    kind: entry.kind,
+    country: entry.country,
+    members: [...entry.members],
+    mentions: [],
+  };
 }
 
 // Private: every place a curated name or alias occurs, longest first, case-sensitive, whole words.
@@ -122,9 +199,13 @@ function curatedMatches(body: string): { entry: GazetteerOrganization; start: nu
 }
 
 const CURATED_BY_FORM = new Map<string, GazetteerOrganization>();
-for (const o of CURATED_ORGANIZATIONS) for (const form of [o.name, ...o.aliases]) if (!CURATED_BY_FORM.has(form)) CURATED_BY_FORM.set(form, o);
+for (const o of CURATED_ORGANIZATIONS)
+  for (const form of [o.name, ...o.aliases]) if (!CURATED_BY_FORM.has(form)) CURATED_BY_FORM.set(form, o);
 const CURATED_FINDER = new RegExp(
-  `(?<![\\p{L}\\p{N}.])(?:${[...CURATED_BY_FORM.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|")})(?![\\p{L}\\p{N}]|\\.\\p{L}|\\+)`,
+  `(?<![\\p{L}\\p{N}.])(?:${[...CURATED_BY_FORM.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join("|")})(?![\\p{L}\\p{N}]|\\.\\p{L}|\\+)`,
   "gu",
 );
 
@@ -151,7 +232,10 @@ function capitalisedRuns(text: AnalysedText): Token[][] {
     }
     // "the" only inside a name, after "of": "Office of the U.S. Trade Representative".
     const connects = CONNECTORS.has(t.text) && (t.text !== "the" || /^(of|for|on)$/.test(run[run.length - 1]?.text ?? ""));
-    if (isCapitalised(t) || (run.length > 0 && connects && tokens[i + 1] !== undefined && (isCapitalised(tokens[i + 1]) || tokens[i + 1].text === "the"))) {
+    if (
+      isCapitalised(t) ||
+      (run.length > 0 && connects && tokens[i + 1] !== undefined && (isCapitalised(tokens[i + 1]) || tokens[i + 1].text === "the"))
+    ) {
       run.push(t);
       if (t.possessive || !(t.after === " " || t.after === "-")) flush();
       continue;
@@ -170,7 +254,8 @@ function introducedName(
 ): { name: string; start: number; end: number; kind: OrganizationKind; country: string | null; opaque: boolean } | null {
   let words = run;
   // Leading words that are not part of a name: "The", "In", "But".
-  while (words.length > 0 && (words[0].lower === "the" || FUNCTION_TAGS.some((tag) => words[0].tags.has(tag)) || words[0].tags.has("Verb"))) words = words.slice(1);
+  while (words.length > 0 && (words[0].lower === "the" || FUNCTION_TAGS.some((tag) => words[0].tags.has(tag)) || words[0].tags.has("Verb")))
+    words = words.slice(1);
   // "Shares of Xiaomi Corp.": "of" after anything but an opening head starts the name afresh.
   for (let k = words.length - 1; k > 0; k--) {
     if (words[k].text === "of" && !OPENING_HEADS.has(words[k - 1].text)) {

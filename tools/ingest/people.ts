@@ -11,7 +11,28 @@ import { isTitleHead, nationalTitle, normaliseTitle, roleAfterName, roleEndingAt
 import { isCapitalised, type AnalysedText, type Span, type Token } from "./textAnalysis.js";
 
 /** Lower-case particles that sit inside a name: "Ursula von der Leyen", "Luiz Inacio Lula da Silva", "Mohammed bin Salman". */
-export const NAME_PARTICLES = new Set(["von", "van", "der", "den", "de", "da", "do", "dos", "das", "di", "du", "del", "della", "bin", "binti", "ibn", "al", "el", "ter", "zu"]);
+export const NAME_PARTICLES = new Set([
+  "von",
+  "van",
+  "der",
+  "den",
+  "de",
+  "da",
+  "do",
+  "dos",
+  "das",
+  "di",
+  "du",
+  "del",
+  "della",
+  "bin",
+  "binti",
+  "ibn",
+  "al",
+  "el",
+  "ter",
+  "zu",
+]);
 /** Suffixes that end a name: "Martin Luther King Jr.", "Ferdinand Marcos Jr.". */
 const NAME_SUFFIXES = new Set(["Jr", "Sr", "II", "III", "IV"]);
 
@@ -19,21 +40,131 @@ const NAME_SUFFIXES = new Set(["Jr", "Sr", "II", "III", "IV"]);
 const FAMILY_NAME_FIRST = new Set(["CN", "TW", "HK", "MO", "KP", "KR"]);
 
 /** Nouns that introduce a vessel's name, and prefixes that mark one ("USS"). */
-const VESSEL_NOUNS = new Set(["carrier", "destroyer", "ship", "vessel", "submarine", "frigate", "cruiser", "warship", "battleship", "icebreaker", "tanker", "liner", "yacht", "freighter"]);
+const VESSEL_NOUNS = new Set([
+  "carrier",
+  "destroyer",
+  "ship",
+  "vessel",
+  "submarine",
+  "frigate",
+  "cruiser",
+  "warship",
+  "battleship",
+  "icebreaker",
+  "tanker",
+  "liner",
+  "yacht",
+  "freighter",
+]);
 const VESSEL_PREFIXES = new Set(["USS", "HMS", "JS", "INS", "HMAS", "HMCS", "RFS", "ROKS"]);
 
 /** Capitalised words that make a run an institution, place or thing rather than a person. */
 const NOT_A_NAME = new Set([
-  "House", "Ministry", "Office", "Department", "Agency", "Council", "Party", "Bank", "University", "College",
-  "School", "Co", "Corp", "Inc", "Ltd", "Group", "Force", "Navy", "Army", "Guard", "Fund", "Organization",
-  "Organisation", "Union", "Nations", "Association", "Summit", "Forum", "Commission", "Committee", "Parliament",
-  "Congress", "Senate", "Assembly", "Diet", "Airport", "Station", "Street", "Avenue", "Bridge", "Park", "Hall",
-  "Center", "Centre", "Museum", "Stadium", "Sea", "Ocean", "Strait", "Island", "Islands", "River", "Mountain",
-  "Peninsula", "Times", "Post", "News", "Press", "Agreement", "Partnership", "Strategy", "Technologies", "Motor",
-  "Motors", "Airlines", "Airways", "Institute", "Foundation", "Exchange", "Court", "Palace", "Square", "Tower",
-  "Hotel", "Church", "Temple", "Shrine", "One", "Road", "Day", "Week", "Games", "Olympics", "Cup", "Prize",
-  "Award", "Act", "Law", "Treaty", "Accord", "Pact", "Initiative", "Plan", "Program", "Programme", "Project",
-  "Company", "Corporation", "Holdings", "Industries", "Electric", "Media", "Service", "Services", "Network",
+  "House",
+  "Ministry",
+  "Office",
+  "Department",
+  "Agency",
+  "Council",
+  "Party",
+  "Bank",
+  "University",
+  "College",
+  "School",
+  "Co",
+  "Corp",
+  "Inc",
+  "Ltd",
+  "Group",
+  "Force",
+  "Navy",
+  "Army",
+  "Guard",
+  "Fund",
+  "Organization",
+  "Organisation",
+  "Union",
+  "Nations",
+  "Association",
+  "Summit",
+  "Forum",
+  "Commission",
+  "Committee",
+  "Parliament",
+  "Congress",
+  "Senate",
+  "Assembly",
+  "Diet",
+  "Airport",
+  "Station",
+  "Street",
+  "Avenue",
+  "Bridge",
+  "Park",
+  "Hall",
+  "Center",
+  "Centre",
+  "Museum",
+  "Stadium",
+  "Sea",
+  "Ocean",
+  "Strait",
+  "Island",
+  "Islands",
+  "River",
+  "Mountain",
+  "Peninsula",
+  "Times",
+  "Post",
+  "News",
+  "Press",
+  "Agreement",
+  "Partnership",
+  "Strategy",
+  "Technologies",
+  "Motor",
+  "Motors",
+  "Airlines",
+  "Airways",
+  "Institute",
+  "Foundation",
+  "Exchange",
+  "Court",
+  "Palace",
+  "Square",
+  "Tower",
+  "Hotel",
+  "Church",
+  "Temple",
+  "Shrine",
+  "One",
+  "Road",
+  "Day",
+  "Week",
+  "Games",
+  "Olympics",
+  "Cup",
+  "Prize",
+  "Award",
+  "Act",
+  "Law",
+  "Treaty",
+  "Accord",
+  "Pact",
+  "Initiative",
+  "Plan",
+  "Program",
+  "Programme",
+  "Project",
+  "Company",
+  "Corporation",
+  "Holdings",
+  "Industries",
+  "Electric",
+  "Media",
+  "Service",
+  "Services",
+  "Network",
 ]);
 
 const NAME_TAGS = ["Person", "FirstName", "LastName", "MaleName", "FemaleName"];
@@ -62,7 +193,12 @@ export interface NamedPeople {
  * beforehand, returns the people it names in full with the roles their titles state (before the
  * name or in an appositive after it), titled surnames, and the spans of vessel names.
  */
-export function findNamedPeople(text: AnalysedText, hits: SurfaceHit[], organizations: OrganizationFinding[], known: KnownPeople): NamedPeople {
+export function findNamedPeople(
+  text: AnalysedText,
+  hits: SurfaceHit[],
+  organizations: OrganizationFinding[],
+  known: KnownPeople,
+): NamedPeople {
   const hitAt = new Map(hits.map((h) => [h.start, h]));
   const orgSpans = organizations.flatMap((o) => o.mentions);
   const context: RoleContext = { hits, organizations };
@@ -98,16 +234,28 @@ export function findNamedPeople(text: AnalysedText, hits: SurfaceHit[], organiza
       const end = run[complement.words - 1];
       const title = normaliseTitle(`${base.title} ${text.body.slice(sameSentenceBefore!.start, end[end.length - 1].end)}`);
       role = { ...base, title, country: base.country ?? nationalTitle(title) };
-    } else if (sameSentenceBefore !== undefined && /^,\s+$/.test(sameSentenceBefore.after) && closesAppositive(text, nameWords) && titledBody(text, sameSentenceBefore, context) !== null) {
+    } else if (
+      sameSentenceBefore !== undefined &&
+      /^,\s+$/.test(sameSentenceBefore.after) &&
+      closesAppositive(text, nameWords) &&
+      titledBody(text, sameSentenceBefore, context) !== null
+    ) {
       // "A spokesperson for the European Commission, Olof Gill, said".
       role = titledBody(text, sameSentenceBefore, context);
     } else if (sameSentenceBefore !== undefined && isTitleHead(sameSentenceBefore) && sameSentenceBefore.after === " ") {
       // A lower-case title: "British leader Keir Starmer", "Foreign Ministry spokesman Lin Jian".
       role = roleEndingAt(text, sameSentenceBefore, context).role;
-    } else if (sameSentenceBefore !== undefined && isTitleHead(sameSentenceBefore) && /^,\s+$/.test(sameSentenceBefore.after) && closesAppositive(text, nameWords)) {
+    } else if (
+      sameSentenceBefore !== undefined &&
+      isTitleHead(sameSentenceBefore) &&
+      /^,\s+$/.test(sameSentenceBefore.after) &&
+      closesAppositive(text, nameWords)
+    ) {
       // A title set off before the name: "the presidential spokesman, Hasan Nasbi, said".
       const found = roleEndingAt(text, sameSentenceBefore, context);
-      const opener = text.tokens.find((t) => t.end <= found.start && t.sentence === first.sentence && text.tokens[t.index + 1]?.start >= found.start);
+      const opener = text.tokens.find(
+        (t) => t.end <= found.start && t.sentence === first.sentence && text.tokens[t.index + 1]?.start >= found.start,
+      );
       if ((opener !== undefined && /^(the|a|an|his|her|their|its)$/.test(opener.lower)) || found.role.country !== null) role = found.role;
     }
 
@@ -134,7 +282,13 @@ export function findNamedPeople(text: AnalysedText, hits: SurfaceHit[], organiza
     const surnameRecurs = (standalone.get(wordText(text, lastNameWord(nameWords))) ?? 0) > 0;
     const particled = nameWords.some(isParticle);
     if (!isKnown && !tagged && !surnameRecurs && !particled) continue;
-    if (!isKnown && nameWords.some((w) => w.some((t) => t.tags.has("Organization") || t.tags.has("Place")) && !w.some((t) => NAME_TAGS.some((tag) => t.tags.has(tag))))) continue;
+    if (
+      !isKnown &&
+      nameWords.some(
+        (w) => w.some((t) => t.tags.has("Organization") || t.tags.has("Place")) && !w.some((t) => NAME_TAGS.some((tag) => t.tags.has(tag))),
+      )
+    )
+      continue;
     addPerson(byName, mention, null, known);
     addAppositiveRole(byName, text, nameWords, context);
   }
@@ -219,10 +373,50 @@ function titleHead(run: Word[]): number | null {
 
 /** Words of the complement some titles take after "for" or "of": "Minister for Economic Affairs", "Secretary of State". */
 const COMPLEMENT_WORDS = new Set([
-  "Economic", "Economy", "Affairs", "Foreign", "Trade", "Industry", "Commerce", "Finance", "Investment", "Development", "Energy",
-  "State", "Defense", "Defence", "Agriculture", "Planning", "Health", "Labor", "Labour", "Justice", "Interior", "Home", "Transport",
-  "Digital", "Maritime", "Fisheries", "Cooperation", "International", "Enterprise", "Business", "Treasury", "National", "Security",
-  "Industrial", "Policy", "Resources", "Mines", "Environment", "Tourism", "External", "Relations", "Internal", "Public", "Works",
+  "Economic",
+  "Economy",
+  "Affairs",
+  "Foreign",
+  "Trade",
+  "Industry",
+  "Commerce",
+  "Finance",
+  "Investment",
+  "Development",
+  "Energy",
+  "State",
+  "Defense",
+  "Defence",
+  "Agriculture",
+  "Planning",
+  "Health",
+  "Labor",
+  "Labour",
+  "Justice",
+  "Interior",
+  "Home",
+  "Transport",
+  "Digital",
+  "Maritime",
+  "Fisheries",
+  "Cooperation",
+  "International",
+  "Enterprise",
+  "Business",
+  "Treasury",
+  "National",
+  "Security",
+  "Industrial",
+  "Policy",
+  "Resources",
+  "Mines",
+  "Environment",
+  "Tourism",
+  "External",
+  "Relations",
+  "Internal",
+  "Public",
+  "Works",
 ]);
 
 // Private: when a run follows "TITLE for|of" ("Minister for | Economic Affairs Airlangga
@@ -230,7 +424,8 @@ const COMPLEMENT_WORDS = new Set([
 function complementOf(text: AnalysedText, run: Word[], before: Token | undefined): { head: Token; words: number } | null {
   if (before === undefined || !/^(for|of)$/.test(before.text) || before.after !== " ") return null;
   const head = text.tokens[before.index - 1];
-  if (head === undefined || head.sentence !== before.sentence || head.after !== " " || !isTitleHead(head) || !isCapitalised(head)) return null;
+  if (head === undefined || head.sentence !== before.sentence || head.after !== " " || !isTitleHead(head) || !isCapitalised(head))
+    return null;
   let words = 0;
   while (words < run.length && run[words].length === 1 && COMPLEMENT_WORDS.has(run[words][0].text)) words++;
   return words > 0 && words < run.length ? { head, words } : null;
@@ -246,7 +441,14 @@ function titledBody(text: AnalysedText, last: Token, context: RoleContext): Role
   if (text.tokens[i]?.lower === "the") i--;
   const link = text.tokens[i];
   const head = text.tokens[i - 1];
-  if (link === undefined || head === undefined || !/^(for|of|at)$/.test(link.lower) || head.sentence !== last.sentence || !isTitleHead(head)) return null;
+  if (
+    link === undefined ||
+    head === undefined ||
+    !/^(for|of|at)$/.test(link.lower) ||
+    head.sentence !== last.sentence ||
+    !isTitleHead(head)
+  )
+    return null;
   const base = roleEndingAt(text, head, context).role;
   const country = org.kind === "COMPANY" || org.kind === "OTHER" ? null : org.country;
   return { ...base, country: base.country ?? country, organization: org.name };
@@ -260,12 +462,14 @@ function titleBeforeComma(text: AnalysedText, start: number, context: RoleContex
   if (comma === undefined || !/^,\s+$/.test(comma.after) || comma.sentence !== text.tokens[at].sentence) return null;
   if (isTitleHead(comma)) return roleEndingAt(text, comma, context).role;
   // "ambassador to the United States": the head, then where the office is posted.
-  const place = context.hits.find((h) => h.end === comma.end) ?? context.organizations.flatMap((o) => o.mentions).find((m) => m.end === comma.end);
+  const place =
+    context.hits.find((h) => h.end === comma.end) ?? context.organizations.flatMap((o) => o.mentions).find((m) => m.end === comma.end);
   if (place === undefined) return null;
   let i = text.tokens.findIndex((t) => t.start === place.start) - 1;
   if (text.tokens[i]?.lower === "the") i--;
   const head = text.tokens[i - 1];
-  if (!/^(to|of|for|at)$/.test(text.tokens[i]?.lower ?? "") || head === undefined || head.sentence !== comma.sentence || !isTitleHead(head)) return null;
+  if (!/^(to|of|for|at)$/.test(text.tokens[i]?.lower ?? "") || head === undefined || head.sentence !== comma.sentence || !isTitleHead(head))
+    return null;
   return roleEndingAt(text, head, context).role;
 }
 
@@ -345,7 +549,8 @@ function standaloneWords(text: AnalysedText): Map<string, number> {
     if (!isCapitalised(t)) return;
     const prev = text.tokens[i - 1];
     const next = text.tokens[i + 1];
-    const joinedBefore = prev !== undefined && prev.sentence === t.sentence && prev.after === " " && !prev.possessive && isCapitalised(prev);
+    const joinedBefore =
+      prev !== undefined && prev.sentence === t.sentence && prev.after === " " && !prev.possessive && isCapitalised(prev);
     const joinedAfter = next !== undefined && next.sentence === t.sentence && t.after === " " && !t.possessive && isCapitalised(next);
     if (!joinedBefore && !joinedAfter) counts.set(t.text, (counts.get(t.text) ?? 0) + 1);
   });

@@ -61,7 +61,14 @@ export function resolvePersonReferences(
     const matches = aliases.get(surname) ?? [];
     const person = matches.length === 1 ? matches[0] : matches.length === 0 ? adopt(surname) : null;
     if (person === null) {
-      unresolved.push({ entityType: "PERSON", ...mention, reason: matches.length === 0 ? `no full name for "${surname}" in the article` : `"${surname}" could be ${matches.map((p) => p.name).join(" or ")}` });
+      unresolved.push({
+        entityType: "PERSON",
+        ...mention,
+        reason:
+          matches.length === 0
+            ? `no full name for "${surname}" in the article`
+            : `"${surname}" could be ${matches.map((p) => p.name).join(" or ")}`,
+      });
       continue;
     }
     person.mentions.push(mention);
@@ -97,7 +104,11 @@ export function resolvePersonReferences(
     if (taken.some((s) => found.start < s.end && found.end > s.start)) continue;
     const matches = aliases.get(found.alias) ?? [];
     if (matches.length > 1) {
-      unresolved.push({ entityType: "PERSON", ...found.mention, reason: `"${found.mention.text}" could be ${matches.map((p) => p.name).join(" or ")}` });
+      unresolved.push({
+        entityType: "PERSON",
+        ...found.mention,
+        reason: `"${found.mention.text}" could be ${matches.map((p) => p.name).join(" or ")}`,
+      });
       continue;
     }
     const person = matches[0] ?? adopt(found.alias);
@@ -151,15 +162,30 @@ function shortForms(text: AnalysedText, forms: string[]): { alias: string; start
       if (end >= tokens.length || tokens[end].sentence !== tokens[i].sentence) continue;
       // Accents aside ("Šefčovič" is "Sefcovic"); a capitalised word stays capitalised, a particle may open a sentence in capitals.
       const sameWord = (token: Token, w: string) => foldText(token.text) === foldText(w) && (isCapitalised(token) || !/^\p{Lu}/u.test(w));
-      const matches = words.every((w, j) => sameWord(tokens[i + j], w) && (j === words.length - 1 || (tokens[i + j].after === " " && !tokens[i + j].possessive)));
+      const matches = words.every(
+        (w, j) => sameWord(tokens[i + j], w) && (j === words.length - 1 || (tokens[i + j].after === " " && !tokens[i + j].possessive)),
+      );
       if (!matches) continue;
       const next = tokens[end + 1];
-      if (next !== undefined && next.sentence === tokens[i].sentence && tokens[end].after === " " && !tokens[end].possessive && isCapitalised(next)) break;
+      if (
+        next !== undefined &&
+        next.sentence === tokens[i].sentence &&
+        tokens[end].after === " " &&
+        !tokens[end].possessive &&
+        isCapitalised(next)
+      )
+        break;
       const prev = tokens[i - 1];
-      if (prev !== undefined && prev.sentence === tokens[i].sentence && prev.after === " " && !prev.possessive && looksLikeNameWord(prev)) break;
+      if (prev !== undefined && prev.sentence === tokens[i].sentence && prev.after === " " && !prev.possessive && looksLikeNameWord(prev))
+        break;
       const start = tokens[i].start;
       const stop = tokens[end].end;
-      found.push({ alias: words.join(" "), start, end: stop, mention: { start, end: stop, text: text.body.slice(start, stop), sentence: tokens[i].sentence } });
+      found.push({
+        alias: words.join(" "),
+        start,
+        end: stop,
+        mention: { start, end: stop, text: text.body.slice(start, stop), sentence: tokens[i].sentence },
+      });
       i = end;
       break;
     }
@@ -171,7 +197,9 @@ function shortForms(text: AnalysedText, forms: string[]): { alias: string; start
 // Trump"): not a title ("President Trump"), honorific ("Mr. Trump") or sentence opener ("But Trump").
 function looksLikeNameWord(t: Token): boolean {
   if (!/^\p{Lu}\p{Ll}/u.test(t.text) || TITLE_HEADS.has(t.lower) || ROLE_STATE_WORDS.has(t.lower)) return false;
-  return !["Honorific", "Preposition", "Conjunction", "Determiner", "Pronoun", "Adverb", "QuestionWord", "Verb"].some((tag) => t.tags.has(tag));
+  return !["Honorific", "Preposition", "Conjunction", "Determiner", "Pronoun", "Adverb", "QuestionWord", "Verb"].some((tag) =>
+    t.tags.has(tag),
+  );
 }
 
 // Private: a definite description of a person and what it says.

@@ -67,7 +67,11 @@ export function emptyCorpus(): CorpusRecord {
  * what each contributed. Pure: nothing is read or written. Throws {@link IngestError} naming the
  * file of the first article that cannot be used.
  */
-export function ingestTexts(base: CorpusRecord, inputs: ArticleInput[], options: IngestOptions = {}): { corpus: CorpusRecord; articles: ArticleResult[] } {
+export function ingestTexts(
+  base: CorpusRecord,
+  inputs: ArticleInput[],
+  options: IngestOptions = {},
+): { corpus: CorpusRecord; articles: ArticleResult[] } {
   publicationTime(options.published ?? null);
   const articles = inputs.flatMap((input) => readArticleText(input.text, input.file, { published: options.published ?? null }));
   const { corpus, articles: results } = ingestArticles(base, articles, options);
@@ -92,7 +96,10 @@ export function ingestArticles(
       articles.push(ingestOne(corpus, input, options));
     } catch (error) {
       if (!options.keepGoing) throw error;
-      failed.push({ file: input.origin, reason: error instanceof IngestError ? error.reason : `extraction failed (${(error as Error).message})` });
+      failed.push({
+        file: input.origin,
+        reason: error instanceof IngestError ? error.reason : `extraction failed (${(error as Error).message})`,
+      });
     }
     options.onArticle?.(i + 1);
   });
@@ -105,9 +112,12 @@ function ingestOne(corpus: CorpusRecord, input: ReadArticle, options: IngestOpti
   let source = input.source ?? options.source ?? null;
   if (source === null) {
     source = UNKNOWN_SOURCE;
-    warnings.push(`no source named (no "(AP)"-style dateline, copyright line or publisher); recorded as "${UNKNOWN_SOURCE}" — pass --source NAME`);
+    warnings.push(
+      `no source named (no "(AP)"-style dateline, copyright line or publisher); recorded as "${UNKNOWN_SOURCE}" — pass --source NAME`,
+    );
   }
-  if (input.publishedAt === null) warnings.push("no publication date (none in the text or metadata); pass --published DATE to resolve \"in July\" and \"on Friday\"");
+  if (input.publishedAt === null)
+    warnings.push('no publication date (none in the text or metadata); pass --published DATE to resolve "in July" and "on Friday"');
   const findings = extractFindings(input, input.publishedAt, knownPeople(corpus.people));
   const extraction = toRecords(findings, { publishedAt: input.publishedAt, source });
   const outcome = mergeArticle(corpus, extraction, { inPlace: true });

@@ -13,11 +13,15 @@ export function publicationTime(published: string | null): string | null {
   if (/^\d{4}-\d{2}-\d{2}$/.test(published)) {
     const iso = `${published}T00:00:00Z`;
     const time = Date.parse(iso);
-    if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== published) throw new IngestError("--published", `"${published}" is not a calendar date`);
+    if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== published)
+      throw new IngestError("--published", `"${published}" is not a calendar date`);
     return iso;
   }
   if (!z.iso.datetime({ offset: true }).safeParse(published).success) {
-    throw new IngestError("--published", `"${published}" is not a date (YYYY-MM-DD) or a date-time with offset (2025-10-28T12:00:00+09:00)`);
+    throw new IngestError(
+      "--published",
+      `"${published}" is not a date (YYYY-MM-DD) or a date-time with offset (2025-10-28T12:00:00+09:00)`,
+    );
   }
   return published;
 }
@@ -52,5 +56,5 @@ export function publicationOf(
   const iso = day(year);
   if (Number.isNaN(Date.parse(iso)) || new Date(Date.parse(iso)).toISOString().slice(0, 10) !== iso) return given;
   // --published with the dateline's day keeps its time and offset.
-  return given !== null && given.startsWith(iso) ? given : `${iso}T00:00:00Z`;
+  return given?.startsWith(iso) ? given : `${iso}T00:00:00Z`;
 }

@@ -59,7 +59,8 @@ export function toRecords(findings: ArticleFindings, meta: ArticleMetadata): Art
   const evidence = (mentions: Mention[]) => evidenceOf(text, id, mentions);
   const sentence = (i: number): EvidenceRecord => sentenceEvidence(text, id, i);
   const mentions: MentionRecord[] = [];
-  const mention = (entityType: EntityType, entityId: string, m: Mention) => mentions.push({ entityType, entityId, text: m.text, start: m.start, end: m.end });
+  const mention = (entityType: EntityType, entityId: string, m: Mention) =>
+    mentions.push({ entityType, entityId, text: m.text, start: m.start, end: m.end });
 
   const personIds = new Set<string>();
   const people: PersonRecord[] = findings.people.map((p) => {
@@ -78,7 +79,9 @@ export function toRecords(findings: ArticleFindings, meta: ArticleMetadata): Art
         current: r.current,
         start: r.start ?? null,
         end: r.end ?? null,
-        ...(r.sentences !== undefined && r.sentences.length > 0 ? { evidence: [...new Set(r.sentences)].sort((x, y) => x - y).map(sentence) } : {}),
+        ...(r.sentences !== undefined && r.sentences.length > 0
+          ? { evidence: [...new Set(r.sentences)].sort((x, y) => x - y).map(sentence) }
+          : {}),
       })),
     };
   });
@@ -98,7 +101,15 @@ export function toRecords(findings: ArticleFindings, meta: ArticleMetadata): Art
       commitments: a.commitments,
       evidence: evidence(a.mentions),
       ...(a.statusSteps !== undefined && a.statusSteps.length > 0
-        ? { history: a.statusSteps.map((step): AgreementStatusChangeRecord => ({ status: step.status, effective: step.effective, evidence: sentence(step.sentence) })) }
+        ? {
+            history: a.statusSteps.map(
+              (step): AgreementStatusChangeRecord => ({
+                status: step.status,
+                effective: step.effective,
+                evidence: sentence(step.sentence),
+              }),
+            ),
+          }
         : {}),
     };
   });
@@ -122,7 +133,13 @@ export function toRecords(findings: ArticleFindings, meta: ArticleMetadata): Art
     // One observation per statement; the rate fields become what they say (announced or
     // threatened rates never become the rate in effect).
     record.history = t.observations.map(
-      (o): TariffChangeRecord => ({ ratePercent: o.ratePercent, previousRatePercent: o.previousRatePercent, status: o.status, effective: o.effective, evidence: sentence(o.sentence) }),
+      (o): TariffChangeRecord => ({
+        ratePercent: o.ratePercent,
+        previousRatePercent: o.previousRatePercent,
+        status: o.status,
+        effective: o.effective,
+        evidence: sentence(o.sentence),
+      }),
     );
     return { ...record, ...currentRates(tariffHistory(record, () => meta.publishedAt)) };
   });
@@ -134,7 +151,12 @@ export function toRecords(findings: ArticleFindings, meta: ArticleMetadata): Art
     ...agreements.flatMap((a) => [...a.parties, ...a.commitments.map((c) => c.party)]),
     ...tariffs.flatMap((t) => [t.imposedBy, t.appliesTo]),
   ]);
-  const countries = [...codes].sort().map((code) => countryRecord(code, findings.countries.filter((c) => c.code === code).map((c) => c.text)));
+  const countries = [...codes].sort().map((code) =>
+    countryRecord(
+      code,
+      findings.countries.filter((c) => c.code === code).map((c) => c.text),
+    ),
+  );
 
   mentions.sort((a, b) => a.start - b.start || b.end - a.end || TYPE_ORDER.indexOf(a.entityType) - TYPE_ORDER.indexOf(b.entityType));
   const unique = mentions.filter((m, i) => i === 0 || !sameMention(m, mentions[i - 1]));
@@ -149,7 +171,9 @@ export function toRecords(findings: ArticleFindings, meta: ArticleMetadata): Art
       source: meta.source,
       copyright: article.copyright,
       mentions: unique,
-      unresolved: findings.unresolved.map((u): UnresolvedReferenceRecord => ({ entityType: u.entityType, text: u.text, start: u.start, end: u.end, reason: u.reason })),
+      unresolved: findings.unresolved.map(
+        (u): UnresolvedReferenceRecord => ({ entityType: u.entityType, text: u.text, start: u.start, end: u.end, reason: u.reason }),
+      ),
     },
     people,
     countries,

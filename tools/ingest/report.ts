@@ -17,7 +17,8 @@ export function formatIngestReport(result: IngestResult): string {
     }),
     { people: 0, countries: 0, agreements: 0, tariffs: 0 },
   );
-  const rate = result.seconds > 0 ? ` in ${result.seconds.toFixed(1)} s (${(result.articles.length / result.seconds).toFixed(1)} articles/s)` : "";
+  const rate =
+    result.seconds > 0 ? ` in ${result.seconds.toFixed(1)} s (${(result.articles.length / result.seconds).toFixed(1)} articles/s)` : "";
   lines.push(`Wrote ${result.written}: ${plural(fresh.length, "article")} ingested${rate}; added ${counts(total)}.`);
   for (const a of result.articles) {
     if (a.alreadyPresent) {

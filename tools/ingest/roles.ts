@@ -11,20 +11,96 @@ import { isCapitalised, type AnalysedText, type Token } from "./textAnalysis.js"
 
 /** Nouns that end a title: the office itself ("president", "minister", "negotiator"), in lower case. */
 export const TITLE_HEADS = new Set([
-  "president", "premier", "minister", "secretary", "representative", "chancellor", "governor", "ambassador", "king", "queen",
-  "emperor", "empress", "prince", "princess", "chairman", "chairwoman", "chair", "chairperson", "leader", "senator", "mayor",
-  "spokesman", "spokeswoman", "spokesperson", "commissioner", "envoy", "speaker", "pope", "sultan", "adviser", "advisor",
-  "director", "director-general", "negotiator", "chief", "head", "ceo", "executive", "lawmaker", "legislator", "diplomat",
-  "congressman", "congresswoman", "president-elect", "vice-president", "attorney-general", "treasurer", "administrator",
+  "president",
+  "premier",
+  "minister",
+  "secretary",
+  "representative",
+  "chancellor",
+  "governor",
+  "ambassador",
+  "king",
+  "queen",
+  "emperor",
+  "empress",
+  "prince",
+  "princess",
+  "chairman",
+  "chairwoman",
+  "chair",
+  "chairperson",
+  "leader",
+  "senator",
+  "mayor",
+  "spokesman",
+  "spokeswoman",
+  "spokesperson",
+  "commissioner",
+  "envoy",
+  "speaker",
+  "pope",
+  "sultan",
+  "adviser",
+  "advisor",
+  "director",
+  "director-general",
+  "negotiator",
+  "chief",
+  "head",
+  "ceo",
+  "executive",
+  "lawmaker",
+  "legislator",
+  "diplomat",
+  "congressman",
+  "congresswoman",
+  "president-elect",
+  "vice-president",
+  "attorney-general",
+  "treasurer",
+  "administrator",
 ]);
 
 /** Words before a title that say whether it is held now: "new", "former", "late". */
-export const ROLE_STATE_WORDS = new Set(["former", "late", "then", "ex", "outgoing", "new", "acting", "incoming", "interim", "current", "incumbent", "newly", "sitting"]);
+export const ROLE_STATE_WORDS = new Set([
+  "former",
+  "late",
+  "then",
+  "ex",
+  "outgoing",
+  "new",
+  "acting",
+  "incoming",
+  "interim",
+  "current",
+  "incumbent",
+  "newly",
+  "sitting",
+]);
 /** The state words that mean the role is no longer held. */
 export const PAST_ROLE_WORDS = new Set(["former", "late", "then", "ex", "outgoing"]);
 
 /** Judgements copy adds to a title that are not part of the office: "top negotiator", "veteran diplomat". */
-const EVALUATIVE = new Set(["top", "senior", "veteran", "longtime", "long-time", "powerful", "influential", "key", "leading", "prominent", "seasoned", "hawkish", "popular", "embattled", "beleaguered", "respected", "hardline", "hard-line"]);
+const EVALUATIVE = new Set([
+  "top",
+  "senior",
+  "veteran",
+  "longtime",
+  "long-time",
+  "powerful",
+  "influential",
+  "key",
+  "leading",
+  "prominent",
+  "seasoned",
+  "hawkish",
+  "popular",
+  "embattled",
+  "beleaguered",
+  "respected",
+  "hardline",
+  "hard-line",
+]);
 
 /** Tags of words that cannot be part of a title. */
 const NOT_IN_TITLE = ["Determiner", "Preposition", "Pronoun", "QuestionWord", "Value", "Auxiliary", "Copula", "Modal", "Possessive"];
@@ -32,11 +108,17 @@ const NOT_IN_TITLE = ["Determiner", "Preposition", "Pronoun", "QuestionWord", "V
 /** Titles that name one country's office without saying whose ("Treasury Secretary" is American). */
 const NATIONAL_TITLES: [RegExp, string][] = [
   [/^(?:Treasury|Commerce|Agriculture|Defense|Energy|Labor|Interior|Transportation|Homeland Security|War) Secretary$/, "US"],
-  [/^Secretary of (?:State|the Treasury|Commerce|Agriculture|Defense|War|Energy|Labor|the Interior|Transportation|Homeland Security)$/, "US"],
+  [
+    /^Secretary of (?:State|the Treasury|Commerce|Agriculture|Defense|War|Energy|Labor|the Interior|Transportation|Homeland Security)$/,
+    "US",
+  ],
   [/^(?:Trade Representative|White House Press Secretary|White House Spokeswoman|White House Spokesman)$/, "US"],
   [/^(?:Foreign|Home|Business|Business and Trade|International Trade|Trade|Defence) Secretary$/, "GB"],
   [/^Chancellor of the Exchequer$/, "GB"],
-  [/^(?:Trade|Economy|Competition|Agriculture|Energy) Commissioner$|^Commission (?:President|Vice President|Spokesperson|Spokesman|Spokeswoman)$/, "EU"],
+  [
+    /^(?:Trade|Economy|Competition|Agriculture|Energy) Commissioner$|^Commission (?:President|Vice President|Spokesperson|Spokesman|Spokeswoman)$/,
+    "EU",
+  ],
 ];
 
 /** What role parsing reads besides tokens: country hits and organization mentions. */
@@ -54,7 +136,16 @@ export function isTitleHead(token: Token): boolean {
 export function normaliseTitle(title: string): string {
   return title
     .split(/\s+/)
-    .map((w) => (/^(of|for|and|the)$/i.test(w) ? w.toLowerCase() : /^\p{Lu}+$/u.test(w) && w.length > 1 ? w : w.split("-").map((p) => (p === "" ? p : p[0].toUpperCase() + p.slice(1).toLowerCase())).join("-")))
+    .map((w) =>
+      /^(of|for|and|the)$/i.test(w)
+        ? w.toLowerCase()
+        : /^\p{Lu}+$/u.test(w) && w.length > 1
+          ? w
+          : w
+              .split("-")
+              .map((p) => (p === "" ? p : p[0].toUpperCase() + p.slice(1).toLowerCase()))
+              .join("-"),
+    )
     .join(" ");
 }
 
@@ -120,7 +211,15 @@ export function roleEndingAt(text: AnalysedText, head: Token, context: RoleConte
     // A title in capitals takes no lower-case words: "a move President Donald Trump".
     if (isCapitalised(head) && !isCapitalised(t) && t.lower !== "and") break;
     // "Commerce and Industry Minister": "and" only between capitalised title words, never after a name.
-    if (t.lower === "and" && !(tokens[i - 1] !== undefined && isCapitalised(tokens[i - 1]) && !["Person", "FirstName", "LastName"].some((tag) => tokens[i - 1].tags.has(tag)))) break;
+    if (
+      t.lower === "and" &&
+      !(
+        tokens[i - 1] !== undefined &&
+        isCapitalised(tokens[i - 1]) &&
+        !["Person", "FirstName", "LastName"].some((tag) => tokens[i - 1].tags.has(tag))
+      )
+    )
+      break;
     titleStart = t;
     start = t.start;
     words++;
@@ -193,7 +292,8 @@ export function roleAfterName(text: AnalysedText, last: Token, context: RoleCont
     after = tokens[j].after;
   }
   if (!(after === "" || /^[,.;:)]/.test(after) || tokens[end].index === text.sentences[last.sentence].last - 1)) return null;
-  if (organization !== null && country === null && organization.kind !== "COMPANY" && organization.kind !== "OTHER") country = organization.country;
+  if (organization !== null && country === null && organization.kind !== "COMPANY" && organization.kind !== "OTHER")
+    country = organization.country;
   const title = normaliseTitle(text.body.slice(tokens[titleStart].start, headToken.end));
   return { title, country: country ?? nationalTitle(title), current, organization: organization?.name ?? null };
 }
@@ -211,7 +311,12 @@ function titleWord(t: Token): boolean {
   if (NOT_IN_TITLE.some((tag) => t.tags.has(tag))) return false;
   if (isCapitalised(t)) return !t.tags.has("Conjunction");
   if (TITLE_HEADS.has(t.lower)) return true;
-  return (t.tags.has("Noun") || t.tags.has("Adjective")) && !t.tags.has("Adverb") && !t.tags.has("Plural") && !(t.tags.has("Verb") && !t.tags.has("Noun"));
+  return (
+    (t.tags.has("Noun") || t.tags.has("Adjective")) &&
+    !t.tags.has("Adverb") &&
+    !t.tags.has("Plural") &&
+    !(t.tags.has("Verb") && !t.tags.has("Noun"))
+  );
 }
 
 // Private: the organization whose mention ends at `end`, with the mention's start.

@@ -16,9 +16,22 @@ const HEADS = new Set(["tariff", "tariffs", "levy", "levies", "duty", "duties"])
 const REPORTED_HEADS = new Set(["tariff", "tariffs", "levy", "levies"]);
 const DETERMINERS = new Set(["a", "an", "the", "its", "their", "these", "those", "this", "that", "no"]);
 /** Lower-case nouns that qualify a tariff without being its product: "the 10% baseline tariff". */
-const QUALIFIER_NOUNS = new Set(["baseline", "reciprocal", "sector", "sectoral", "blanket", "import", "penalty", "fentanyl", "retaliatory", "counter", "border"]);
+const QUALIFIER_NOUNS = new Set([
+  "baseline",
+  "reciprocal",
+  "sector",
+  "sectoral",
+  "blanket",
+  "import",
+  "penalty",
+  "fentanyl",
+  "retaliatory",
+  "counter",
+  "border",
+]);
 /** Verbs that end a tariff right before its phrase: "scrap its 19% tariff on ethanol" (a 0% rate). */
-const REMOVAL_VERBS = /^(?:scrap|scraps|scrapped|scrapping|remove|removes|removed|removing|eliminate|eliminates|eliminated|eliminating|abolish|abolishes|abolished|lift|lifts|lifting|end|ends|ended|ending|waive|waives|waived)$/;
+const REMOVAL_VERBS =
+  /^(?:scrap|scraps|scrapped|scrapping|remove|removes|removed|removing|eliminate|eliminates|eliminated|eliminating|abolish|abolishes|abolished|lift|lifts|lifting|end|ends|ended|ending|waive|waives|waived)$/;
 /** Words that make a rate threatened or announced rather than in force: "from the 25% Trump had threatened". */
 const NOT_IN_FORCE = /\b(?:threat\w*|announc\w*|propos\w*|plann\w*|warn\w*|letter)\b/i;
 /** Prepositions that make a country an object, not an imposing subject: "pass through Vietnam". */
@@ -86,19 +99,31 @@ export function findTariffs(
       imposedBy =
         otherParty(sentenceAgreement, appliesTo) ??
         [...byKey.values()].reverse().find((t) => t.imposedBy !== appliesTo)?.imposedBy ??
-        otherParty(agreements.find((a) => a.parties.includes(appliesTo!) && a.parties.length === 2), appliesTo) ??
+        otherParty(
+          agreements.find((a) => a.parties.includes(appliesTo!) && a.parties.length === 2),
+          appliesTo,
+        ) ??
         principalPair(countries).find((c) => c !== appliesTo) ??
         null;
     }
     if (appliesTo === null && imposedBy !== null) {
       appliesTo =
-        countries.find((c) => c.sentence === phrase.mention.sentence && c.code !== imposedBy && (c.start < phrase.mention.start || c.start >= phrase.mention.end))?.code ??
+        countries.find(
+          (c) =>
+            c.sentence === phrase.mention.sentence &&
+            c.code !== imposedBy &&
+            (c.start < phrase.mention.start || c.start >= phrase.mention.end),
+        )?.code ??
         otherParty(sentenceAgreement, imposedBy) ??
         (latest !== undefined && latest.appliesTo !== imposedBy ? latest.appliesTo : null) ??
         null;
     }
     if (imposedBy === null || appliesTo === null || imposedBy === appliesTo) {
-      unresolved.push({ entityType: "TARIFF", ...phrase.mention, reason: imposedBy === null ? "no imposing country found" : "no target country found" });
+      unresolved.push({
+        entityType: "TARIFF",
+        ...phrase.mention,
+        reason: imposedBy === null ? "no imposing country found" : "no target country found",
+      });
       continue;
     }
     previousInSentence.push({ phrase, imposedBy, appliesTo });
@@ -107,7 +132,15 @@ export function findTariffs(
     const key = `${imposedBy}>${appliesTo}:${phrase.product}`;
     let tariff = byKey.get(key);
     if (tariff === undefined) {
-      tariff = { imposedBy, appliesTo, product: phrase.product, ratePercent: null, previousRatePercent: null, agreement: null, mentions: [] };
+      tariff = {
+        imposedBy,
+        appliesTo,
+        product: phrase.product,
+        ratePercent: null,
+        previousRatePercent: null,
+        agreement: null,
+        mentions: [],
+      };
       byKey.set(key, tariff);
     }
     tariff.mentions.push(phrase.mention);
@@ -128,7 +161,9 @@ export function findTariffs(
     }
     // Set under the agreement its sentence names, else the one agreement between its two countries.
     const between = agreements.filter((a) => a.parties.includes(imposedBy!) && a.parties.includes(appliesTo!));
-    tariff.agreement ??= (sentenceAgreement !== undefined && between.includes(sentenceAgreement) ? sentenceAgreement : undefined) ?? (between.length === 1 ? between[0] : null);
+    tariff.agreement ??=
+      (sentenceAgreement !== undefined && between.includes(sentenceAgreement) ? sentenceAgreement : undefined) ??
+      (between.length === 1 ? between[0] : null);
   }
   return { tariffs: [...byKey.values()], unresolved };
 }
@@ -209,7 +244,10 @@ function readPhrase(text: AnalysedText, head: Token, countries: CountryMention[]
       first = t;
       continue;
     }
-    if (!isCapitalised(t) && (t.tags.has("Adjective") || t.tags.has("Ordinal") || /^(new|higher|additional|retaliatory|punitive|extra|first|steep)$/.test(t.lower))) {
+    if (
+      !isCapitalised(t) &&
+      (t.tags.has("Adjective") || t.tags.has("Ordinal") || /^(new|higher|additional|retaliatory|punitive|extra|first|steep)$/.test(t.lower))
+    ) {
       first = t;
       continue;
     }
@@ -236,7 +274,13 @@ function readPhrase(text: AnalysedText, head: Token, countries: CountryMention[]
   if (same(tokens[i]) && tokens[i].lower === "on" && tokens[i - 1].after === " ") {
     i++;
     // Amounts and quantifiers: "$200 billion worth of", "about $300 billion of".
-    while (same(tokens[i]) && (PRODUCT_OPENERS.has(tokens[i].lower) || /^(?:[A-Z]{0,2}\$|[€£¥₹])?\d/.test(tokens[i].text) || /^(billion|million|trillion|bn|worth|of)$/.test(tokens[i].lower))) i++;
+    while (
+      same(tokens[i]) &&
+      (PRODUCT_OPENERS.has(tokens[i].lower) ||
+        /^(?:[A-Z]{0,2}\$|[€£¥₹])?\d/.test(tokens[i].text) ||
+        /^(billion|million|trillion|bn|worth|of)$/.test(tokens[i].lower))
+    )
+      i++;
     const country = same(tokens[i]) ? countryAt(tokens[i]) : undefined;
     if (country !== undefined && (country.kind === "demonym" || tokens[i].possessive || country.kind === "name")) {
       target = country.code;
@@ -245,7 +289,8 @@ function readPhrase(text: AnalysedText, head: Token, countries: CountryMention[]
     const words: Token[] = [];
     // Nouns and adjectives; a word tagged as a verb only first ("Chinese imports", not "goods remain").
     const productWord = (t: Token) =>
-      /^\p{Ll}+$/u.test(t.text) && !PRODUCT_STOP_TAGS.some((tag) => t.tags.has(tag)) &&
+      /^\p{Ll}+$/u.test(t.text) &&
+      !PRODUCT_STOP_TAGS.some((tag) => t.tags.has(tag)) &&
       (t.tags.has("Noun") || t.tags.has("Adjective") || (words.length === 0 && t.tags.has("PresentTense") && t.lower.endsWith("s")));
     while (same(tokens[i]) && productWord(tokens[i])) {
       words.push(tokens[i]);
@@ -298,7 +343,13 @@ function latestTariff(tariffs: TariffFinding[], phrase: TariffPhrase): TariffFin
 // other tariff phrases and not the object of a preposition ("pass through Vietnam"): the subject
 // that imposes it ("Trump imposed the first duties…"); else the nearest such after it in the
 // sentence ("…, Trump wrote").
-function subjectBefore(text: AnalysedText, countries: CountryMention[], people: PersonFinding[], phrase: TariffPhrase, phrases: TariffPhrase[]): string | null {
+function subjectBefore(
+  text: AnalysedText,
+  countries: CountryMention[],
+  people: PersonFinding[],
+  phrase: TariffPhrase,
+  phrases: TariffPhrase[],
+): string | null {
   const inOther = (start: number) => phrases.some((p) => p !== phrase && start >= p.mention.start && start < p.mention.end);
   const sentenceStart = text.sentences[phrase.mention.sentence].start;
   const isObject = (start: number) => OBJECT_MARKER.test(text.body.slice(sentenceStart, start));
@@ -353,7 +404,10 @@ function clauseOf(text: AnalysedText, phrase: TariffPhrase): [number, number] {
     if (closing === null || after.slice(from, closing.index).trim().split(/\s+/).filter(Boolean).length > 3) break;
     from = closing.index + closing[0].length;
   }
-  return [opening === undefined ? sentence.start : sentence.start + opening.index + opening[0].length, closing === null ? sentence.end : phrase.mention.end + closing.index];
+  return [
+    opening === undefined ? sentence.start : sentence.start + opening.index + opening[0].length,
+    closing === null ? sentence.end : phrase.mention.end + closing.index,
+  ];
 }
 
 // Private: when the rate applies, from a date expression in the phrase's sentence: "from Aug. 1"
@@ -417,7 +471,9 @@ function ratesOf(text: AnalysedText, phrase: TariffPhrase, phrases: TariffPhrase
   let current: number | null = null;
 
   const fromTo = new RegExp(String.raw`\bfrom\s+((?:[\w.]+\s+){0,4}?)${N}\s+to\s+(?:as much as\s+|up to\s+)?(?:${N}|(zero))`).exec(region);
-  const toFrom = new RegExp(String.raw`\bto\s+(?:as much as\s+|up to\s+)?(?:${N}|(zero))[\s,]+(?:(?:up|down)\s+)?from\s+((?:[\w.]+\s+){0,5}?)${N}(\s+\w+(?:\s+\w+)?)?`).exec(region);
+  const toFrom = new RegExp(
+    String.raw`\bto\s+(?:as much as\s+|up to\s+)?(?:${N}|(zero))[\s,]+(?:(?:up|down)\s+)?from\s+((?:[\w.]+\s+){0,5}?)${N}(\s+\w+(?:\s+\w+)?)?`,
+  ).exec(region);
   if (fromTo !== null) {
     rate = fromTo[4] !== undefined ? 0 : Number(fromTo[3]);
     previous = inForce(fromTo[1]) ? Number(fromTo[2]) : null;
@@ -431,7 +487,9 @@ function ratesOf(text: AnalysedText, phrase: TariffPhrase, phrases: TariffPhrase
       (m) => stood === null || m.index < stood.index || m.index >= stood.index + stood[0].length,
     );
     const upFrom = new RegExp(String.raw`\b(?:up|down)\s+from\s+((?:[\w.]+\s+){0,4}?)${N}(\s+\w+(?:\s+\w+)?)?`).exec(region);
-    const totals = new RegExp(String.raw`^\s*(?:\w+\s+){0,2}?(?:totals?|totalled|totaled|reaches|reached|is|are|was|were)\s+${N}`).exec(region);
+    const totals = new RegExp(String.raw`^\s*(?:\w+\s+){0,2}?(?:totals?|totalled|totaled|reaches|reached|is|are|was|were)\s+${N}`).exec(
+      region,
+    );
     if (stood !== null) current = Number(stood[1]);
     if (to !== undefined) {
       rate = to[2] !== undefined ? 0 : Number(to[1]);
@@ -448,7 +506,16 @@ function ratesOf(text: AnalysedText, phrase: TariffPhrase, phrases: TariffPhrase
   // The rate inside the phrase is the one in force when the sentence moves it: "raise its 25% tariff to 50%".
   if (rate !== null && phrase.rate !== null && rate !== phrase.rate) previous ??= phrase.rate;
   // "scrap its 19% tariff on ethanol"
-  if (REMOVAL_VERBS.test(before.trim().split(/\s+/).slice(-2).find((w) => REMOVAL_VERBS.test(w.toLowerCase()))?.toLowerCase() ?? "")) {
+  if (
+    REMOVAL_VERBS.test(
+      before
+        .trim()
+        .split(/\s+/)
+        .slice(-2)
+        .find((w) => REMOVAL_VERBS.test(w.toLowerCase()))
+        ?.toLowerCase() ?? "",
+    )
+  ) {
     previous ??= phrase.rate ?? rate;
     rate = 0;
   }
@@ -457,4 +524,3 @@ function ratesOf(text: AnalysedText, phrase: TariffPhrase, phrases: TariffPhrase
   if (change !== null && rate !== null && previous === null) previous = /^doubl/i.test(change[1]) ? rate / 2 : rate * 2;
   return { rate, previous };
 }
-

@@ -95,14 +95,10 @@ export function analyseText(body: string): AnalysedText {
   return { body, sentences, tokens };
 }
 
-
-
 /** Given a token, returns whether it starts with a capital letter ("Japan", "U.S.", "Xi"). */
 export function isCapitalised(token: Token): boolean {
   return /^\p{Lu}/u.test(token.text);
 }
-
-
 
 // Private: the part of compromise's JSON output read here.
 interface CompromiseTerm {
@@ -128,7 +124,11 @@ function locate(body: string, term: CompromiseTerm, cursor: number): Omit<Token,
   const whole = term.text;
   let end = outerEnd;
   let possessive = false;
-  if (/\p{L}['’]s$/u.test(whole) && (term.tags.includes("Possessive") || /^\p{Lu}/u.test(whole)) && !/^(it|he|she|that|what|there|here|who|let)['’]s$/i.test(whole)) {
+  if (
+    /\p{L}['’]s$/u.test(whole) &&
+    (term.tags.includes("Possessive") || /^\p{Lu}/u.test(whole)) &&
+    !/^(it|he|she|that|what|there|here|who|let)['’]s$/i.test(whole)
+  ) {
     end -= 2;
     possessive = true;
   } else if (/s['’]$/.test(whole)) {

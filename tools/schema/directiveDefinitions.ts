@@ -13,6 +13,10 @@ import { getNamedType, isSpecifiedDirective, isSpecifiedScalarType, print, print
 export function directiveDefinitionsFor(schema: GraphQLSchema, sdl: string): string {
   const applied = new Set([...sdl.matchAll(/@([_A-Za-z][_0-9A-Za-z]*)/g)].map((match) => match[1]!));
   const directives = schema.getDirectives().filter((directive) => applied.has(directive.name) && !isSpecifiedDirective(directive));
-  const argumentTypes = new Set(directives.flatMap((directive) => directive.args.map((arg) => getNamedType(arg.type))).filter((type) => !isSpecifiedScalarType(type)));
-  return [...directives.map((directive) => print(astFromDirective(directive))), ...[...argumentTypes].map((type) => printType(type))].join("\n\n");
+  const argumentTypes = new Set(
+    directives.flatMap((directive) => directive.args.map((arg) => getNamedType(arg.type))).filter((type) => !isSpecifiedScalarType(type)),
+  );
+  return [...directives.map((directive) => print(astFromDirective(directive))), ...[...argumentTypes].map((type) => printType(type))].join(
+    "\n\n",
+  );
 }

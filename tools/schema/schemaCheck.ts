@@ -62,7 +62,12 @@ const REMOVALS: readonly string[] = [ChangeType.FieldRemoved, ChangeType.EnumVal
 
 // Private: an inspector change in this module's terms.
 function fromInspector(change: Change): SchemaChange {
-  const level = change.criticality.level === CriticalityLevel.Breaking ? "BREAKING" : change.criticality.level === CriticalityLevel.Dangerous ? "DANGEROUS" : "NON_BREAKING";
+  const level =
+    change.criticality.level === CriticalityLevel.Breaking
+      ? "BREAKING"
+      : change.criticality.level === CriticalityLevel.Dangerous
+        ? "DANGEROUS"
+        : "NON_BREAKING";
   // Inspector's own reason still calls a lowered removal breaking; say why it is not.
   const reason =
     level === "DANGEROUS" && REMOVALS.includes(change.type)
@@ -94,11 +99,26 @@ function federationChanges(baseline: GraphQLSchema, current: GraphQLSchema): Sch
 function removed({ directive, coordinate, argument }: DirectiveUse): SchemaChange {
   switch (directive) {
     case "key":
-      return { level: "BREAKING", path: coordinate, message: `Entity '${coordinate}' lost its key ${argument}`, reason: "Other subgraphs that reference the entity by this key stop composing or resolving." };
+      return {
+        level: "BREAKING",
+        path: coordinate,
+        message: `Entity '${coordinate}' lost its key ${argument}`,
+        reason: "Other subgraphs that reference the entity by this key stop composing or resolving.",
+      };
     case "tag":
-      return { level: "BREAKING", path: coordinate, message: `'${coordinate}' left the contract tag ${argument}`, reason: "Clients of that contract variant lose it." };
+      return {
+        level: "BREAKING",
+        path: coordinate,
+        message: `'${coordinate}' left the contract tag ${argument}`,
+        reason: "Clients of that contract variant lose it.",
+      };
     case "shareable":
-      return { level: "BREAKING", path: coordinate, message: `'${coordinate}' is no longer @shareable`, reason: "Other subgraphs that define it too stop composing." };
+      return {
+        level: "BREAKING",
+        path: coordinate,
+        message: `'${coordinate}' is no longer @shareable`,
+        reason: "Other subgraphs that define it too stop composing.",
+      };
     case "inaccessible":
       return { level: "NON_BREAKING", path: coordinate, message: `'${coordinate}' is no longer @inaccessible: clients can now query it` };
   }
@@ -114,7 +134,12 @@ function added({ directive, coordinate, argument }: DirectiveUse): SchemaChange 
     case "shareable":
       return { level: "NON_BREAKING", path: coordinate, message: `'${coordinate}' is now @shareable` };
     case "inaccessible":
-      return { level: "BREAKING", path: coordinate, message: `'${coordinate}' is now @inaccessible`, reason: "Clients can no longer query it." };
+      return {
+        level: "BREAKING",
+        path: coordinate,
+        message: `'${coordinate}' is now @inaccessible`,
+        reason: "Clients can no longer query it.",
+      };
   }
 }
 

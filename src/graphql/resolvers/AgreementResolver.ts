@@ -24,7 +24,8 @@ export class AgreementResolver {
   @Directive(PUBLIC)
   @Query(() => [Agreement], { description: "Agreements, optionally only those a country is party to and of one kind." })
   async agreements(
-    @Arg("partyCode", () => String, { nullable: true, description: "Only agreements this country (ISO alpha-2, any case) is a party to." }) partyCode: string | null,
+    @Arg("partyCode", () => String, { nullable: true, description: "Only agreements this country (ISO alpha-2, any case) is a party to." })
+    partyCode: string | null,
     @Arg("kind", () => AgreementKind, { nullable: true, description: "Only agreements of this kind." }) kind: AgreementKind | null,
     @Ctx() ctx: Context,
   ) {
@@ -47,13 +48,17 @@ export class AgreementResolver {
   }
 
   @FieldResolver(() => [AgreementStatusChange], {
-    description: "Where the agreement stood over time, oldest first: each statement of its status (negotiating, framework, signed, in force…) with its evidence. Empty when the sources state none.",
+    description:
+      "Where the agreement stood over time, oldest first: each statement of its status (negotiating, framework, signed, in force…) with its evidence. Empty when the sources state none.",
   })
   history(@Root() agreement: AgreementRecord, @Ctx() ctx: Context) {
     return ctx.loaders.agreementHistory.load(agreement.id);
   }
 
-  @FieldResolver(() => AgreementStatus, { nullable: true, description: "The status its latest step in `history` gives; null when the sources state none." })
+  @FieldResolver(() => AgreementStatus, {
+    nullable: true,
+    description: "The status its latest step in `history` gives; null when the sources state none.",
+  })
   async status(@Root() agreement: AgreementRecord, @Ctx() ctx: Context) {
     return currentStatus(await ctx.loaders.agreementHistory.load(agreement.id));
   }

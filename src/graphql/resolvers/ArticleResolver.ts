@@ -23,9 +23,14 @@ export class ArticleResolver {
   }
 
   @Directive(PUBLIC)
-  @Query(() => ArticleConnection, { nullable: true, description: "Articles, newest first, optionally filtered; paginated Relay style. Null, with a `BAD_USER_INPUT` error naming the argument, when an argument is out of range; the rest of the answer is kept." })
+  @Query(() => ArticleConnection, {
+    nullable: true,
+    description:
+      "Articles, newest first, optionally filtered; paginated Relay style. Null, with a `BAD_USER_INPUT` error naming the argument, when an argument is out of range; the rest of the answer is kept.",
+  })
   async articles(
-    @Arg("filter", () => ArticleFilter, { nullable: true, description: "Narrows the list; omit for every article." }) filter: ArticleFilter | null,
+    @Arg("filter", () => ArticleFilter, { nullable: true, description: "Narrows the list; omit for every article." })
+    filter: ArticleFilter | null,
     @Arg("first", () => Int, { nullable: true, defaultValue: 20, description: FIRST_DESCRIPTION }) first: number | null,
     @Arg("after", () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
     @Ctx() ctx: Context,
@@ -45,17 +50,21 @@ export class ArticleResolver {
 
   @Directive(PUBLIC)
   @FieldResolver(() => [UnresolvedReference], {
-    description: "What ingestion found in the article but could not tie to an entity, in text order; empty when nothing was left over (or the corpus records none).",
+    description:
+      "What ingestion found in the article but could not tie to an entity, in text order; empty when nothing was left over (or the corpus records none).",
   })
   unresolved(@Root() article: ArticleRecord) {
     return article.unresolved ?? [];
   }
 
   @Directive(PUBLIC)
-  @FieldResolver(() => [Mention], { description: "Every mention of an entity in the body, in order of position; mentions may nest (`U.S.` inside a tariff's mention)." })
+  @FieldResolver(() => [Mention], {
+    description: "Every mention of an entity in the body, in order of position; mentions may nest (`U.S.` inside a tariff's mention).",
+  })
   async mentions(
     @Root() article: ArticleRecord,
-    @Arg("type", () => EntityType, { nullable: true, description: "Only mentions of this kind of entity; omit for all." }) type: EntityType | null,
+    @Arg("type", () => EntityType, { nullable: true, description: "Only mentions of this kind of entity; omit for all." })
+    type: EntityType | null,
     @Ctx() ctx: Context,
   ): Promise<MentionRecord[]> {
     const mentions = (await ctx.loaders.articleEntities.load(article.id))?.mentions ?? [];
@@ -65,7 +74,9 @@ export class ArticleResolver {
   // Only the gateway may read it: the reader subgraph's `readingTimeMinutes` @requires it.
   // Clients get reading time from there and never see the count, which is no public promise.
   @Directive("@inaccessible")
-  @FieldResolver(() => Int, { description: "How many words the body holds; for other subgraphs' estimates (reading time), never shown to clients." })
+  @FieldResolver(() => Int, {
+    description: "How many words the body holds; for other subgraphs' estimates (reading time), never shown to clients.",
+  })
   wordCount(@Root() article: ArticleRecord): number {
     return countWords(article.body);
   }

@@ -15,7 +15,10 @@ import { CountryKind } from "../types/enums.js";
 @Resolver(() => Country)
 export class CountryResolver {
   @Directive(PUBLIC)
-  @Query(() => Country, { nullable: true, description: "One country by ISO 3166-1 alpha-2 code, in any case (`jp` finds Japan); null when unknown." })
+  @Query(() => Country, {
+    nullable: true,
+    description: "One country by ISO 3166-1 alpha-2 code, in any case (`jp` finds Japan); null when unknown.",
+  })
   country(@Arg("code", () => String, { description: "ISO 3166-1 alpha-2 code, e.g. `JP`." }) code: string, @Ctx() ctx: Context) {
     return ctx.loaders.country.load(code.toUpperCase());
   }
@@ -40,18 +43,23 @@ export class CountryResolver {
   @Directive(PUBLIC)
   @FieldResolver(() => String, {
     nullable: true,
-    description: "ISO 3166-1 alpha-3 code, upper case, e.g. `JPN`; null for a code ISO does not assign (a user-assigned code such as `XX`).",
+    description:
+      "ISO 3166-1 alpha-3 code, upper case, e.g. `JPN`; null for a code ISO does not assign (a user-assigned code such as `XX`).",
   })
   alpha3(@Root() country: CountryRecord): string | null {
     return alpha3FromAlpha2(country.code);
   }
 
-  @FieldResolver(() => CountryKind, { description: "Whether this is a sovereign state or a customs union (`EU`); tariffs and agreements treat both alike as parties." })
+  @FieldResolver(() => CountryKind, {
+    description: "Whether this is a sovereign state or a customs union (`EU`); tariffs and agreements treat both alike as parties.",
+  })
   kind(@Root() country: CountryRecord): CountryKind {
     return country.kind === "CUSTOMS_UNION" ? CountryKind.CUSTOMS_UNION : CountryKind.SOVEREIGN_STATE;
   }
 
-  @FieldResolver(() => [Person], { description: "People who currently hold an office of this country (head of state or government, ministers)." })
+  @FieldResolver(() => [Person], {
+    description: "People who currently hold an office of this country (head of state or government, ministers).",
+  })
   async leaders(@Root() country: CountryRecord, @Ctx() ctx: Context) {
     return loadPresent(ctx.loaders.person, await ctx.loaders.leaders.load(country.code));
   }

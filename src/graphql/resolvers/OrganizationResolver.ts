@@ -16,24 +16,40 @@ import { AFTER_DESCRIPTION, FIRST_DESCRIPTION, pageRequest, toConnection } from 
 export class OrganizationResolver {
   @Directive(PUBLIC)
   @Query(() => Organization, { nullable: true, description: "One organization by id; null when no organization has that id." })
-  organization(@Arg("id", () => ID, { description: "The organization's id, e.g. `world-trade-organization`." }) id: string, @Ctx() ctx: Context) {
+  organization(
+    @Arg("id", () => ID, { description: "The organization's id, e.g. `world-trade-organization`." }) id: string,
+    @Ctx() ctx: Context,
+  ) {
     return ctx.loaders.organization.load(id);
   }
 
   @Directive(PUBLIC)
-  @Query(() => OrganizationConnection, { description: "Organizations by name (A–Z), optionally only those whose name or alias contains `name`, or of one kind." })
+  @Query(() => OrganizationConnection, {
+    description: "Organizations by name (A–Z), optionally only those whose name or alias contains `name`, or of one kind.",
+  })
   async organizations(
-    @Arg("name", () => String, { nullable: true, description: "Part of a name or alias; case and accents are ignored. Omit for every organization." }) name: string | null,
+    @Arg("name", () => String, {
+      nullable: true,
+      description: "Part of a name or alias; case and accents are ignored. Omit for every organization.",
+    })
+    name: string | null,
     @Arg("kind", () => OrganizationKind, { nullable: true, description: "Only organizations of this kind." }) kind: OrganizationKind | null,
     @Arg("first", () => Int, { nullable: true, defaultValue: 20, description: FIRST_DESCRIPTION }) first: number | null,
     @Arg("after", () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
     @Ctx() ctx: Context,
   ) {
-    const page = await ctx.store.listByName("ORGANIZATION", { name, category: kind }, pageRequest(ctx, first, after, KINDS.ORGANIZATION.nameList.cursorTag));
+    const page = await ctx.store.listByName(
+      "ORGANIZATION",
+      { name, category: kind },
+      pageRequest(ctx, first, after, KINDS.ORGANIZATION.nameList.cursorTag),
+    );
     return toConnection(page, await ctx.loaders.organization.loadMany(page.ids));
   }
 
-  @FieldResolver(() => Country, { nullable: true, description: "The country it belongs to (a government body, a party) or is based in (a company); null for none." })
+  @FieldResolver(() => Country, {
+    nullable: true,
+    description: "The country it belongs to (a government body, a party) or is based in (a company); null for none.",
+  })
   country(@Root() organization: OrganizationRecord, @Ctx() ctx: Context) {
     return organization.country ? ctx.loaders.country.load(organization.country) : null;
   }
@@ -46,7 +62,10 @@ export class OrganizationResolver {
 
 @Resolver(() => Role)
 export class RoleOrganizationResolver {
-  @FieldResolver(() => Organization, { nullable: true, description: "The organization whose office this is (`President of the European Commission`); null for none." })
+  @FieldResolver(() => Organization, {
+    nullable: true,
+    description: "The organization whose office this is (`President of the European Commission`); null for none.",
+  })
   organization(@Root() role: RoleRecord, @Ctx() ctx: Context) {
     return role.organizationId ? ctx.loaders.organization.load(role.organizationId) : null;
   }

@@ -18,9 +18,14 @@ export class PersonResolver {
   }
 
   @Directive(PUBLIC)
-  @Query(() => PersonConnection, { nullable: true, description: "People by name (A–Z), optionally only those whose name or alias contains `name`. Null, with a `BAD_USER_INPUT` error naming the argument, when an argument is out of range; the rest of the answer is kept." })
+  @Query(() => PersonConnection, {
+    nullable: true,
+    description:
+      "People by name (A–Z), optionally only those whose name or alias contains `name`. Null, with a `BAD_USER_INPUT` error naming the argument, when an argument is out of range; the rest of the answer is kept.",
+  })
   async people(
-    @Arg("name", () => String, { nullable: true, description: "Part of a name or alias; case and accents are ignored. Omit for everyone." }) name: string | null,
+    @Arg("name", () => String, { nullable: true, description: "Part of a name or alias; case and accents are ignored. Omit for everyone." })
+    name: string | null,
     @Arg("first", () => Int, { nullable: true, defaultValue: 20, description: FIRST_DESCRIPTION }) first: number | null,
     @Arg("after", () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
     @Ctx() ctx: Context,

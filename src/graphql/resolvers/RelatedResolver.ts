@@ -22,9 +22,22 @@ export class RelatedResolver {
       "Entities mentioned in the same articles as the given one, strongest first by `RelatedEntity.score` (co-mentions normalised so that entities mentioned everywhere do not dominate). Empty when no article mentions the entity or it does not exist. Null, with a `BAD_USER_INPUT` error naming the argument, when an argument is out of range; the rest of the answer is kept.",
   })
   async related(
-    @Arg("entity", () => EntityRef, { description: "The entity to start from, e.g. `{ type: PERSON, id: \"sanae-takaichi\" }` or `{ type: COUNTRY, id: \"JP\" }`." }) entity: EntityRef,
-    @Arg("types", () => [EntityType], { nullable: true, description: "Only related entities of these kinds; omit (or pass an empty list) for all." }) types: EntityType[] | null,
-    @Arg("first", () => Int, { nullable: true, defaultValue: DEFAULT_RELATED_SIZE, description: "How many to return: 10 when omitted or null, at most the server's page-size limit (100 by default). Out of range is an error, never clamped." }) first: number | null,
+    @Arg("entity", () => EntityRef, {
+      description: 'The entity to start from, e.g. `{ type: PERSON, id: "sanae-takaichi" }` or `{ type: COUNTRY, id: "JP" }`.',
+    })
+    entity: EntityRef,
+    @Arg("types", () => [EntityType], {
+      nullable: true,
+      description: "Only related entities of these kinds; omit (or pass an empty list) for all.",
+    })
+    types: EntityType[] | null,
+    @Arg("first", () => Int, {
+      nullable: true,
+      defaultValue: DEFAULT_RELATED_SIZE,
+      description:
+        "How many to return: 10 when omitted or null, at most the server's page-size limit (100 by default). Out of range is an error, never clamped.",
+    })
+    first: number | null,
     @Ctx() ctx: Context,
   ) {
     const size = checkedFirst(ctx, first, DEFAULT_RELATED_SIZE, "Ask for fewer related entities.");

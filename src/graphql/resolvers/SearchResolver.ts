@@ -23,9 +23,20 @@ export class SearchResolver {
       "Search box: articles (BM25 over headline, boosted, and body) and people, countries, agreements and tariffs (by name and alias: exact before prefix before typo; case, accents and plurals ignored; `US`, `U.S.` and `United States` alike), best first in one list. See `SearchHit.score` for the ranking. The last word may be unfinished (`Taka` finds Takaichi). Null, with a `BAD_USER_INPUT` error naming the argument, when an argument is out of range; the rest of the answer is kept.",
   })
   async search(
-    @Arg("query", () => String, { description: "What the reader typed, e.g. `Takaichi`, `tariffs on automobiles` or `Japan US trade deal`. At most 500 characters; a query of stop words only finds nothing." }) query: string,
-    @Arg("types", () => [SearchType], { nullable: true, description: "Only these kinds of result; omit (or pass an empty list) for all." }) types: SearchType[] | null,
-    @Arg("first", () => Int, { nullable: true, defaultValue: DEFAULT_SEARCH_SIZE, description: "How many hits to return: 10 when omitted or null, at most the server's page-size limit (100 by default). Out of range is an error, never clamped." }) first: number | null,
+    @Arg("query", () => String, {
+      description:
+        "What the reader typed, e.g. `Takaichi`, `tariffs on automobiles` or `Japan US trade deal`. At most 500 characters; a query of stop words only finds nothing.",
+    })
+    query: string,
+    @Arg("types", () => [SearchType], { nullable: true, description: "Only these kinds of result; omit (or pass an empty list) for all." })
+    types: SearchType[] | null,
+    @Arg("first", () => Int, {
+      nullable: true,
+      defaultValue: DEFAULT_SEARCH_SIZE,
+      description:
+        "How many hits to return: 10 when omitted or null, at most the server's page-size limit (100 by default). Out of range is an error, never clamped.",
+    })
+    first: number | null,
     @Ctx() ctx: Context,
   ) {
     const size = checkedFirst(ctx, first, DEFAULT_SEARCH_SIZE, "Refine the query to reach other hits.");

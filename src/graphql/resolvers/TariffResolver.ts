@@ -26,9 +26,15 @@ export class TariffResolver {
   @Directive(PUBLIC)
   @Query(() => [Tariff], { description: "Tariffs, optionally filtered by who imposes them, on whom, and on what." })
   async tariffs(
-    @Arg("imposedBy", () => String, { nullable: true, description: "Only tariffs this country (ISO alpha-2, any case) imposes." }) imposedBy: string | null,
-    @Arg("appliesTo", () => String, { nullable: true, description: "Only tariffs on goods from this country (ISO alpha-2, any case)." }) appliesTo: string | null,
-    @Arg("product", () => String, { nullable: true, description: "Only tariffs whose product contains this text, ignoring case, e.g. `auto`." }) product: string | null,
+    @Arg("imposedBy", () => String, { nullable: true, description: "Only tariffs this country (ISO alpha-2, any case) imposes." })
+    imposedBy: string | null,
+    @Arg("appliesTo", () => String, { nullable: true, description: "Only tariffs on goods from this country (ISO alpha-2, any case)." })
+    appliesTo: string | null,
+    @Arg("product", () => String, {
+      nullable: true,
+      description: "Only tariffs whose product contains this text, ignoring case, e.g. `auto`.",
+    })
+    product: string | null,
     @Ctx() ctx: Context,
   ) {
     const ids = await ctx.store.listTariffs({ imposedBy: imposedBy?.toUpperCase(), appliesTo: appliesTo?.toUpperCase(), product });
@@ -36,7 +42,8 @@ export class TariffResolver {
   }
 
   @FieldResolver(() => String, {
-    description: "A readable name made from who imposes it, on what and from where, e.g. `United States tariff on automobiles from Japan`; search matches it.",
+    description:
+      "A readable name made from who imposes it, on what and from where, e.g. `United States tariff on automobiles from Japan`; search matches it.",
   })
   async name(@Root() tariff: TariffRecord, @Ctx() ctx: Context) {
     const [imposer, target] = await ctx.loaders.country.loadMany([tariff.imposedBy, tariff.appliesTo]);
@@ -53,7 +60,10 @@ export class TariffResolver {
     return ctx.loaders.country.load(tariff.appliesTo);
   }
 
-  @FieldResolver(() => Agreement, { nullable: true, description: "The agreement under which the tariff was set or changed; null when none." })
+  @FieldResolver(() => Agreement, {
+    nullable: true,
+    description: "The agreement under which the tariff was set or changed; null when none.",
+  })
   agreement(@Root() tariff: TariffRecord, @Ctx() ctx: Context) {
     return tariff.agreementId ? ctx.loaders.agreement.load(tariff.agreementId) : null;
   }
@@ -84,12 +94,16 @@ export class TariffResolver {
     return rateAsOf(await ctx.loaders.tariffHistory.load(tariff.id), date.toISOString().slice(0, 10));
   }
 
-  @FieldResolver(() => Boolean, { description: "True when sources give different rates in effect for the same time; `conflicts` shows them side by side." })
+  @FieldResolver(() => Boolean, {
+    description: "True when sources give different rates in effect for the same time; `conflicts` shows them side by side.",
+  })
   async disputed(@Root() tariff: TariffRecord, @Ctx() ctx: Context) {
     return tariffConflicts(await ctx.loaders.tariffHistory.load(tariff.id)).length > 0;
   }
 
-  @FieldResolver(() => [TariffConflict], { description: "Each time for which sources give different rates in effect, with their statements; empty when they agree." })
+  @FieldResolver(() => [TariffConflict], {
+    description: "Each time for which sources give different rates in effect, with their statements; empty when they agree.",
+  })
   async conflicts(@Root() tariff: TariffRecord, @Ctx() ctx: Context) {
     return tariffConflicts(await ctx.loaders.tariffHistory.load(tariff.id));
   }

@@ -17,7 +17,8 @@ import type { TimelinePointRecord } from "../../store/Store.js";
 /** Points of a timeline whose range has an open end: a month of days, at most the page-size limit. */
 export const DEFAULT_TIMELINE_POINTS = 30;
 
-const TIMELINE = "Mentions of this entity per UTC day (or week, or month), one point per interval from `from` to `to`, zeros included, for a chart. Omit `to` for the day of the latest mention (with `from` given, for 30 intervals after it); omit `from` for 30 intervals before `to`. A range of more intervals than the page-size limit (100 by default) is an error: widen the interval instead. Null, with a `BAD_USER_INPUT` error naming the argument, when an argument is out of range; the rest of the answer is kept.";
+const TIMELINE =
+  "Mentions of this entity per UTC day (or week, or month), one point per interval from `from` to `to`, zeros included, for a chart. Omit `to` for the day of the latest mention (with `from` given, for 30 intervals after it); omit `from` for 30 intervals before `to`. A range of more intervals than the page-size limit (100 by default) is an error: widen the interval instead. Null, with a `BAD_USER_INPUT` error naming the argument, when an argument is out of range; the rest of the answer is kept.";
 const FROM = "First day of the range (UTC), inclusive.";
 const TO = "Last day of the range (UTC), inclusive.";
 const INTERVAL = "How much time each point covers: DAY when omitted.";
@@ -26,7 +27,14 @@ const INTERVAL = "How much time each point covers: DAY when omitted.";
  * Given an entity and the timeline arguments, returns its points, or throws BAD_USER_INPUT for a
  * range that ends before it starts or holds more points than the page-size limit.
  */
-async function timelineOf(ctx: Context, type: EntityKind, id: string, from: Date | null, to: Date | null, interval: TimelineInterval): Promise<TimelinePointRecord[]> {
+async function timelineOf(
+  ctx: Context,
+  type: EntityKind,
+  id: string,
+  from: Date | null,
+  to: Date | null,
+  interval: TimelineInterval,
+): Promise<TimelinePointRecord[]> {
   const fromDay = from ? from.toISOString().slice(0, 10) : null;
   const toDay = to ? to.toISOString().slice(0, 10) : null;
   if (fromDay && toDay) {
@@ -37,9 +45,12 @@ async function timelineOf(ctx: Context, type: EntityKind, id: string, from: Date
     }
     const points = intervalCount(dayNumber(fromDay), dayNumber(toDay), interval);
     if (points > ctx.maxPageSize) {
-      throw new GraphQLError(`The range ${fromDay} to ${toDay} holds ${points} ${interval.toLowerCase()} points; at most ${ctx.maxPageSize} are allowed. Narrow the range or use a wider interval.`, {
-        extensions: { code: "BAD_USER_INPUT", argument: "to", value: toDay, points, max: ctx.maxPageSize },
-      });
+      throw new GraphQLError(
+        `The range ${fromDay} to ${toDay} holds ${points} ${interval.toLowerCase()} points; at most ${ctx.maxPageSize} are allowed. Narrow the range or use a wider interval.`,
+        {
+          extensions: { code: "BAD_USER_INPUT", argument: "to", value: toDay, points, max: ctx.maxPageSize },
+        },
+      );
     }
   }
   const points = Math.min(DEFAULT_TIMELINE_POINTS, ctx.maxPageSize);

@@ -18,7 +18,10 @@ export class RoleResolver {
     return role.country ? ctx.loaders.country.load(role.country) : null;
   }
 
-  @FieldResolver(() => [Evidence], { description: "The sentences that state when the person took or left the office (\"took office a week earlier\"); empty when no source does." })
+  @FieldResolver(() => [Evidence], {
+    description:
+      'The sentences that state when the person took or left the office ("took office a week earlier"); empty when no source does.',
+  })
   evidence(@Root() role: RoleRecord) {
     return role.evidence ?? [];
   }

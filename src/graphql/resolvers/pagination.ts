@@ -11,7 +11,8 @@ import type { ConnectionValue } from "../types/connections.js";
 export const DEFAULT_PAGE_SIZE = 20;
 
 /** Description shared by every `first` argument, so tooling shows the same rule everywhere. */
-export const FIRST_DESCRIPTION = "How many items to return: 20 when omitted or null, at most the server's page-size limit (100 by default). Out of range is an error, never clamped.";
+export const FIRST_DESCRIPTION =
+  "How many items to return: 20 when omitted or null, at most the server's page-size limit (100 by default). Out of range is an error, never clamped.";
 /** Description shared by every `after` argument. */
 export const AFTER_DESCRIPTION = "Return items after this cursor (an edge's `cursor` or `pageInfo.endCursor`); omit for the first page.";
 

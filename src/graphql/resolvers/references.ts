@@ -34,7 +34,8 @@ type ReferenceResolver = { __resolveReference: (ref: never, ctx: Context) => Pro
 function byKey(kind: EntityKind): ReferenceResolver {
   const { typeName, idField } = KINDS[kind];
   return {
-    __resolveReference: async (ref: Record<string, unknown>, ctx: Context) => entityLoader(ctx.loaders, kind).load(storeKey(kind, keyOf(ref, typeName, idField))),
+    __resolveReference: async (ref: Record<string, unknown>, ctx: Context) =>
+      entityLoader(ctx.loaders, kind).load(storeKey(kind, keyOf(ref, typeName, idField))),
   };
 }
 
@@ -42,7 +43,8 @@ function byKey(kind: EntityKind): ReferenceResolver {
 const OWN_REFERENCES: Partial<Record<EntityKind, ReferenceResolver>> = {
   COUNTRY: {
     __resolveReference: async (ref: CountryRef, ctx: Context) => {
-      const code = ref.alpha3 != null && ref.code == null ? alpha2FromAlpha3(keyOf(ref, "Country", "alpha3")) : keyOf(ref, "Country", "code");
+      const code =
+        ref.alpha3 != null && ref.code == null ? alpha2FromAlpha3(keyOf(ref, "Country", "alpha3")) : keyOf(ref, "Country", "code");
       return code == null ? null : ctx.loaders.country.load(code.toUpperCase());
     },
   },

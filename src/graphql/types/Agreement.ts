@@ -17,7 +17,10 @@ export class Agreement {
   @Field(() => AgreementKind, { description: "What the agreement is mainly about." })
   kind!: AgreementKind;
 
-  @Field(() => String, { nullable: true, description: "When it was concluded: an ISO 8601 date, possibly partial (`2025-07`); null when the sources do not say." })
+  @Field(() => String, {
+    nullable: true,
+    description: "When it was concluded: an ISO 8601 date, possibly partial (`2025-07`); null when the sources do not say.",
+  })
   concluded?: string | null;
 
   @Field(() => String, { nullable: true, description: "A one-sentence summary; null when none was written." })

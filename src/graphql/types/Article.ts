@@ -22,7 +22,8 @@ export class Article {
 
   // Licensed text: deliberately not tagged public, so the public contract never carries it.
   @Field(() => String, {
-    description: "The full text, without dateline or copyright line. Every span (`start`/`end`) in this API is a UTF-16 offset into this string.",
+    description:
+      "The full text, without dateline or copyright line. Every span (`start`/`end`) in this API is a UTF-16 offset into this string.",
   })
   body!: string;
 

@@ -17,12 +17,11 @@ for (const kind of ENTITY_KINDS) {
 }
 
 /** The entity filters, typed by merging with the class. */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export interface ArticleFilter extends EntityFilters {}
 
 @Directive(PUBLIC)
 @InputType("ArticleFilter", { description: "Narrows the article list. Every filter given must hold; omitted filters match everything." })
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the interface above types the filter fields the base class adds
 export class ArticleFilter extends EntityFilterFields {
   @Field(() => DateTimeResolver, { nullable: true, description: "Only articles published at or after this instant." })
   publishedAfter?: Date | null;

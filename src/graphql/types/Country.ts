@@ -9,7 +9,8 @@ import { PUBLIC } from "./contract.js";
 @Directive(`@key(fields: "alpha3")`)
 @Directive(PUBLIC)
 @ObjectType("Country", {
-  description: "A trade party identified by its ISO 3166-1 alpha-2 code: a sovereign state, or the European Union (`EU`, a code ISO 3166-1 reserves for it), which sets tariffs and signs trade agreements for its members.",
+  description:
+    "A trade party identified by its ISO 3166-1 alpha-2 code: a sovereign state, or the European Union (`EU`, a code ISO 3166-1 reserves for it), which sets tariffs and signs trade agreements for its members.",
 })
 export class Country {
   @Field(() => ID, { description: "ISO 3166-1 alpha-2 code, upper case, e.g. `JP`." })
@@ -19,7 +20,8 @@ export class Country {
   name!: string;
 
   @Field(() => [String], {
-    description: "Other names that stand for the state in news text: short forms (`U.S.`), demonyms (`Japanese`), capitals used for the government (`Washington`).",
+    description:
+      "Other names that stand for the state in news text: short forms (`U.S.`), demonyms (`Japanese`), capitals used for the government (`Washington`).",
   })
   aliases!: string[];
 }

@@ -4,11 +4,13 @@ import { PUBLIC } from "./contract.js";
 
 @Directive(PUBLIC)
 @ObjectType("Highlight", {
-  description: "A part of a search hit that the query matched. `start`/`end` are UTF-16 offsets into the field named by `field`, so the field's value `.slice(start, end)` equals `text`.",
+  description:
+    "A part of a search hit that the query matched. `start`/`end` are UTF-16 offsets into the field named by `field`, so the field's value `.slice(start, end)` equals `text`.",
 })
 export class Highlight {
   @Field(() => String, {
-    description: "Which field of the hit the span is in: `headline` or `body` of an article; `name` or `aliases[i]` (the i-th alias, from 0) of a person or country; `name` of an agreement or tariff.",
+    description:
+      "Which field of the hit the span is in: `headline` or `body` of an article; `name` or `aliases[i]` (the i-th alias, from 0) of a person or country; `name` of an agreement or tariff.",
   })
   field!: string;
 

@@ -27,7 +27,9 @@ registerEnumType(OrganizationKind, {
 
 @Directive(`@key(fields: "id")`)
 @Directive(PUBLIC)
-@ObjectType("Organization", { description: "An organization named in the news: an international body, a government body, a company, a party." })
+@ObjectType("Organization", {
+  description: "An organization named in the news: an international body, a government body, a company, a party.",
+})
 export class Organization {
   @Field(() => ID, { description: "Stable id, e.g. `world-trade-organization`." })
   id!: string;

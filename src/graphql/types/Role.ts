@@ -11,7 +11,10 @@ export class Role {
   @Field(() => Boolean, { description: "True while the person holds the office; false for a former office." })
   current!: boolean;
 
-  @Field(() => String, { nullable: true, description: "When the person took office: an ISO 8601 date, possibly partial (`2025`, `2025-10`, `2025-10-21`); null when unknown." })
+  @Field(() => String, {
+    nullable: true,
+    description: "When the person took office: an ISO 8601 date, possibly partial (`2025`, `2025-10`, `2025-10-21`); null when unknown.",
+  })
   start?: string | null;
 
   @Field(() => String, { nullable: true, description: "When the person left office, as `start`; null while in office or when unknown." })

@@ -15,6 +15,9 @@ export class Tariff {
   @Field(() => Float, { nullable: true, description: "The rate in percent (15 means 15%); null when the sources state no rate." })
   ratePercent?: number | null;
 
-  @Field(() => Float, { nullable: true, description: "The rate before the latest change, in percent; null when there was none or it is unknown." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "The rate before the latest change, in percent; null when there was none or it is unknown.",
+  })
   previousRatePercent?: number | null;
 }

@@ -4,7 +4,9 @@ import { PUBLIC } from "./contract.js";
 import { TariffChange } from "./TariffChange.js";
 
 @Directive(PUBLIC)
-@ObjectType("TariffConflict", { description: "Statements that give different rates in effect for the same time. Neither is dropped: both stay in `Tariff.history`." })
+@ObjectType("TariffConflict", {
+  description: "Statements that give different rates in effect for the same time. Neither is dropped: both stay in `Tariff.history`.",
+})
 export class TariffConflict {
   @Field(() => String, { description: "The time they speak for: ISO 8601, possibly partial (the least precise of their dates)." })
   date!: string;

@@ -5,7 +5,8 @@ import { EntityType } from "./kindEnums.js";
 
 @Directive(PUBLIC)
 @ObjectType("UnresolvedReference", {
-  description: "Words ingestion found that look like a reference to an entity but could not tie to one, e.g. `high U.S. tariffs` (no target country stated); `article.body.slice(start, end)` equals `text`.",
+  description:
+    "Words ingestion found that look like a reference to an entity but could not tie to one, e.g. `high U.S. tariffs` (no target country stated); `article.body.slice(start, end)` equals `text`.",
 })
 export class UnresolvedReference {
   @Field(() => EntityType, { nullable: true, description: "The kind of entity the words look like; null when not recorded." })

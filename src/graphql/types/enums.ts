@@ -32,7 +32,10 @@ registerEnumType(CountryKind, {
   description: "What a trade party is: a sovereign state, or a customs union that sets tariffs and signs trade agreements for its members.",
   valuesConfig: {
     SOVEREIGN_STATE: { description: "A sovereign state, such as Japan (`JP`)." },
-    CUSTOMS_UNION: { description: "A customs union acting as one trade party for its member states, such as the European Union (`EU`, reserved for it by ISO 3166-1)." },
+    CUSTOMS_UNION: {
+      description:
+        "A customs union acting as one trade party for its member states, such as the European Union (`EU`, reserved for it by ISO 3166-1).",
+    },
   },
 });
 
@@ -64,10 +67,11 @@ export enum TariffStatus {
 
 registerEnumType(TariffStatus, {
   name: "TariffStatus",
-  description: "What a source says of a tariff rate: applied, set to apply, threatened, paused or withdrawn. Only IN_EFFECT ever sets `Tariff.ratePercent`.",
+  description:
+    "What a source says of a tariff rate: applied, set to apply, threatened, paused or withdrawn. Only IN_EFFECT ever sets `Tariff.ratePercent`.",
   valuesConfig: {
     IN_EFFECT: { description: "The rate applies (from `effective`, when given)." },
-    ANNOUNCED: { description: "The rate is set to apply later (\"will fall to 15 percent\"); not in effect until a source says so." },
+    ANNOUNCED: { description: 'The rate is set to apply later ("will fall to 15 percent"); not in effect until a source says so.' },
     THREATENED: { description: "The rate is threatened, not decided." },
     PAUSED: { description: "The rate stops applying for now; `previousRatePercent` is the rate that applies again, when stated." },
     WITHDRAWN: { description: "The rate is withdrawn; `previousRatePercent` is the rate that applies again, when stated." },

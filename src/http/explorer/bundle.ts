@@ -102,7 +102,13 @@ async function buildInto(outdir: string) {
     logLevel: "error" as const,
     define: { "process.env.NODE_ENV": '"production"' },
     // Monaco's codicon font and any images travel with the bundle, never from a CDN.
-    loader: { ".ttf": "file" as const, ".woff": "file" as const, ".woff2": "file" as const, ".svg": "file" as const, ".png": "file" as const },
+    loader: {
+      ".ttf": "file" as const,
+      ".woff": "file" as const,
+      ".woff2": "file" as const,
+      ".svg": "file" as const,
+      ".png": "file" as const,
+    },
   };
   await build({
     ...common,

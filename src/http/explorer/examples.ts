@@ -39,7 +39,9 @@ export async function loadExamples(
   let previousEnd = 0;
   return document.definitions.map((definition) => {
     if (definition.kind !== Kind.OPERATION_DEFINITION) {
-      throw new ExamplesError(`${file}: only operations belong here, found a ${definition.kind}; inline fragments keep each example self-contained.`);
+      throw new ExamplesError(
+        `${file}: only operations belong here, found a ${definition.kind}; inline fragments keep each example self-contained.`,
+      );
     }
     const name = (definition as OperationDefinitionNode).name?.value;
     if (!name) throw new ExamplesError(`${file}: every operation needs a name (the client's type names and the variables file use it).`);
@@ -58,5 +60,5 @@ function leadingCommentAndBody(chunk: string): string {
   const bodyStart = lines.findIndex((line) => line.trim() !== "" && !line.trimStart().startsWith("#"));
   let start = bodyStart;
   while (start > 0 && lines[start - 1]!.trimStart().startsWith("#")) start--;
-  return lines.slice(start).join("\n").trim() + "\n";
+  return `${lines.slice(start).join("\n").trim()}\n`;
 }

@@ -85,13 +85,16 @@ export class ArticleSearch {
     // Every word the vocabulary knows; a word it does not know can match nothing, so is left out.
     const every = allOf(
       query.groups
-        .map((g) => anyOfQueries([allOf(g.terms.map((alts) => anyOf(alts.map((a) => a.term))).filter((q) => q !== null)), anyOf(g.concepts)]))
+        .map((g) =>
+          anyOfQueries([allOf(g.terms.map((alts) => anyOf(alts.map((a) => a.term))).filter((q) => q !== null)), anyOf(g.concepts)]),
+        )
         .filter((q) => q !== null),
     );
     const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
     // Items of an OR query share its rank (ts_rank divides by their number): × n sums them.
-    const rankOf = (lexemes: readonly string[]) => `${lexemes.length} * ts_rank(${RANK_WEIGHTS}, r.v, ${param(anyOf(lexemes))}::tsquery, 0)`;
+    const rankOf = (lexemes: readonly string[]) =>
+      `${lexemes.length} * ts_rank(${RANK_WEIGHTS}, r.v, ${param(anyOf(lexemes))}::tsquery, 0)`;
     const groupScores = query.groups.map((group) => {
       const words = group.terms
         .filter((alts) => alts.length > 0)
@@ -109,7 +112,10 @@ export class ArticleSearch {
     const candidates = `(SELECT id FROM articles WHERE search_vector @@ ${param(any)}::tsquery ORDER BY newest_first, id LIMIT ${take})`;
     // One word alone: "every word" is "any word", and one scan does.
     const oneWord = query.groups.length === 1 && query.groups[0]!.terms.length <= 1;
-    const complete = every !== null && !oneWord ? `UNION (SELECT id FROM articles WHERE search_vector @@ ${param(every)}::tsquery ORDER BY newest_first, id LIMIT ${take})` : "";
+    const complete =
+      every !== null && !oneWord
+        ? `UNION (SELECT id FROM articles WHERE search_vector @@ ${param(every)}::tsquery ORDER BY newest_first, id LIMIT ${take})`
+        : "";
     // Each candidate's vector is read out of TOAST once (`|| ''` makes an in-memory copy, OFFSET 0
     // keeps the planner from inlining it into every ts_rank): ten times faster with several ranks.
     const { rows } = await this.db.read<{ id: string; score: number }>(

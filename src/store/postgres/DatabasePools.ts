@@ -28,7 +28,17 @@ const PROBE_REUSE_MS = 1000;
 
 // SQLSTATE classes and codes that mean "this server is unreachable or going away", after which
 // the same read on another server can succeed: 08 connection exceptions, 57P01-57P03 shutdown.
-const UNREACHABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "ENOTFOUND", "EPIPE", "57P01", "57P02", "57P03"]);
+const UNREACHABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENOTFOUND",
+  "EPIPE",
+  "57P01",
+  "57P02",
+  "57P03",
+]);
 // 57014: the statement was cancelled, here by statement_timeout.
 const TIMEOUT_CODES = new Set(["57014"]);
 
@@ -86,7 +96,13 @@ export class DatabasePools {
    */
   reachable(): Promise<boolean> {
     if (!this.probe || Date.now() - this.probe.at > PROBE_REUSE_MS) {
-      this.probe = { at: Date.now(), result: this.read("SELECT 1").then(() => true, () => false) };
+      this.probe = {
+        at: Date.now(),
+        result: this.read("SELECT 1").then(
+          () => true,
+          () => false,
+        ),
+      };
     }
     return this.probe.result;
   }

@@ -125,7 +125,12 @@ export class PostgresStore implements Store {
       `SELECT ${idField} AS key, record FROM ${table} WHERE ${idField} = ANY($1::text[])`,
       [keys],
     );
-    return inKeyOrder(keys, rows, (r) => r.key, (r) => r.record);
+    return inKeyOrder(
+      keys,
+      rows,
+      (r) => r.key,
+      (r) => r.record,
+    );
   }
 
   async peopleById(ids: readonly string[]): Promise<(PersonRecord | null)[]> {
@@ -149,7 +154,12 @@ export class PostgresStore implements Store {
       "SELECT id, mentions FROM articles WHERE id = ANY($1::text[])",
       [articleIds],
     );
-    return inKeyOrder(articleIds, rows, (r) => r.id, (r) => articleEntities(r.mentions));
+    return inKeyOrder(
+      articleIds,
+      rows,
+      (r) => r.id,
+      (r) => articleEntities(r.mentions),
+    );
   }
 
   async leadersOfCountries(codes: readonly string[]): Promise<string[][]> {
@@ -189,7 +199,13 @@ export class PostgresStore implements Store {
     // Rows come in record order; the history order is the one function both stores share.
     return historiesOf(tariffIds, rows, (r) =>
       observeTariffChange(
-        { status: r.status as ObservedTariffChange["status"], ratePercent: r.rate_percent, previousRatePercent: r.previous_rate_percent, effective: r.effective, evidence: evidenceOf(r) },
+        {
+          status: r.status as ObservedTariffChange["status"],
+          ratePercent: r.rate_percent,
+          previousRatePercent: r.previous_rate_percent,
+          effective: r.effective,
+          evidence: evidenceOf(r),
+        },
         r.published_at,
       ),
     );
@@ -203,7 +219,10 @@ export class PostgresStore implements Store {
       [agreementIds],
     );
     return historiesOf(agreementIds, rows, (r) =>
-      observeAgreementStatusChange({ status: r.status as ObservedAgreementStatusChange["status"], effective: r.effective, evidence: evidenceOf(r) }, r.published_at),
+      observeAgreementStatusChange(
+        { status: r.status as ObservedAgreementStatusChange["status"], effective: r.effective, evidence: evidenceOf(r) },
+        r.published_at,
+      ),
     );
   }
 
@@ -262,8 +281,7 @@ export class PostgresStore implements Store {
           WHERE (entity_type, entity_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
         [constraints.map((c) => c[0]), constraints.map((c) => c[1])],
       );
-      const count = (c: [EntityType, string]) =>
-        counts.rows.find((r) => r.entity_type === c[0] && r.entity_id === c[1])?.articles ?? 0;
+      const count = (c: [EntityType, string]) => counts.rows.find((r) => r.entity_type === c[0] && r.entity_id === c[1])?.articles ?? 0;
       if (constraints.some((c) => count(c) === 0)) return emptyPage();
       constraints.sort((x, y) => count(x) - count(y));
     }
@@ -282,7 +300,9 @@ export class PostgresStore implements Store {
       id = "d.article_id";
       where.push(`d.entity_type = ${param(type)} AND d.entity_id = ${param(entityId)}`);
       for (const [t, e] of others) {
-        where.push(`EXISTS (SELECT 1 FROM article_entities x WHERE x.article_id = d.article_id AND x.entity_type = ${param(t)} AND x.entity_id = ${param(e)})`);
+        where.push(
+          `EXISTS (SELECT 1 FROM article_entities x WHERE x.article_id = d.article_id AND x.entity_type = ${param(t)} AND x.entity_id = ${param(e)})`,
+        );
       }
     }
     if (dated) {
@@ -365,7 +385,12 @@ export class PostgresStore implements Store {
        ) ranked
        WHERE ranked.rank <= ranked.first
        ORDER BY ranked.ord, ranked.rank`,
-      [keys.map((k) => k.type), keys.map((k) => k.id), keys.map((k) => k.first), keys.map((k) => (k.types && k.types.length > 0 ? k.types.join(",") : null))],
+      [
+        keys.map((k) => k.type),
+        keys.map((k) => k.id),
+        keys.map((k) => k.first),
+        keys.map((k) => (k.types && k.types.length > 0 ? k.types.join(",") : null)),
+      ],
     );
     const byKey = new Map<number, RelatedRecord[]>();
     for (const r of rows) {
@@ -396,7 +421,10 @@ export class PostgresStore implements Store {
     }
     return keys.map((k, i) => {
       const s = series.get(i + 1) ?? { days: [], mentions: [], articles: [] };
-      return timelinePoints({ days: Int32Array.from(s.days), mentions: Int32Array.from(s.mentions), articles: Int32Array.from(s.articles) }, k);
+      return timelinePoints(
+        { days: Int32Array.from(s.days), mentions: Int32Array.from(s.mentions), articles: Int32Array.from(s.articles) },
+        k,
+      );
     });
   }
 
@@ -452,7 +480,9 @@ export class PostgresStore implements Store {
               WHERE p.country_code = $1 AND ($2::text IS NULL OR a.kind = $2) ORDER BY p.agreement_ord, p.agreement_id`,
             [partyCode, kind ?? null],
           )
-        : await this.db.read<{ id: string }>("SELECT id FROM agreements WHERE $1::text IS NULL OR kind = $1 ORDER BY ord, id", [kind ?? null]);
+        : await this.db.read<{ id: string }>("SELECT id FROM agreements WHERE $1::text IS NULL OR kind = $1 ORDER BY ord, id", [
+            kind ?? null,
+          ]);
     return rows.map((r) => r.id);
   }
 

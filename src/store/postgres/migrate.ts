@@ -82,6 +82,8 @@ export async function assertSchemaCurrent(pool: Pool, dir: string = MIGRATIONS_D
     );
   }
   if (unknown.length > 0) {
-    throw new SchemaVersionError(`the database has migration(s) ${unknown.join(", ")} that this version does not know; deploy the newer code`);
+    throw new SchemaVersionError(
+      `the database has migration(s) ${unknown.join(", ")} that this version does not know; deploy the newer code`,
+    );
   }
 }

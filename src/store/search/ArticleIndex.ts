@@ -102,7 +102,11 @@ export class ArticleIndex {
    * Given the articles, their ids newest first and a pause (awaited between slices of work so a
    * server keeps answering), tokenises every headline and body and builds the postings.
    */
-  static async build(articles: readonly ArticleRecord[], newestFirst: readonly string[], pause: () => Promise<void>): Promise<ArticleIndex> {
+  static async build(
+    articles: readonly ArticleRecord[],
+    newestFirst: readonly string[],
+    pause: () => Promise<void>,
+  ): Promise<ArticleIndex> {
     const n = articles.length;
     const ids = articles.map((a) => a.id);
     const position = new Map(ids.map((id, i) => [id, i]));
@@ -211,7 +215,9 @@ export class ArticleIndex {
     for (const [key, list] of conceptDocs) {
       const conceptIdf = inverseDocumentFrequency(n, list.docs.length);
       const docs = Int32Array.from(list.docs);
-      const impacts = Float32Array.from(list.docs, (d, p) => saturate(conceptIdf, list.freqs[p]! / (1 - B_BODY + (B_BODY * bodyLength[d]!) / avgBody)));
+      const impacts = Float32Array.from(list.docs, (d, p) =>
+        saturate(conceptIdf, list.freqs[p]! / (1 - B_BODY + (B_BODY * bodyLength[d]!) / avgBody)),
+      );
       conceptPostings.set(key, { docs, impacts, champions: championsOf(docs, impacts, recency), idf: conceptIdf });
     }
     return new ArticleIndex({ ids, recency, vocabulary, postings, conceptPostings });
@@ -416,7 +422,12 @@ function mean(values: Float64Array): number {
 
 // Private: the `limit` documents with the highest scores, best first, ties to the lower recency
 // rank, by a bounded min-heap so choosing costs O(candidates × log limit).
-function topByScore(candidates: readonly number[], scores: Float64Array, recency: Int32Array, limit: number): { doc: number; score: number }[] {
+function topByScore(
+  candidates: readonly number[],
+  scores: Float64Array,
+  recency: Int32Array,
+  limit: number,
+): { doc: number; score: number }[] {
   const heap: number[] = [];
   // x ranks below y: lower score, or equal score and older.
   const below = (x: number, y: number) => scores[x]! < scores[y]! || (scores[x] === scores[y] && recency[x]! > recency[y]!);

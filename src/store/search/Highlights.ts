@@ -43,7 +43,11 @@ export function highlightsOf(field: string, fieldText: string, spans: readonly S
  * the typed part) and the keys of the entities it named, returns the article's highlights: the
  * matched words of its headline and body and its mentions of those entities.
  */
-export function articleHighlights(article: ArticleRecord, alternatives: Iterable<Alternative>, concepts: ReadonlySet<string>): HighlightRecord[] {
+export function articleHighlights(
+  article: ArticleRecord,
+  alternatives: Iterable<Alternative>,
+  concepts: ReadonlySet<string>,
+): HighlightRecord[] {
   const wanted = new Map<string, Alternative>();
   for (const alt of alternatives) if (!wanted.has(alt.term)) wanted.set(alt.term, alt);
   // A field's matched words, read only as far as the highlights a field can show: a long body
@@ -54,7 +58,8 @@ export function articleHighlights(article: ArticleRecord, alternatives: Iterable
     visitTokens(text, (token) => {
       const alt = wanted.get(token.term);
       if (!alt) return true;
-      const end = alt.kind === MatchKind.PREFIX ? token.start + printedPrefixLength(text.slice(token.start, token.end), alt.from) : token.end;
+      const end =
+        alt.kind === MatchKind.PREFIX ? token.start + printedPrefixLength(text.slice(token.start, token.end), alt.from) : token.end;
       spans.push({ start: token.start, end });
       if (spans.length < 2 * MAX_HIGHLIGHTS_PER_FIELD) return true;
       readTo = token.end;
@@ -66,5 +71,8 @@ export function articleHighlights(article: ArticleRecord, alternatives: Iterable
   for (const m of article.mentions) {
     if (m.start < body.readTo && concepts.has(conceptKey(m.entityType, m.entityId))) body.spans.push({ start: m.start, end: m.end });
   }
-  return [...(article.headline ? highlightsOf("headline", article.headline, spansIn(article.headline).spans) : []), ...highlightsOf("body", article.body, body.spans)];
+  return [
+    ...(article.headline ? highlightsOf("headline", article.headline, spansIn(article.headline).spans) : []),
+    ...highlightsOf("body", article.body, body.spans),
+  ];
 }

@@ -6,7 +6,7 @@ import type { EntityType } from "../../corpus/format.js";
 import { printedPrefixLength, tokenize, type Token } from "../../text/analyze.js";
 import type { HighlightRecord } from "../Store.js";
 import { highlightsOf, type Span } from "./Highlights.js";
-import { conceptKey, PhraseDictionary, type QueryPlan } from "./QueryPlan.js";
+import { conceptKey, type PhraseDictionary, type QueryPlan } from "./QueryPlan.js";
 import { MATCH_WEIGHTS, MatchKind, Vocabulary, type Alternative } from "./Vocabulary.js";
 
 /** An entity as the name index sees it. */
@@ -76,7 +76,10 @@ export class NameIndex {
     const phrasesOf = new Map<string, string[][]>();
     entities.forEach((e) => {
       const key = conceptKey(e.type, e.id);
-      phrasesOf.set(key, e.names.map((n) => tokenize(n.text).map((t) => t.term)).filter((terms) => terms.length > 0));
+      phrasesOf.set(
+        key,
+        e.names.map((n) => tokenize(n.text).map((t) => t.term)).filter((terms) => terms.length > 0),
+      );
     });
     entities.forEach((entity, e) => {
       const own = conceptKey(entity.type, entity.id);
@@ -89,7 +92,8 @@ export class NameIndex {
         const conceptTokens = new Map<string, number[]>([[own, tokens.map((_, j) => j)]]);
         for (const key of entity.related) {
           const covered = new Set<number>();
-          for (const phrase of phrasesOf.get(key) ?? []) for (const j of occurrences(terms, phrase)) for (let k = 0; k < phrase.length; k++) covered.add(j + k);
+          for (const phrase of phrasesOf.get(key) ?? [])
+            for (const j of occurrences(terms, phrase)) for (let k = 0; k < phrase.length; k++) covered.add(j + k);
           if (covered.size > 0) conceptTokens.set(key, [...covered]);
         }
         const no = this.names.length;
@@ -142,7 +146,8 @@ export class NameIndex {
     }
 
     const byTerm = new Map<string, Alternative>();
-    for (const alts of alternatives) for (const alt of alts) if (!byTerm.has(alt.term) || byTerm.get(alt.term)!.kind < alt.kind) byTerm.set(alt.term, alt);
+    for (const alts of alternatives)
+      for (const alt of alts) if (!byTerm.has(alt.term) || byTerm.get(alt.term)!.kind < alt.kind) byTerm.set(alt.term, alt);
     const queryPhrase = plan.terms.map((t) => t.term).join(" ");
     const best = new Map<number, { score: number; band: NameBand; name: number }>();
     for (const [no, k] of kinds) {
@@ -155,7 +160,13 @@ export class NameIndex {
         coverage += MATCH_WEIGHTS[kind as MatchKind] / n;
       }
       const band =
-        name.phrase === queryPhrase ? NameBand.EXACT : least === MatchKind.EXACT ? NameBand.WORDS : least >= MatchKind.PREFIX ? NameBand.PREFIX : NameBand.PARTIAL;
+        name.phrase === queryPhrase
+          ? NameBand.EXACT
+          : least === MatchKind.EXACT
+            ? NameBand.WORDS
+            : least >= MatchKind.PREFIX
+              ? NameBand.PREFIX
+              : NameBand.PARTIAL;
       const fit = this.matchedSpans(name, byTerm, concepts, false).length / name.tokens.length;
       const fame = Math.log1p(entity.articleCount) / this.fameScale;
       const within = (band === NameBand.PARTIAL ? coverage : 1) * (0.6 * fit + 0.4 * fame);
@@ -165,7 +176,12 @@ export class NameIndex {
     }
 
     return [...best.entries()]
-      .sort(([e1, x], [e2, y]) => y.score - x.score || this.entities[e2]!.articleCount - this.entities[e1]!.articleCount || (this.entities[e1]!.id < this.entities[e2]!.id ? -1 : 1))
+      .sort(
+        ([e1, x], [e2, y]) =>
+          y.score - x.score ||
+          this.entities[e2]!.articleCount - this.entities[e1]!.articleCount ||
+          (this.entities[e1]!.id < this.entities[e2]!.id ? -1 : 1),
+      )
       .slice(0, limit)
       .map(([e, hit]) => {
         const entity = this.entities[e]!;
@@ -197,7 +213,10 @@ export class NameIndex {
       }
       const alt = byTerm.get(token.term);
       if (!alt) return;
-      const end = exact && alt.kind === MatchKind.PREFIX ? token.start + printedPrefixLength(name.text.slice(token.start, token.end), alt.from) : token.end;
+      const end =
+        exact && alt.kind === MatchKind.PREFIX
+          ? token.start + printedPrefixLength(name.text.slice(token.start, token.end), alt.from)
+          : token.end;
       spans.push({ start: token.start, end });
     });
     return spans;

@@ -30,7 +30,11 @@ export function articleHit(id: string, relevance: number): SearchHitRecord {
 }
 
 /** Given entity hits and article hits, each best first, returns the best `first` of both, best first. */
-export function mergeHits(entityHits: readonly SearchHitRecord[], articleHits: readonly SearchHitRecord[], first: number): SearchHitRecord[] {
+export function mergeHits(
+  entityHits: readonly SearchHitRecord[],
+  articleHits: readonly SearchHitRecord[],
+  first: number,
+): SearchHitRecord[] {
   // A stable sort with entities first: on equal scores a name is a more specific answer than a text.
   return [...entityHits, ...articleHits].sort((x, y) => y.score - x.score).slice(0, first);
 }

@@ -25,7 +25,8 @@ export class SearchIndex {
   static async build(corpus: CorpusRecord, newestFirst: readonly string[]): Promise<SearchIndex> {
     const counts = new Map<string, number>();
     for (const article of corpus.articles) {
-      for (const key of new Set(article.mentions.map((m) => conceptKey(m.entityType, m.entityId)))) counts.set(key, (counts.get(key) ?? 0) + 1);
+      for (const key of new Set(article.mentions.map((m) => conceptKey(m.entityType, m.entityId))))
+        counts.set(key, (counts.get(key) ?? 0) + 1);
     }
     const { names, phrases } = buildEntityNames(corpus, (key) => counts.get(key) ?? 0);
     const articles = await ArticleIndex.build(corpus.articles, newestFirst, () => new Promise((resolve) => setImmediate(resolve)));

@@ -33,7 +33,7 @@ const STRAY: RegExp[] = [
   /^\(?(?:additional )?(?:reporting|writing|editing|compiled|graphics?|research) by\b.*$/i,
   /^our standards:.*$/i,
   /^(?:the )?associated press (?:writers?|reporters?|correspondents?)\b.*\bcontributed\b.*$/i,
-  /^[\p{L} .'’\-]+ contributed (?:to )?(?:this )?report(?:ing)?\.?$/iu,
+  /^[\p{L} .'’-]+ contributed (?:to )?(?:this )?report(?:ing)?\.?$/iu,
   // Rules and ornaments: "___", "* * *", "—".
   /^[\s_*=~•·—–-]+$/,
 ];

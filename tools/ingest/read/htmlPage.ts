@@ -14,12 +14,23 @@ import { readWireCopy } from "./wireCopy.js";
 
 /** schema.org types that are a news story (NewsArticle and its kin). */
 const ARTICLE_TYPES = new Set([
-  "NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BackgroundNewsArticle", "OpinionNewsArticle",
-  "ReviewNewsArticle", "AskPublicNewsArticle", "LiveBlogPosting", "BlogPosting", "Report", "ScholarlyArticle",
+  "NewsArticle",
+  "Article",
+  "ReportageNewsArticle",
+  "AnalysisNewsArticle",
+  "BackgroundNewsArticle",
+  "OpinionNewsArticle",
+  "ReviewNewsArticle",
+  "AskPublicNewsArticle",
+  "LiveBlogPosting",
+  "BlogPosting",
+  "Report",
+  "ScholarlyArticle",
 ]);
 
 /** Elements removed before Readability looks at the page: never part of a story. */
-const FURNITURE = "script:not([type='application/ld+json']), style, noscript, template, iframe, nav, aside, footer, form, [role=navigation], [role=complementary], [role=contentinfo], [role=banner], [aria-hidden=true], [hidden]";
+const FURNITURE =
+  "script:not([type='application/ld+json']), style, noscript, template, iframe, nav, aside, footer, form, [role=navigation], [role=complementary], [role=contentinfo], [role=banner], [aria-hidden=true], [hidden]";
 
 /** What a page's metadata says about its article. */
 interface PageMetadata {
@@ -46,7 +57,10 @@ export function readHtmlPage(html: string, origin: string): ArticleSource {
   let text: string | null = null;
   try {
     // The serializer hands back the DOM node itself, read here without a second parse.
-    const article = new Readability<TextNode>(document as unknown as Document, { charThreshold: 200, serializer: (node) => node as unknown as TextNode }).parse();
+    const article = new Readability<TextNode>(document as unknown as Document, {
+      charThreshold: 200,
+      serializer: (node) => node as unknown as TextNode,
+    }).parse();
     if (article?.content) text = textOfNode(article.content);
     meta.headline ??= article?.title?.trim() || null;
     meta.author ??= article?.byline?.trim() || null;
@@ -79,7 +93,9 @@ function pageMetadata(document: Document): PageMetadata {
   const ldText = (value: unknown): string | null => (typeof value === "string" && value.trim() !== "" ? value.trim() : null);
   const ldName = (value: unknown): string | null => {
     const first = Array.isArray(value) ? value : [value];
-    const names = first.map((v) => (typeof v === "string" ? v : ldText((v as { name?: unknown } | null)?.name))).filter((n): n is string => !!n);
+    const names = first
+      .map((v) => (typeof v === "string" ? v : ldText((v as { name?: unknown } | null)?.name)))
+      .filter((n): n is string => !!n);
     return names.length > 0 ? names.join(", ") : null;
   };
   const published =
@@ -93,9 +109,18 @@ function pageMetadata(document: Document): PageMetadata {
     metadataTime(ldText(ld?.dateCreated)) ??
     metadataTime(ldText(ld?.dateModified));
   return {
-    headline: ldText(ld?.headline) ?? meta("meta[property='og:title']") ?? meta("meta[name='twitter:title']") ?? document.querySelector("h1")?.textContent?.trim() ?? null,
+    headline:
+      ldText(ld?.headline) ??
+      meta("meta[property='og:title']") ??
+      meta("meta[name='twitter:title']") ??
+      document.querySelector("h1")?.textContent?.trim() ??
+      null,
     published,
-    publisher: ldName(ld?.publisher) ?? ldName(ld?.sourceOrganization) ?? meta("meta[property='og:site_name']") ?? meta("meta[name='application-name']"),
+    publisher:
+      ldName(ld?.publisher) ??
+      ldName(ld?.sourceOrganization) ??
+      meta("meta[property='og:site_name']") ??
+      meta("meta[name='application-name']"),
     author: ldName(ld?.author) ?? meta("meta[name=author]") ?? meta("meta[property='article:author']"),
     dateline: ldText(ld?.dateline),
     articleBody: ldText(ld?.articleBody),
@@ -112,7 +137,8 @@ function newsArticleOf(document: Document): Record<string, unknown> | null {
     else if (value !== null && typeof value === "object") {
       const object = value as Record<string, unknown>;
       const types = Array.isArray(object["@type"]) ? object["@type"] : [object["@type"]];
-      if (types.some((t) => typeof t === "string" && ARTICLE_TYPES.has(t.replace(/^(?:https?:\/\/)?schema\.org\//, "")))) found.push(object);
+      if (types.some((t) => typeof t === "string" && ARTICLE_TYPES.has(t.replace(/^(?:https?:\/\/)?schema\.org\//, ""))))
+        found.push(object);
       if (object["@graph"] !== undefined) visit(object["@graph"]);
       if (object.mainEntity !== undefined) visit(object.mainEntity);
     }
@@ -120,9 +146,7 @@ function newsArticleOf(document: Document): Record<string, unknown> | null {
   for (const script of document.querySelectorAll("script[type='application/ld+json']")) {
     try {
       visit(JSON.parse(script.textContent ?? ""));
-    } catch {
-      continue;
-    }
+    } catch {}
   }
   // A NewsArticle outranks a generic Article (a page may describe itself as both).
   return found.find((o) => [o["@type"]].flat().some((t) => typeof t === "string" && t.endsWith("NewsArticle"))) ?? found[0] ?? null;

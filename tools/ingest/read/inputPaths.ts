@@ -26,11 +26,16 @@ export async function expandInputs(inputs: string[]): Promise<string[]> {
     // Files are named the way the input named them: under the folder given, or as absolute as the glob.
     const found = (
       kind === "folder"
-        ? (await glob("**/*", { cwd: input, onlyFiles: true, expandDirectories: false })).map((f) => join(input, f)).filter((f) => ARTICLE_EXTENSIONS.includes(extname(f).toLowerCase()))
+        ? (await glob("**/*", { cwd: input, onlyFiles: true, expandDirectories: false }))
+            .map((f) => join(input, f))
+            .filter((f) => ARTICLE_EXTENSIONS.includes(extname(f).toLowerCase()))
         : await glob(input, { onlyFiles: true, expandDirectories: false, absolute: isAbsolute(input) })
     ).sort();
     if (found.length === 0) {
-      throw new IngestError(input, kind === "folder" ? `the folder holds no article files (${ARTICLE_EXTENSIONS.join(", ")})` : "the pattern matches no file");
+      throw new IngestError(
+        input,
+        kind === "folder" ? `the folder holds no article files (${ARTICLE_EXTENSIONS.join(", ")})` : "the pattern matches no file",
+      );
     }
     files.push(...found);
   }

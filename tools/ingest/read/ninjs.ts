@@ -87,7 +87,8 @@ export function readNinjsLines(text: string, file: string): ArticleSource[] {
  * {@link IngestError} naming `origin` when it is not a ninjs text item with a body.
  */
 export function readNinjsItem(value: unknown, origin: string): ArticleSource {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) throw new IngestError(origin, `expected ${EXPECTED}, found ${describe(value)}`);
+  if (value === null || typeof value !== "object" || Array.isArray(value))
+    throw new IngestError(origin, `expected ${EXPECTED}, found ${describe(value)}`);
   const item = value as NinjsItem;
   if (typeof item.type === "string" && !["text", "composite"].includes(item.type)) {
     throw new IngestError(origin, `it is a ninjs "${item.type}" item; only text items carry an article`);
@@ -99,7 +100,10 @@ export function readNinjsItem(value: unknown, origin: string): ArticleSource {
     format: "ninjs",
     headline: headlineOf(item),
     byline: stringOf(item.byline) ?? stringOf(item.by) ?? nameOf(item.by),
-    published: metadataTime(stringOf(item.versioncreated)) ?? metadataTime(stringOf(item.firstcreated)) ?? metadataTime(stringOf(item.contentcreated)),
+    published:
+      metadataTime(stringOf(item.versioncreated)) ??
+      metadataTime(stringOf(item.firstcreated)) ??
+      metadataTime(stringOf(item.contentcreated)),
     source: sourceOfName(holder),
     copyright: stringOf(item.copyrightnotice),
     dateline: stringOf(item.located) ?? nameOf(item.located),
@@ -114,7 +118,8 @@ function bodyOf(item: NinjsItem, origin: string): string | null {
   const html = stringOf(item.body_html);
   if (html !== null) return textOfHtml(html);
   if (item.bodies === undefined) return null;
-  if (!Array.isArray(item.bodies)) throw new IngestError(origin, `bodies is ${describe(item.bodies)}; expected an array of { contenttype, value }`);
+  if (!Array.isArray(item.bodies))
+    throw new IngestError(origin, `bodies is ${describe(item.bodies)}; expected an array of { contenttype, value }`);
   const bodies = (item.bodies as Rendition[]).filter((b) => b !== null && typeof b === "object" && stringOf(b.value) !== null);
   const ranked = [...bodies].sort((a, b) => rank(a) - rank(b));
   const best = ranked[0];

@@ -38,7 +38,12 @@ export async function readArticleFile(file: string, options: ReadOptions = {}): 
     [bytes, modified] = await Promise.all([readFile(file), stat(file).then((s) => s.mtime)]);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory, not an article file" : `cannot read it (${(error as Error).message})`;
+    const reason =
+      code === "ENOENT"
+        ? "no such file"
+        : code === "EISDIR"
+          ? "it is a directory, not an article file"
+          : `cannot read it (${(error as Error).message})`;
     throw new IngestError(file, reason);
   }
   let text: string;
@@ -70,7 +75,8 @@ export function formatOf(text: string, file: string): ArticleFormat | "jsonl" {
   const extension = extname(file).toLowerCase();
   const start = text.replace(/^\uFEFF/, "").trimStart();
   if (extension === ".jsonl" || extension === ".ndjson") return "jsonl";
-  if (extension === ".json") return start.startsWith("{") && /}\s*\n\s*{/.test(start) && !start.startsWith("[") && !isOneJson(start) ? "jsonl" : "ninjs";
+  if (extension === ".json")
+    return start.startsWith("{") && /}\s*\n\s*{/.test(start) && !start.startsWith("[") && !isOneJson(start) ? "jsonl" : "ninjs";
   if ([".html", ".htm", ".xhtml"].includes(extension)) return "html";
   if (/^<(?:!doctype html|html|head|body|article|\?xml)/i.test(start)) return "html";
   if (start.startsWith("{") || start.startsWith("[")) return isOneJson(start) ? "ninjs" : start.startsWith("{") ? "jsonl" : "text";

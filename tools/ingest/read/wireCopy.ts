@@ -46,7 +46,10 @@ export function readWireCopy(raw: string, origin: string, meta: CopyMetadata = {
   }
   const paragraphs = toParagraphs(kept);
   if (paragraphs.length === 0) {
-    throw new IngestError(origin, raw.trim() === "" ? "the file is empty" : "no story text in it (expected a headline and paragraphs of text)");
+    throw new IngestError(
+      origin,
+      raw.trim() === "" ? "the file is empty" : "no story text in it (expected a headline and paragraphs of text)",
+    );
   }
 
   let headline = meta.headline ?? null;
@@ -108,7 +111,10 @@ function normalisedLines(raw: string): string[] {
 // next going on in lower case) joins the lines of each blank-line-separated block.
 function toParagraphs(lines: string[]): string[] {
   const filled = lines.filter((l) => l !== "");
-  const blocks = lines.join("\n").split(/\n{2,}/).map((b) => b.split("\n").filter((l) => l !== ""));
+  const blocks = lines
+    .join("\n")
+    .split(/\n{2,}/)
+    .map((b) => b.split("\n").filter((l) => l !== ""));
   let joins = 0;
   let midSentence = 0;
   for (const block of blocks) {
@@ -137,6 +143,10 @@ function isHeadlineLike(p: string): boolean {
 }
 
 function sameText(a: string, b: string): boolean {
-  const norm = (s: string) => s.replace(/[\s\u00A0]+/g, " ").trim().toLowerCase();
+  const norm = (s: string) =>
+    s
+      .replace(/[\s\u00A0]+/g, " ")
+      .trim()
+      .toLowerCase();
   return norm(a) === norm(b);
 }
