@@ -17,6 +17,8 @@ declare module "autocannon" {
     headers?: Record<string, string>;
     body?: string;
     pipelining?: number;
+    /** Requests cycled through; `setupRequest` may rewrite each one before it is sent. */
+    requests?: { setupRequest?: (request: { body?: string }) => { body?: string } }[];
   }
   interface Result {
     requests: Histogram;

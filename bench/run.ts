@@ -40,17 +40,12 @@ const TARGETS: { key: string; title: string; spec: (corpus: string, answers: str
     title: "service, response cache off",
     spec: (corpus) => ({ script: "targets/service.ts", args: [corpus], env: { RESPONSE_CACHE: "off" } }),
   },
-  {
-    key: "service-jit",
-    title: "service, cache off, graphql-jit executor",
-    spec: (corpus) => ({ script: "targets/service.ts", args: [corpus], env: { RESPONSE_CACHE: "off", EXECUTOR: "jit" } }),
-  },
   { key: "ceiling", title: "ceiling", spec: (_, answers) => ({ script: "targets/ceiling.ts", args: [answers] }) },
   { key: "apollo", title: "Apollo Server SDL-first", spec: (corpus) => ({ script: "peers/apollo.ts", args: [corpus] }) },
   { key: "mercurius", title: "Mercurius + graphql-jit", spec: (corpus) => ({ script: "peers/mercurius.ts", args: [corpus] }) },
   { key: "yoga", title: "graphql-yoga + graphql-jit", spec: (corpus) => ({ script: "peers/yoga.ts", args: [corpus] }) },
 ];
-const SERVICES = ["service", "service-uncached", "service-jit"];
+const SERVICES = ["service", "service-uncached"];
 /** Every child runs as in production, logging only warnings (a per-request log line is the operator's choice). */
 const CHILD_ENV = { NODE_ENV: "production", LOG_LEVEL: "warn" };
 /** Linux's clock ticks per second, the unit of CPU times in /proc/PID/stat. */
@@ -155,13 +150,13 @@ try {
   for (const t of targets) {
     const target = await startTarget({ name: t.key, env: CHILD_ENV, ...t.spec(corpus, answersFile) });
     running.set(t.key, target);
-    for (const w of workloads) {
+    for (const w of workloadsOf(t.key)) {
       const got = await post(target.url, w.body);
       if (got.status !== 200 || !isDeepStrictEqual(JSON.parse(got.body), JSON.parse(answers.get(w.name)!))) {
         throw new Error(`${t.key} answers ${w.name} differently from the service:\n  service: ${answers.get(w.name)!.slice(0, 300)}\n  ${t.key}: ${got.body.slice(0, 300)}`);
       }
     }
-    for (const w of workloads) await drive(target, w.body, 1);
+    for (const w of workloadsOf(t.key)) await drive(target, w.body, 1, w.draw);
     await settle(target);
     console.log(`  ${t.key} ready (answers equal the service's on every workload)`);
   }
@@ -170,9 +165,9 @@ try {
   const samples: Record<string, Record<string, Sample[]>> = {};
   for (let round = 0; round < rounds; round++) {
     for (const w of workloads) {
-      const order = rotate(targets, round + workloads.indexOf(w));
+      const order = rotate(targets, round + workloads.indexOf(w)).filter((t) => workloadsOf(t.key).includes(w));
       for (const t of order) {
-        const sample = await drive(running.get(t.key)!, w.body, duration);
+        const sample = await drive(running.get(t.key)!, w.body, duration, w.draw);
         ((samples[w.name] ??= {})[t.key] ??= []).push(sample);
         process.stdout.write(`  round ${round + 1}/${rounds} ${w.name.padEnd(14)} ${t.key.padEnd(17)} ${Math.round(sample.rps).toString().padStart(6)} req/s  p99 ${sample.p99} ms  ${sample.cpuUs} µs CPU/req\n`);
       }
@@ -204,6 +199,11 @@ try {
   for (const t of running.values()) await t.stop();
 }
 
+// Private: the workloads a target can serve: the ceiling replays recorded answers, so not drawn ones.
+function workloadsOf(target: string): Workload[] {
+  return target === "ceiling" ? workloads.filter((w) => !w.draw) : workloads;
+}
+
 // Private: starts the service once and records its answer to every workload.
 async function serviceAnswers(corpusFile: string, list: Workload[]): Promise<Map<string, string>> {
   const service = await startTarget({ name: "service", env: CHILD_ENV, ...TARGETS[0]!.spec(corpusFile, "") });
@@ -230,7 +230,7 @@ async function post(url: string, body: string): Promise<{ status: number; body: 
 // Private: one autocannon run; any error or non-2xx answer fails the benchmark. Besides requests/s
 // and latency it reads the target's CPU time from /proc, so CPU per request is known even when
 // other processes share the machine (requests/s alone then measures the neighbours too).
-async function drive(target: RunningTarget, body: string, seconds: number): Promise<Sample> {
+async function drive(target: RunningTarget, body: string, seconds: number, draw?: Workload["draw"]): Promise<Sample> {
   const before = cpuSeconds(target.pid);
   const result = await autocannon({
     url: target.url,
@@ -239,6 +239,8 @@ async function drive(target: RunningTarget, body: string, seconds: number): Prom
     body,
     connections,
     duration: seconds,
+    // A drawn workload sends a fresh body with every request.
+    ...(draw ? { requests: [{ setupRequest: (request) => ({ ...request, body: draw(Math.random) }) }] } : {}),
   });
   const cpu = cpuSeconds(target.pid) - before;
   if (result.errors || result.timeouts || result.non2xx) {

@@ -10,9 +10,17 @@ export interface Workload {
   name: string;
   /** What it stands for, for the table. */
   title: string;
-  /** The POST body: `{"query": …, "variables": …}` as sent. */
+  /** The POST body: `{"query": …, "variables": …}` as sent (for a drawn workload, the draw every target's answer is checked on). */
   body: string;
+  /**
+   * For a workload whose requests differ each time: returns a fresh body, drawn with `random`
+   * (a function like Math.random). The ceiling, which replays recorded answers, cannot serve these.
+   */
+  draw?: (random: () => number) => string;
 }
+
+/** How many representations the router workload sends per request, at least and at most. */
+export const ROUTER_REPRESENTATIONS = { min: 20, max: 100 } as const;
 
 /** The article page: one article with everything a reader sees beside the text. */
 export const ARTICLE_PAGE = /* GraphQL */ `query ArticlePage($id: ID!) {
@@ -72,6 +80,9 @@ export const FILTERED_LIST = /* GraphQL */ `query FilteredList($country: String!
 /** How many of the first articles are candidates for the article page (the same in every corpus size). */
 const ARTICLE_CANDIDATES = 1000;
 
+/** How many entities past the candidate articles the router workload's pool takes (people, countries, agreements, tariffs). */
+const POOL_SIZE = ARTICLE_CANDIDATES + 1000;
+
 /**
  * Given a corpus file, returns the five workloads with inputs drawn from it: the richest of the
  * first articles, the most-mentioned person, 100 mixed representations, and the most-mentioned
@@ -83,6 +94,8 @@ export async function pickWorkloads(corpusFile: string): Promise<Workload[]> {
   const countryArticles = new Map<string, number>();
   const dates: string[] = [];
   const ids = { Article: [] as string[], Person: [] as string[], Country: [] as string[], Agreement: [] as string[], Tariff: [] as string[] };
+  // The router workload's pool: every entity of the first articles' size, as a router meets them.
+  const pool: Record<string, string>[] = [];
 
   for await (const entry of readCorpusEntries(corpusFile)) {
     if (entry.kind !== "item") continue;
@@ -100,11 +113,22 @@ export async function pickWorkloads(corpusFile: string): Promise<Workload[]> {
         if (!richest || score > richest.score) richest = { id: a.id, score };
         if (a.publishedAt) dates.push(a.publishedAt);
         if (ids.Article.length < 40) ids.Article.push(a.id);
+        pool.push({ __typename: "Article", id: a.id });
       }
-    } else if (entry.key === "people" && ids.Person.length < 30) ids.Person.push((entry.value as PersonRecord).id);
-    else if (entry.key === "countries" && ids.Country.length < 10) ids.Country.push((entry.value as CountryRecord).code);
-    else if (entry.key === "agreements" && ids.Agreement.length < 10) ids.Agreement.push((entry.value as { id: string }).id);
-    else if (entry.key === "tariffs" && ids.Tariff.length < 10) ids.Tariff.push((entry.value as { id: string }).id);
+    } else if (entry.key === "people") {
+      const id = (entry.value as PersonRecord).id;
+      if (ids.Person.length < 30) ids.Person.push(id);
+      if (pool.length < POOL_SIZE) pool.push({ __typename: "Person", id });
+    } else if (entry.key === "countries") {
+      const code = (entry.value as CountryRecord).code;
+      if (ids.Country.length < 10) ids.Country.push(code);
+      if (pool.length < POOL_SIZE) pool.push({ __typename: "Country", code });
+    } else if (entry.key === "agreements" || entry.key === "tariffs") {
+      const id = (entry.value as { id: string }).id;
+      const list = entry.key === "agreements" ? ids.Agreement : ids.Tariff;
+      if (list.length < 10) list.push(id);
+      if (pool.length < POOL_SIZE) pool.push({ __typename: entry.key === "agreements" ? "Agreement" : "Tariff", id });
+    }
   }
   if (!richest) throw new Error(`${corpusFile} has no articles to benchmark`);
 
@@ -133,5 +157,33 @@ export async function pickWorkloads(corpusFile: string): Promise<Workload[]> {
     workload("person-page", "person with 20 articles", PERSON_PAGE, { id: mostMentioned(personArticles) }),
     workload("entities", "_entities, 100 representations", ENTITIES, { representations }),
     workload("filtered-list", "country + date filter", FILTERED_LIST, { country: mostMentioned(countryArticles), after: median }),
+    routerWorkload(pool),
   ];
+}
+
+/**
+ * Given the pool of entities, returns the router workload: `_entities` with 20–100
+ * representations drawn at random from the pool for every request, as a router resolving
+ * entities for many different parent lists sends them; the whole-response cache rarely sees a
+ * body twice. Its checked body is a fixed draw (seeded), so every target answers the same one.
+ */
+function routerWorkload(pool: Record<string, string>[]): Workload {
+  const draw = (random: () => number) => {
+    const { min, max } = ROUTER_REPRESENTATIONS;
+    const n = min + Math.floor(random() * (max - min + 1));
+    const representations = Array.from({ length: n }, () => pool[Math.floor(random() * pool.length)]!);
+    return JSON.stringify({ query: ENTITIES, variables: { representations } });
+  };
+  return { name: "router-entities", title: `router: _entities, ${ROUTER_REPRESENTATIONS.min}–${ROUTER_REPRESENTATIONS.max} random representations`, body: draw(seeded(17)), draw };
+}
+
+// Private: a small deterministic random source (mulberry32), so the checked draw is the same in every run.
+function seeded(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }

@@ -1,6 +1,6 @@
 // Starts the service: the federated schema inside Apollo Server, behind the HTTP handler,
 // reading whichever store snapshot is current when each request begins.
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
@@ -12,9 +12,12 @@ import { costLimitPlugin } from "./graphql/cost.js";
 import { noSubscriptionsPlugin } from "./graphql/subscriptions.js";
 import { errorLimitPlugin } from "./graphql/errorLimit.js";
 import { createExplorer } from "./http/explorer/serve.js";
-import { jitGateway } from "./graphql/executor.js";
-import { buildNewsSchema, printNewsSchema } from "./graphql/federation.js";
+import { CompiledOperations } from "./graphql/compiledOperations.js";
+import { EntityCache } from "./graphql/entityCache.js";
+import { buildNewsSchema } from "./graphql/federation.js";
 import { createFormatError } from "./graphql/formatError.js";
+import { CacheHeaders } from "./http/cacheHeaders.js";
+import { createCompiledAnswers } from "./http/compiledAnswers.js";
 import { createCors } from "./http/cors.js";
 import { ConnectionDrain } from "./http/drain.js";
 import { createHttpHandler } from "./http/handler.js";
@@ -23,7 +26,7 @@ import { applyTimeouts, serverTimeoutOptions } from "./http/timeouts.js";
 import { operationLimitRules, operationParseOptions, type OperationLimits } from "./graphql/limits.js";
 import { createLoaders, type BatchObserver, type LoaderName } from "./graphql/loaders.js";
 import { ResponseCache } from "./http/responseCache.js";
-import { apolloLogger, linkRequestScope, requestLogger, requestLogPlugin, withRequestScope } from "./ops/logging.js";
+import { apolloLogger, linkRequestScope, nameRequestOperation, requestLogger, requestLogPlugin, withRequestScope } from "./ops/logging.js";
 import { ServiceMetrics } from "./ops/metrics.js";
 import type { Store } from "./store/Store.js";
 
@@ -34,7 +37,7 @@ export interface ServerOptions {
   /** Port, host, limits; anything omitted takes its default from config.ts. */
   config: Pick<Config, "port" | "host" | "production" | "maxPageSize" | "maxBodyBytes"> & Partial<Pick<Config, "explorer">> &
     Partial<Pick<Config, keyof OperationLimits | "maxErrors" | "shutdownTimeoutMs" | "shutdownDelayMs" | "headersTimeoutMs" | "requestTimeoutMs" | "keepAliveTimeoutMs">> &
-    Partial<Pick<Config, "responseCache" | "responseCacheMB" | "executor" | "corsOrigins" | "debugErrors">>;
+    Partial<Pick<Config, "responseCache" | "responseCacheMB" | "corsOrigins" | "cacheMaxAge" | "debugErrors">>;
   /** Structured logger. @default a silent pino logger */
   logger?: Logger;
   /** Hears of every DataLoader batch (metrics, and tests that assert batching). */
@@ -62,6 +65,8 @@ export interface RunningServer {
   stop(deadlineMs?: number): Promise<void>;
   /** The metrics `/metrics` serves. */
   metrics: ServiceMetrics;
+  /** The compiled plans of the documents answered so far (src/graphql/compiledOperations.ts). */
+  compiledOperations: CompiledOperations;
 }
 
 let schemaPromise: Promise<GraphQLSchema> | undefined;
@@ -89,10 +94,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Before the handler is added: it sees every request first, so it can mark answers in flight.
   const drain = new ConnectionDrain(httpServer, { acceptForMs: config.shutdownDelayMs });
   const schema = await newsSchema();
+  // Documents Apollo answers cleanly are compiled once and later run without its pipeline.
+  // With the response cache on, `_entities` answers are also cached entity by entity (src/graphql/entityCache.ts).
+  const compiledOperations = new CompiledOperations({
+    schema,
+    maxCost: config.maxCost,
+    maxPageSize: config.maxPageSize,
+    maxVariablesBytes: config.maxVariablesBytes,
+    maxVariablesDepth: config.maxVariablesDepth,
+    entityCache: config.responseCache ? new EntityCache() : undefined,
+  });
   const apollo = new ApolloServer<Context>({
-    // The compiled executor comes in through Apollo's gateway hook (src/graphql/executor.ts): a server
-    // takes either a schema or a gateway that serves one.
-    ...(config.executor === "jit" ? { gateway: jitGateway(schema, printNewsSchema(schema)) } : { schema }),
+    schema,
     introspection: true,
     // Stack traces go to the logs (logging.ts); to clients only when DEBUG_ERRORS=on.
     includeStacktraceInErrorResponses: config.debugErrors,
@@ -111,6 +124,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     plugins: [
       noSubscriptionsPlugin(),
       costLimitPlugin(config),
+      compiledOperations.plugin(),
       // Before the metrics plugin: it counts the errors of the answer as sent.
       errorLimitPlugin(config.maxErrors),
       serviceUnavailablePlugin(),
@@ -130,12 +144,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ? new ResponseCache({ version: () => store.version, maxBytes: config.responseCacheMB * 2 ** 20 })
     : undefined;
 
+  const context = async (req: IncomingMessage): Promise<Context> => {
+    // Pin the snapshot once: every resolver of this request reads the same corpus.
+    const snapshot = store;
+    const requestContext: Context = { store: snapshot, loaders: createLoaders(snapshot, observeBatch), maxPageSize: config.maxPageSize };
+    linkRequestScope(requestContext, req); // the plugins log this request's errors with its id
+    return requestContext;
+  };
   httpServer.on(
     "request",
     withRequestScope(logger, createHttpHandler({
       apollo,
       maxBodyBytes: config.maxBodyBytes,
       responseCache,
+      cacheHeaders: new CacheHeaders({ maxAgeSeconds: config.cacheMaxAge, version: () => store.version }),
       // With no list given, production allows no origin (readConfig's default follows NODE_ENV, which a caller may not set).
       cors: createCors(options.config.corsOrigins ?? (config.production ? [] : config.corsOrigins)),
       // Off in production unless asked for (EXPLORER=on); main.ts passes the configured choice.
@@ -146,13 +168,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       onRefused: (code) => metrics.countError(code),
       onCacheLookup: (hit, request, seconds) => metrics.observeCacheLookup(hit, request, seconds),
       onError: (err, req) => requestLogger(req, logger).error({ err }, "request failed outside GraphQL"),
-      context: async (req) => {
-        // Pin the snapshot once: every resolver of this request reads the same corpus.
-        const snapshot = store;
-        const context: Context = { store: snapshot, loaders: createLoaders(snapshot, observeBatch), maxPageSize: config.maxPageSize };
-        linkRequestScope(context, req); // the plugins log this request's errors with its id
-        return context;
-      },
+      context,
+      compiledAnswer: createCompiledAnswers({
+        operations: compiledOperations,
+        context,
+        onAnswer: (req, _requestContext, operationName, seconds) => {
+          metrics.observeRequest(operationName, seconds);
+          nameRequestOperation(req, operationName);
+        },
+      }),
     })),
   );
   await new Promise<void>((resolve, reject) => {
@@ -176,5 +200,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await apollo.stop();
     },
     metrics,
+    compiledOperations,
   };
 }

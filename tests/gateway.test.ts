@@ -30,7 +30,8 @@ const sent: { subgraph: string; request: SubgraphRequest; url: string }[] = [];
 beforeAll(async () => {
   corpus = generateCorpus({ articles: 60, seed: 11 });
   readerData = readerDataFor(corpus);
-  news = await startTestServer(corpus);
+  // Without its answer caches (whole answers, and entities below them): this file counts the loaders' batches.
+  news = await startTestServer(corpus, { responseCache: false });
   const reader = await startReaderServer({ data: readerData });
   onCleanup(() => reader.stop());
   const { supergraphSdl } = composeSupergraph(await shippedSubgraphs());
@@ -134,8 +135,7 @@ describe("news → reader: news entities completed by the reader subgraph", () =
 });
 
 describe("batching of the gateway's entity fetches to the news subgraph", () => {
-  // Lists no other test asks for: the news subgraph caches whole answers, and a repeated
-  // _entities request would be answered from that cache without running any loader.
+  // Lists no other test asks for, so each one's entities are new to the request's loaders.
   it.each([
     ["batch-small", SMALL],
     ["batch-large", LARGE],

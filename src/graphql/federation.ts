@@ -6,15 +6,23 @@ import { buildSchema } from "type-graphql";
 import { buildSubgraphSchema, printSubgraphSchema } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { createResolversMap, getMetadataStorage } from "type-graphql";
-import { Kind, lexicographicSortSchema, parse, visit, type DocumentNode, type GraphQLSchema, type UnionTypeDefinitionNode } from "graphql";
+import {
+  Kind,
+  lexicographicSortSchema,
+  parse,
+  visit,
+  type DocumentNode,
+  type GraphQLSchema,
+  type ObjectTypeDefinitionNode,
+  type UnionTypeDefinitionNode,
+} from "graphql";
 import { resolvers } from "./resolvers/index.js";
 import { referenceResolvers } from "./resolvers/references.js";
 import { PUBLIC } from "./types/contract.js";
-import { withDirectResolvers } from "./directResolvers.js";
 import { withCheckedRepresentations } from "./entityRepresentations.js";
 
 /** The Federation 2 version and directives this subgraph links; composition reads this. */
-export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@tag", "@inaccessible", "@external", "@requires", "@provides"])`;
+export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.12", import: ["@key", "@shareable", "@tag", "@inaccessible", "@external", "@requires", "@provides", "@cacheTag"])`;
 
 /**
  * Directives on unions, by union name: type-graphql has no decorator for them. A public
@@ -35,9 +43,8 @@ export async function buildNewsSchema(): Promise<GraphQLSchema> {
     skipCheck: true,
     validate: false,
   });
-  const typeDefs = withQueryDescription(withUnionDirectives(parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`)));
+  const typeDefs = withCacheTags(withQueryDescription(withUnionDirectives(parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`))));
   const resolverMap = createResolversMap(schema) as Record<string, Record<string, unknown>>;
-  withDirectResolvers(schema, resolvers, resolverMap);
   for (const [type, fields] of Object.entries(referenceResolvers)) {
     resolverMap[type] = { ...resolverMap[type], ...fields };
   }
@@ -51,7 +58,7 @@ export function printNewsSchema(schema: GraphQLSchema): string {
 }
 
 // Private: type-graphql wraps every union's resolveType in an async function, and graphql-jit
-// (src/graphql/executor.ts) needs the type name synchronously. Each union here is given its own
+// (src/graphql/compiledOperations.ts) needs the type name synchronously. Each union here is given its own
 // resolveType back, unwrapped, when it answers with a type name.
 function withSyncUnionResolvers(resolverMap: Record<string, Record<string, unknown>>) {
   for (const union of getMetadataStorage().unions) {
@@ -72,6 +79,30 @@ function withUnionDirectives(document: DocumentNode): DocumentNode {
       const sdl = UNION_DIRECTIVES[node.name.value];
       if (sdl === undefined) return undefined;
       const parsed = parse(`union Directives ${sdl} = Directives`).definitions[0] as UnionTypeDefinitionNode;
+      return { ...node, directives: [...(node.directives ?? []), ...(parsed.directives ?? [])] };
+    },
+  });
+}
+
+/**
+ * Given an entity type's name and its key field, returns the cache tag a router stores its
+ * entities under (`@cacheTag`, Federation 2.12): `person-{id}`, `country-{code}`. Purging a tag
+ * through the router's invalidation endpoint drops every cached answer holding that entity.
+ */
+export function cacheTagFormat(typeName: string, keyField: string): string {
+  return `${typeName.toLowerCase()}-{$key.${keyField}}`;
+}
+
+// Private: declares @cacheTag on every entity type (an object type with a single-field @key), derived
+// from its key, so a new entity kind is tagged without being listed here.
+function withCacheTags(document: DocumentNode): DocumentNode {
+  return visit(document, {
+    ObjectTypeDefinition(node) {
+      const key = node.directives?.find((d) => d.name.value === "key");
+      const fields = key?.arguments?.find((a) => a.name.value === "fields")?.value;
+      if (fields?.kind !== Kind.STRING || !/^\w+$/.test(fields.value.trim())) return undefined;
+      const format = cacheTagFormat(node.name.value, fields.value.trim());
+      const parsed = parse(`type T @cacheTag(format: ${JSON.stringify(format)})`).definitions[0] as ObjectTypeDefinitionNode;
       return { ...node, directives: [...(node.directives ?? []), ...(parsed.directives ?? [])] };
     },
   });

@@ -4,6 +4,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest, type HTTPGraphQLResponse } from "@apollo/server";
 import type { Context } from "../graphql/context.js";
+import type { CacheHeaders } from "./cacheHeaders.js";
+import type { CompiledHttpAnswer, GraphQLHttpRequest } from "./compiledAnswers.js";
 import { answerUnreadBody, BodyTooLargeError, readBody } from "./bodyLimit.js";
 import type { CorsHandler } from "./cors.js";
 import type { ResponseCache } from "./responseCache.js";
@@ -29,6 +31,13 @@ export interface HttpHandlerOptions {
   onRefused?: (code: string) => void;
   /** Answers repeated requests with stored bytes (src/http/responseCache.ts). @default none: every request executes */
   responseCache?: ResponseCache;
+  /**
+   * Answers requests for documents Apollo has already answered cleanly from their compiled plans
+   * (src/http/compiledAnswers.ts), resolving undefined for the ones Apollo must answer. @default none
+   */
+  compiledAnswer?: (request: GraphQLHttpRequest, req: IncomingMessage) => Promise<CompiledHttpAnswer | undefined>;
+  /** Sets Cache-Control and ETag on GraphQL answers and answers conditional GETs (src/http/cacheHeaders.ts). @default none */
+  cacheHeaders?: CacheHeaders;
   /** Hears of every request the response cache could answer: whether it did, the request, and the seconds it took (metrics count them). */
   onCacheLookup?: (hit: boolean, request: { method: string; search: string; body?: string }, seconds: number) => void;
   /** Answers the CORS part of each request first (src/http/cors.ts). @default none: no cross-origin headers */
@@ -87,18 +96,32 @@ export function createHttpHandler(options: HttpHandlerOptions) {
 // Private: runs one GraphQL request through Apollo Server and writes its answer.
 async function serveGraphQL(options: HttpHandlerOptions, req: IncomingMessage, res: ServerResponse, url: URL) {
   const started = performance.now();
-  const headers = new HeaderMap();
-  for (const [key, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
-  }
   const method = (req.method ?? "GET").toUpperCase();
+  const caching = options.cacheHeaders;
+  // A GET whose If-None-Match names this version's answer is answered 304 without executing.
+  const etag = caching?.etagOf({ method, search: url.search, req });
+  if (caching?.notModified(req, res, etag)) return;
   const text = method === "POST" ? await readJsonText(req, options.maxBodyBytes) : undefined;
   // A repeated request is answered from the cache before its body is even parsed.
   const cacheKey = options.responseCache?.keyOf(method, url.search, text, req.headers) ?? null;
   if (cacheKey !== null) {
+    caching?.apply(req, res, 200, true, etag); // only clean answers are stored; a miss sets these again below
     const hit = options.responseCache!.serve(cacheKey, res);
     options.onCacheLookup?.(hit, { method, search: url.search, body: text }, (performance.now() - started) / 1000);
     if (hit) return;
+  }
+  const compiled = await options.compiledAnswer?.({ method, search: url.search, body: text }, req);
+  if (compiled) {
+    res.statusCode = 200;
+    res.setHeader("content-type", compiled.contentType);
+    caching?.apply(req, res, 200, true, etag);
+    if (cacheKey !== null && !compiled.fromEntityCache) options.responseCache!.store(cacheKey, 200, [["content-type", compiled.contentType]], compiled.body);
+    res.end(compiled.body);
+    return;
+  }
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
   }
   const httpGraphQLRequest: HTTPGraphQLRequest = {
     method,
@@ -112,6 +135,8 @@ async function serveGraphQL(options: HttpHandlerOptions, req: IncomingMessage, r
   });
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = graphQLOverHttpStatus(response);
+  const clean = response.body.kind === "complete" && !response.body.string.includes('"errors":');
+  caching?.apply(req, res, res.statusCode, clean, etag);
   if (response.body.kind === "complete") {
     if (cacheKey !== null) options.responseCache!.store(cacheKey, res.statusCode, response.headers, response.body.string);
     res.end(response.body.string);

@@ -62,11 +62,11 @@ export interface Config extends OperationLimits {
   /** Most megabytes of answers the response cache holds. Env `RESPONSE_CACHE_MB`. @default 64 */
   responseCacheMB: number;
   /**
-   * What executes operations: `jit` compiles each one with graphql-jit (src/graphql/executor.ts), `graphql-js`
-   * interprets it. Env `EXECUTOR=jit|graphql-js`. @default "graphql-js": over these type-graphql
-   * resolvers the compiled executor measured no cheaper per request (BENCHMARKS.md)
+   * Seconds a router or CDN may keep a clean GraphQL answer (`Cache-Control: public, max-age=N`,
+   * src/http/cacheHeaders.ts); answers with errors are always `private, no-store`. Env `CACHE_MAX_AGE`.
+   * @default 60: short enough that a reload shows within a minute where nothing purges
    */
-  executor: "jit" | "graphql-js";
+  cacheMaxAge: number;
   /**
    * Web origins whose pages may call the service from a browser (CORS, src/http/cors.ts): exact
    * origins such as `https://app.example.com`, `http://localhost:*` for any port, or `*` for all.
@@ -119,7 +119,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     explorer: onOff(env, "EXPLORER", env.NODE_ENV !== "production"),
     responseCache: onOff(env, "RESPONSE_CACHE", true),
     responseCacheMB: integer(env, "RESPONSE_CACHE_MB", 64, 1, 1_000_000),
-    executor: executorChoice(env),
+    cacheMaxAge: integer(env, "CACHE_MAX_AGE", 60, 0, 31_536_000),
     corsOrigins: originList(env, "CORS_ORIGINS", env.NODE_ENV === "production" ? [] : [...LOCAL_ORIGINS]),
     ...storeChoice(env),
     databasePoolSize: integer(env, "DATABASE_POOL_SIZE", 10, 1, 1000),
@@ -162,12 +162,6 @@ function httpTimeouts(env: NodeJS.ProcessEnv): Pick<Config, "headersTimeoutMs" |
   return { headersTimeoutMs, requestTimeoutMs, keepAliveTimeoutMs: integer(env, "KEEP_ALIVE_TIMEOUT_MS", 5000, 100, 600_000) };
 }
 
-// Private: EXECUTOR, graphql-js unless told otherwise.
-function executorChoice(env: NodeJS.ProcessEnv): Config["executor"] {
-  const raw = (env.EXECUTOR || "graphql-js").trim().toLowerCase();
-  if (raw !== "jit" && raw !== "graphql-js") throw new ConfigError(`EXECUTOR must be jit or graphql-js; got "${env.EXECUTOR}"`);
-  return raw;
-}
 
 // Private: every operation limit from its variable, within the bounds LIMITS gives it.
 function operationLimits(env: NodeJS.ProcessEnv): OperationLimits {

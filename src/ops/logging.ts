@@ -61,6 +61,12 @@ export function linkRequestScope(context: object, req: IncomingMessage): void {
   if (requestScope) (context as { [SCOPE]?: RequestScope })[SCOPE] = requestScope;
 }
 
+/** Names the GraphQL operation a request ran, for its summary line (for answers given without Apollo's plugins). */
+export function nameRequestOperation(requestOrContext: object, operationName: string | null): void {
+  const requestScope = scopeOf(requestOrContext);
+  if (requestScope) requestScope.operation = operationName;
+}
+
 /** Given a request, returns its id: the client's `x-request-id` when usable, otherwise a fresh UUID. */
 export function requestIdOf(req: IncomingMessage): string {
   const sent = req.headers[REQUEST_ID_HEADER];

@@ -3,6 +3,7 @@
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { startStandaloneServer } from "@apollo/server/standalone";
+import { parse, print, visit, type ConstDirectiveNode } from "graphql";
 import { ReplicaDataSource, type SubgraphRequestObserver } from "./ReplicaDataSource.js";
 
 /** What {@link startGateway} needs. */
@@ -41,13 +42,28 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     options.apolloTelemetry ?? false,
     () =>
       new ApolloGateway({
-        supergraphSdl: options.supergraphSdl,
+        supergraphSdl: withoutRouterOnlyFeatures(options.supergraphSdl),
         buildService: ({ name, url }) => new ReplicaDataSource(name, options.subgraphUrls?.[name] ?? [url!], options.onSubgraphRequest),
       }),
   );
   const apollo = new ApolloServer({ gateway });
   const { url } = await startStandaloneServer(apollo, { listen: { port: options.port ?? 0, host: options.host ?? "127.0.0.1" } });
   return { url, stop: () => apollo.stop() };
+}
+
+// Private: the supergraph without @cacheTag (Federation 2.12), which Apollo Router reads and
+// @apollo/gateway refuses to load ("feature … is for: EXECUTION but is unsupported"); the tags
+// only tell a router's cache how to purge, so a dev gateway, which has no such cache, loses nothing.
+function withoutRouterOnlyFeatures(supergraphSdl: string): string {
+  if (!supergraphSdl.includes("specs.apollo.dev/cacheTag/")) return supergraphSdl;
+  const isCacheTag = (directive: ConstDirectiveNode) =>
+    (directive.name.value === "link" && /specs\.apollo\.dev\/cacheTag\//.test(print(directive))) ||
+    (directive.name.value === "join__directive" && /name: "federation__cacheTag"/.test(print(directive)));
+  return print(
+    visit(parse(supergraphSdl), {
+      Directive: (node) => (isCacheTag(node as ConstDirectiveNode) ? null : undefined),
+    }),
+  );
 }
 
 // Private: runs `create` with the gateway's telemetry switch set. ApolloGateway reads only the

@@ -13,11 +13,14 @@ import { entityLoader, loadPresent } from "../loaders.js";
 
 // Private: makes the resolver class that adds one kind's list field to Article.
 function mentionedResolverOf(kind: EntityKind): ClassType {
+  // The method is named after its field: type-graphql pairs a field resolver with its field by
+  // method name, so six classes on Article with one method name would all resolve the first kind.
+  const field = KINDS[kind].section;
   @Resolver(() => Article)
   class MentionedEntitiesResolver {
     @Directive(PUBLIC)
-    @FieldResolver(() => [KIND_TYPES[kind].type()], { name: KINDS[kind].section, description: KIND_TYPES[kind].mentionedDescription })
-    async mentioned(@Root() article: ArticleRecord, @Ctx() ctx: Context) {
+    @FieldResolver(() => [KIND_TYPES[kind].type()], { name: field, description: KIND_TYPES[kind].mentionedDescription })
+    async [field](@Root() article: ArticleRecord, @Ctx() ctx: Context) {
       const entities = await ctx.loaders.articleEntities.load(article.id);
       return loadPresent(entityLoader(ctx.loaders, kind), entities ? entitiesOfKind(entities, kind) : []);
     }
