@@ -3,6 +3,7 @@
 // each article passes. The problems are the ones validateCorpus reports, same paths and words,
 // so an importer can refuse a bad file before writing any of it.
 import { CorpusError, type CorpusProblem } from "./CorpusError.js";
+import { z } from "zod";
 import { CORPUS_SECTIONS, CorpusSchema, type ArticleRecord, type CorpusRecord, type EntityType } from "./format.js";
 import { ENTITY_KINDS, KIND_OF_SECTION, KINDS, kindSpec, recordsOf, type EntityKind, type EntitySection } from "./kinds.js";
 import { CHUNK_BYTES, JsonSyntaxError, readCorpusEntries } from "./records.js";
@@ -13,7 +14,7 @@ export { CORPUS_SECTIONS } from "./format.js";
 /** A top-level array of records in a corpus file. */
 export type CorpusSectionName = keyof typeof CORPUS_SECTIONS;
 
-/** What a file that passed holds: records per section. */
+/** What a file that passed holds: records per section (a section the file may leave out, and does, is absent). */
 export type CorpusCounts = Record<CorpusSectionName, number>;
 
 /** Options of {@link checkCorpusFile}. */
@@ -35,7 +36,12 @@ export interface CheckCorpusOptions {
 export async function checkCorpusFile(file: string, options: CheckCorpusOptions = {}): Promise<CorpusCounts> {
   const skeleton: Record<string, unknown> = {};
   const entities = Object.fromEntries(ENTITY_KINDS.map((kind) => [KINDS[kind].section, []])) as unknown as EntitySections;
-  const counts = Object.fromEntries(Object.keys(CORPUS_SECTIONS).map((section) => [section, 0])) as CorpusCounts;
+  // A section the format lets a file leave out (organizations, in older corpora) is counted only when the file has it.
+  const counts = Object.fromEntries(
+    Object.keys(CORPUS_SECTIONS)
+      .filter((section) => !(CorpusSchema.shape[section as CorpusSectionName] instanceof z.ZodOptional))
+      .map((section) => [section, 0]),
+  ) as CorpusCounts;
   const shapeProblems: CorpusProblem[] = [];
   const articles = new ArticleChecks();
   const finished = new Set<CorpusSectionName>();

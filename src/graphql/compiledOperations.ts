@@ -6,6 +6,7 @@
 // answer plainly (an error anywhere, variables that push the cost over the limit) is handed back
 // to Apollo, so every error a client sees is Apollo's. BENCHMARKS.md has what this buys.
 import type { ApolloServerPlugin } from "@apollo/server";
+import { createHash } from "node:crypto";
 import { Kind, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
 import { compileQuery, isCompiledQuery, type CompiledQuery } from "graphql-jit";
 import type { Context } from "./context.js";
@@ -147,7 +148,9 @@ export class CompiledOperations {
   // the estimate reads a variable only as a page size or, for a list, its length (`_entities`), so it
   // is remembered per document under the variables with every list replaced by its length.
   private withinCost(entry: Entry, variables: Record<string, unknown>): boolean {
-    const key = JSON.stringify(variables, (_name, value: unknown) => (Array.isArray(value) ? value.length : value));
+    // A digest, not the text: a key holding large unused variables would hold their size per entry.
+    const shape = JSON.stringify(variables, (_name, value: unknown) => (Array.isArray(value) ? value.length : value));
+    const key = createHash("sha256").update(shape).digest("base64url");
     let cost = entry.costs.get(key);
     if (cost === undefined) {
       try {

@@ -24,6 +24,8 @@ export type SearchType =
   | 'ARTICLE'
   /** Countries, matched by name and alias (`US`, `U.S.`, `United States` alike). */
   | 'COUNTRY'
+  /** Organizations, matched by name and alias (`WTO`, `World Trade Organization` alike). */
+  | 'ORGANIZATION'
   /** People, matched by name and alias. */
   | 'PERSON'
   /** Tariffs, matched by name (`United States tariff on automobiles from Japan`) and by their countries. */
@@ -37,6 +39,7 @@ export type ArticlePageQueryVariables = Exact<{
 export type ArticlePageQuery = { article: { id: string, headline: string | null, lead: string, body: string, dateline: string | null, publishedAt: string | null, source: string, copyright: string | null, people: Array<{ id: string, name: string, roles: Array<{ title: string, current: boolean, country: { name: string } | null }> }>, countries: Array<{ id: string, code: string, name: string }>, mentions: Array<{ text: string, start: number, end: number, entity:
         | { __typename: 'Agreement', id: string }
         | { __typename: 'Country', id: string, code: string }
+        | { __typename: 'Organization' }
         | { __typename: 'Person', id: string }
         | { __typename: 'Tariff', id: string }
        }> } | null };
@@ -74,6 +77,7 @@ export type ResolveEntitiesQuery = { _entities: Array<
     | { __typename: 'Agreement', id: string, name: string }
     | { __typename: 'Article', id: string, headline: string | null }
     | { __typename: 'Country', code: string, name: string }
+    | { __typename: 'Organization' }
     | { __typename: 'Person', id: string, name: string }
     | { __typename: 'Tariff', id: string, product: string, ratePercent: number | null }
    | null> };
@@ -89,6 +93,7 @@ export type SearchBoxQuery = { search: Array<{ score: number, highlights: Array<
       | { __typename: 'Agreement', id: string, name: string }
       | { __typename: 'Article', id: string, headline: string | null, lead: string, publishedAt: string | null }
       | { __typename: 'Country', id: string, code: string, name: string, aliases: Array<string> }
+      | { __typename: 'Organization' }
       | { __typename: 'Person', id: string, name: string, aliases: Array<string> }
       | { __typename: 'Tariff', id: string, name: string }
      }> | null };
@@ -103,6 +108,7 @@ export type PersonPanelsQueryVariables = Exact<{
 export type PersonPanelsQuery = { related: Array<{ articleCount: number, score: number, entity:
       | { __typename: 'Agreement', id: string, name: string }
       | { __typename: 'Country', id: string, code: string, name: string }
+      | { __typename: 'Organization' }
       | { __typename: 'Person', id: string, name: string }
       | { __typename: 'Tariff', id: string, name: string }
      }> | null, person: { id: string, name: string, timeline: Array<{ date: string, count: number }> | null } | null };

@@ -5,6 +5,7 @@
     "Entity": [
       "Agreement",
       "Country",
+      "Organization",
       "Person",
       "Tariff"
     ],
@@ -12,6 +13,7 @@
       "Agreement",
       "Article",
       "Country",
+      "Organization",
       "Person",
       "Tariff"
     ],
@@ -19,6 +21,7 @@
       "Agreement",
       "Article",
       "Country",
+      "Organization",
       "Person",
       "Tariff"
     ]
@@ -29,6 +32,7 @@
     "Entity": [
       "Agreement",
       "Country",
+      "Organization",
       "Person",
       "Tariff"
     ],
@@ -36,6 +40,7 @@
       "Agreement",
       "Article",
       "Country",
+      "Organization",
       "Person",
       "Tariff"
     ],
@@ -43,6 +48,7 @@
       "Agreement",
       "Article",
       "Country",
+      "Organization",
       "Person",
       "Tariff"
     ]
