@@ -2,8 +2,7 @@
 // plain resolver map over the same store and DataLoaders as the service, without type-graphql.
 // Every peer (Apollo Server, Mercurius, graphql-yoga) serves this one executable schema, so
 // what differs between them and the service is the GraphQL stack alone.
-// type-graphql's decorators run when the serving layer's kinds table is imported below (loaders,
-// ArticleFilter, Entity): the metadata polyfill must be loaded before any of them.
+// First: the type-graphql classes imported below (ArticleFilter, Entity) read decorator metadata as they load.
 import "reflect-metadata";
 import { readFileSync } from "node:fs";
 import { buildSubgraphSchema } from "@apollo/subgraph";
