@@ -213,7 +213,12 @@ function statedRates(
   const last = stated.at(-1);
   if (last === undefined) {
     const rate = t.ratePercent ?? null;
-    return { ratePercent: rate, previousRatePercent: t.previousRatePercent ?? null, status: rate === null ? null : "IN_EFFECT", effective: null };
+    return {
+      ratePercent: rate,
+      previousRatePercent: t.previousRatePercent ?? null,
+      status: rate === null ? null : "IN_EFFECT",
+      effective: null,
+    };
   }
   return {
     ratePercent: last.ratePercent ?? null,

@@ -6,7 +6,7 @@
 // "scrap its A% tariff", "which has stood at A … will fall to B"); a threatened or announced rate
 // is never the previous one.
 import type { TariffStatus } from "../../src/corpus/format.js";
-import { readDate } from "./dates.js";
+import { isCalendarWord, readDate } from "./dates.js";
 import type { AgreementFinding, CountryMention, Mention, PersonFinding, TariffFinding, UnresolvedFinding } from "./findings.js";
 import { principalPair } from "./agreements.js";
 import { isCapitalised, type AnalysedText, type Token } from "./textAnalysis.js";
@@ -370,7 +370,8 @@ function subjectBefore(
 }
 
 /** Verbs that put a rate off: "paused", "suspended", "delayed", "hold off on", "put on hold". */
-const PAUSED_WORDS = /\b(?:suspend\w*|paus(?:e|es|ed|ing)|on hold|delay\w*|postpon\w*|defer\w*|(?:hold|holds|holding|held)\s+off|put\s+off)\b/i;
+const PAUSED_WORDS =
+  /\b(?:suspend\w*|paus(?:e|es|ed|ing)|on hold|delay\w*|postpon\w*|defer\w*|(?:hold|holds|holding|held)\s+off|put\s+off)\b/i;
 /** A rate held over the other side: a threat, a warning, a condition. */
 const THREAT_WORDS = /\b(?:threat\w*|warn\w*|could|might|unless|ultimatum)\b/i;
 /** A rate set by letter ("received an identical letter setting a 25% tariff", "said in a letter it will"). */
@@ -382,7 +383,8 @@ const STARTED_WORDS =
   /\b(?:(?:took|takes|taken|taking|take)\s+effect|(?:came|come|comes|coming)\s+into\s+(?:force|effect)|(?:went|gone|goes|go)\s+into\s+effect|kick(?:ed|s)?\s+in|entered\s+into\s+force)\b/i;
 const STARTED_PAST = /\b(?:took|taken|came|went|gone|kicked|entered)\b/i;
 /** The rate goes on: "will stay at", "would remain", "keeps the 19% tariff", "left unchanged", "continue to face". */
-const CONTINUING_WORDS = /\b(?:stay|stays|stayed|remain|remains|remained|keep|keeps|kept|unchanged|continu(?:e|es|ed|ing) to (?:face|pay|apply|be charged))\b/i;
+const CONTINUING_WORDS =
+  /\b(?:stay|stays|stayed|remain|remains|remained|keep|keeps|kept|unchanged|continu(?:e|es|ed|ing) to (?:face|pay|apply|be charged))\b/i;
 /** The rate is charged now: "is now", "currently", "already". */
 const NOW_WORDS = /\b(?:now|currently|already)\b/i;
 /** A rate to apply later: a future, a plan, a pending act ("will fall to", "would face", "set to", "agreed to cut", "proposed raising", "waiting for Trump to sign"). */
@@ -425,7 +427,10 @@ function statusOf(text: AnalysedText, phrase: TariffPhrase, rateEnd: number, agr
     .replace(/,\s*(?:which|who|that)\b[^,]*,/gi, " ")
     .replace(/,\s*(?:currently|now|already)\b[^,]*,/gi, " ")
     .replace(/\b(?:up|down)\s+from\b[^,;]*/gi, " ")
-    .replace(new RegExp(String.raw`\b(?:currently|now|already)\s+(?:\w+\s+){0,2}?(?:at\s+|above\s+|below\s+)?${N_PERCENT}[^,;]*[,;]?`, "gi"), " ");
+    .replace(
+      new RegExp(String.raw`\b(?:currently|now|already)\s+(?:\w+\s+){0,2}?(?:at\s+|above\s+|below\s+)?${N_PERCENT}[^,;]*[,;]?`, "gi"),
+      " ",
+    );
   if (PAUSED_WORDS.test(words)) return "PAUSED";
   const future = FUTURE_WORDS.test(words);
   if (THREAT_WORDS.test(words) || LETTER_WORDS.test(words)) return "THREATENED";
@@ -437,8 +442,7 @@ function statusOf(text: AnalysedText, phrase: TariffPhrase, rateEnd: number, agr
       DEAL_WORDS.test(text.body.slice(sentence.start, end)) ||
       agreements.some((a) => a.mentions.some((m) => m.sentence === sentence.index));
     const next = text.sentences[phrase.mention.sentence + 1];
-    const characterised =
-      next !== undefined && CHARACTERISING_WORDS.test(next.text) && !new RegExp(N_PERCENT, "i").test(next.text);
+    const characterised = next !== undefined && CHARACTERISING_WORDS.test(next.text) && !new RegExp(N_PERCENT, "i").test(next.text);
     return characterised && !deal ? "THREATENED" : "ANNOUNCED";
   }
   if (NOW_WORDS.test(words)) return "IN_EFFECT";
@@ -490,6 +494,13 @@ function effectiveDate(text: AnalysedText, phrase: TariffPhrase, status: TariffS
       const monthOnly = !words.some((t) => /^\d{4}$/.test(t.text)) && !words.some((t) => /day$/.test(t.lower));
       if (coming && monthOnly && published !== null && date.date.length >= 7 && date.date < published.slice(0, date.date.length)) {
         return `${Number(date.date.slice(0, 4)) + 1}${date.date.slice(4)}`;
+      }
+      // A coming rate's weekday is the next one: "takes effect on Thursday".
+      const weekdayOnly = words.length <= 2 && words.some((t) => /day$/.test(t.lower) && isCalendarWord(t.lower));
+      if (coming && weekdayOnly && published !== null && date.date.length === 10 && date.date < published.slice(0, 10)) {
+        const next = new Date(`${date.date}T00:00:00Z`);
+        next.setUTCDate(next.getUTCDate() + 7);
+        return next.toISOString().slice(0, 10);
       }
       return date.date;
     }
