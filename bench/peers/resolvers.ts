@@ -2,6 +2,8 @@
 // plain resolver map over the same store and DataLoaders as the service, without type-graphql.
 // Every peer (Apollo Server, Mercurius, graphql-yoga) serves this one executable schema, so
 // what differs between them and the service is the GraphQL stack alone.
+// First: the type-graphql classes imported below (ArticleFilter, Entity) read decorator metadata as they load.
+import "reflect-metadata";
 import { readFileSync } from "node:fs";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { parse, type GraphQLSchema } from "graphql";
