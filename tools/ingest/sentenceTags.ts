@@ -7,14 +7,13 @@
 // about gives the tags the whole-body run gives, for less work.
 import nlp from "compromise";
 
-/** A term of compromise's JSON output: its text, tags and UTF-16 offset. */
+/** A word as compromise tokenised it: its text and UTF-16 offset. */
 export interface CompromiseTerm {
   text: string;
-  tags: string[];
   offset: { start: number; length: number };
 }
 
-/** A sentence of compromise's JSON output. */
+/** A sentence as compromise split it: its offset and its words. */
 export interface CompromiseSentence {
   offset: { start: number; length: number };
   terms: CompromiseTerm[];
@@ -27,8 +26,7 @@ const NO_TAGS: ReadonlySet<string> = new Set();
 interface World {
   hooks: string[];
 }
-interface Term {
-  text: string;
+interface Term extends CompromiseTerm {
   tags: Set<string>;
 }
 interface View {
@@ -59,8 +57,11 @@ export function tokenize(body: string): Tokenized {
   world.hooks = at < 0 ? all : all.slice(0, at);
   try {
     const doc = nlp(body) as unknown as View;
+    // Sentence offsets from compromise's JSON, the words as its own term objects (which the
+    // offsets were just set on): copying every term into JSON, as json() does, costs more.
+    const heads = doc.json({ offset: true, text: false, terms: false }) as { offset: CompromiseSentence["offset"] }[];
     return {
-      sentences: doc.json(OUTPUT) as CompromiseSentence[],
+      sentences: doc.document.map((terms, i) => ({ offset: heads[i].offset, terms })),
       document: doc.document,
       View: doc.constructor as ViewClass,
     };
@@ -132,7 +133,7 @@ export class SentenceTags {
   // Private: the fallback of tagRun: every sentence not yet tagged, from `nlp()` of the whole body.
   private tagWhole(): void {
     const byStart = new Map<number, string[]>();
-    for (const s of nlp(this.body).json(OUTPUT) as CompromiseSentence[])
+    for (const s of nlp(this.body).json(OUTPUT) as { terms: (CompromiseTerm & { tags: string[] })[] }[])
       for (const t of s.terms) if (t.text !== "") byStart.set(t.offset.start, t.tags);
     this.words.forEach((words, i) => {
       this.tagged[i] ??= words.map((w) => new Set(byStart.get(w.offset.start) ?? []));
