@@ -57,11 +57,15 @@ export function tokenize(body: string): Tokenized {
   world.hooks = at < 0 ? all : all.slice(0, at);
   try {
     const doc = nlp(body) as unknown as View;
-    // Sentence offsets from compromise's JSON, the words as its own term objects (which the
-    // offsets were just set on): copying every term into JSON, as json() does, costs more.
+    // Sentence offsets from compromise's JSON, each word's text and offset from its term object
+    // (copying every term into JSON, as json() does, costs more). Copied, since tagging may
+    // replace term objects (a contraction it expands) with ones that have no offset.
     const heads = doc.json({ offset: true, text: false, terms: false }) as { offset: CompromiseSentence["offset"] }[];
     return {
-      sentences: doc.document.map((terms, i) => ({ offset: heads[i].offset, terms })),
+      sentences: doc.document.map((terms, i) => ({
+        offset: heads[i].offset,
+        terms: terms.map((t) => ({ text: t.text, offset: t.offset })),
+      })),
       document: doc.document,
       View: doc.constructor as ViewClass,
     };
