@@ -1,21 +1,21 @@
 // Command line for the dev-set evaluation (tests/ingestDevset.ts): ingests every article of
 // tests/fixtures/ingest/devset as it comes and prints precision and recall per category.
-//   npm run ingest:eval                      dev, holdout and all
+//   npm run ingest:eval                      dev, holdout, fresh and all
 //   npm run ingest:eval -- --split dev --details   only dev, with each article's misses
 import { parseArgs } from "node:util";
 import { CATEGORIES } from "../tests/ingestScore.js";
 import { DEVSET_DIRECTORY, evaluateArticle, formatEvaluation, loadDevset, SPLITS, type ArticleOutcome } from "../tests/ingestDevset.js";
 
-const USAGE = `Usage: npm run ingest:eval -- [--split dev|holdout|all] [--details] [--directory DIR]
+const USAGE = `Usage: npm run ingest:eval -- [--split dev|holdout|fresh|all] [--details] [--directory DIR]
 
 Ingests every article of tests/fixtures/ingest/devset (plain text, HTML, ninjs) as it comes and
 prints precision and recall per category (people, roles, countries, metonyms, mentions,
-tariffs, agreements, commitments) for the dev split, the holdout split and both.
-The holdout split is for checking at the end: develop against --split dev.
+tariffs with their status, agreements, commitments) for each split and all of them.
+Develop against --split dev; holdout and fresh are for checking at the end.
 
   --split NAME   evaluate only this split (default: all, with a column per split)
   --details      list, per article, what was missed and what was extra
-  --directory DIR  a set laid out the same way (DIR/dev, DIR/holdout; default ${DEVSET_DIRECTORY})
+  --directory DIR  a set laid out the same way (DIR/dev, DIR/holdout, DIR/fresh; default ${DEVSET_DIRECTORY})
   -h, --help     show this help
 `;
 
@@ -41,7 +41,7 @@ async function main(): Promise<number> {
   }
   const split = values.split ?? "all";
   if (split !== "all" && !(SPLITS as readonly string[]).includes(split)) {
-    process.stderr.write(`error: --split must be dev, holdout or all, not ${JSON.stringify(split)}\n\n${USAGE}`);
+    process.stderr.write(`error: --split must be dev, holdout, fresh or all, not ${JSON.stringify(split)}\n\n${USAGE}`);
     return 2;
   }
   const articles = (await loadDevset(values.directory)).filter((a) => split === "all" || a.split === split);

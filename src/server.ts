@@ -24,7 +24,7 @@ import { createHttpHandler } from "./http/handler.js";
 import { serviceUnavailablePlugin } from "./http/serviceUnavailable.js";
 import { applyTimeouts, serverTimeoutOptions } from "./http/timeouts.js";
 import { operationLimitRules, operationParseOptions, type OperationLimits } from "./graphql/limits.js";
-import { createLoaders, type BatchObserver, type LoaderName } from "./graphql/loaders.js";
+import { createLoaders, LOADER_NAMES, type BatchObserver } from "./graphql/loaders.js";
 import { ResponseCache } from "./http/responseCache.js";
 import { apolloLogger, linkRequestScope, nameRequestOperation, requestLogger, requestLogPlugin, withRequestScope } from "./ops/logging.js";
 import { ServiceMetrics } from "./ops/metrics.js";
@@ -99,7 +99,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     options.onBatch?.(loader, size);
   };
   let store = options.store;
-  metrics.declareLoaders(Object.keys(createLoaders(store)) as LoaderName[]);
+  metrics.declareLoaders(LOADER_NAMES);
 
   const httpServer = createServer(serverTimeoutOptions(config));
   applyTimeouts(httpServer, config);

@@ -1,6 +1,7 @@
 // The team's development set, ingested as it comes: its shape (how many articles, styles,
 // formats and economies), its gold annotation (every expected mention is in the article), and
-// precision and recall per category over the whole set against the 0.9 target.
+// precision and recall per category over the splits developed against (dev, holdout) against the 0.9
+// target; the fresh split, held out from development, is scored and printed beside them.
 import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -19,16 +20,21 @@ import { CATEGORIES, type Category } from "./ingestScore.js";
 const TARGET = 0.9;
 
 /**
- * Categories not yet at the target over the whole set, each with the floor it must not fall
- * below. Baseline on 2026-12-02 with the format reader on main, before extraction work:
- * agreements 0.600/0.286. Measured at the end of that day (npm run ingest:eval, whole set):
- * 0.775/0.738; misses are mostly conclusion dates the text gives only through the reporting verb
- * ("… said on Wednesday") and deals named only as "the arrangement" or "the framework". Raise
- * the floor when a change improves it; remove the entry once it reaches the target.
+ * Categories not yet at the target over the splits developed against, each with the floor it
+ * must not fall below. Empty since 2026-12-02: agreements, held to 0.75/0.71 that morning
+ * (0.775/0.738 measured), reached 1.000/1.000 on dev and 0.905 recall over dev and holdout once
+ * conclusion dates were read from the story (reporting verbs, concluding verbs elsewhere, the
+ * lead) and "the arrangement"/"the framework" resolved. Add an entry only with a measured reason.
  */
-const BELOW_TARGET: Partial<Record<Category, { precision: number; recall: number }>> = {
-  agreements: { precision: 0.75, recall: 0.71 },
-};
+const BELOW_TARGET: Partial<Record<Category, { precision: number; recall: number }>> = {};
+
+/**
+ * The splits the rules were developed against (dev, and holdout, which was read at the end of
+ * its first round). The fresh split is copy the rules have not been developed against: it is
+ * scored and printed here and by npm run ingest:eval, not held to the target, so that nobody
+ * tunes the rules on it; its figures are recorded in docs/ingestion.md.
+ */
+const DEVELOPED = new Set(["dev", "holdout"]);
 
 let articles: DevsetArticle[];
 let outcomes: ArticleOutcome[];
@@ -41,6 +47,7 @@ beforeAll(async () => {
     formatEvaluation([
       ["dev", outcomes.filter((o) => o.article.split === "dev")],
       ["holdout", outcomes.filter((o) => o.article.split === "holdout")],
+      ["fresh", outcomes.filter((o) => o.article.split === "fresh")],
       ["all", outcomes],
     ]),
   );
@@ -77,9 +84,9 @@ describe("the dev set", () => {
 
 describe("ingesting the dev set as it comes", () => {
   it.each(CATEGORIES.map((c) => [c]))(
-    `%s: precision and recall over the whole set >= ${TARGET}, or not below the recorded floor`,
+    `%s: precision and recall over the dev and holdout splits >= ${TARGET}, or not below the recorded floor`,
     (category) => {
-      const sums = totals(outcomes)[category];
+      const sums = totals(outcomes.filter((o) => DEVELOPED.has(o.article.split)))[category];
       const floor = BELOW_TARGET[category] ?? { precision: TARGET, recall: TARGET };
       expect(
         { precision: precisionOf(sums) >= floor.precision, recall: recallOf(sums) >= floor.recall },

@@ -18,7 +18,10 @@ export interface Annotation {
   metonyms: Set<string>;
   /** "start-end TYPE identity": span-exact, with the entity it refers to. */
   mentions: Set<string>;
-  /** Tariff identities, "key rate R from P" and "key under AGREEMENT". */
+  /**
+   * Tariff identities, "key rate R from P", "key under AGREEMENT", and with the `statuses` option
+   * "key status S" (the status of the article's last statement of a rate) and "key effective D".
+   */
   tariffs: Set<string>;
   /** Agreement identities and "key concluded DATE". */
   agreements: Set<string>;
@@ -52,7 +55,11 @@ export interface ExpectedArticle {
     /** `currency` (ISO 4217) goes with `amount`; fixtures older than the dev set leave it out for amount-less commitments. */
     commitments: { party: string; amount: number | null; currency?: string | null; sectors: string[] }[];
   }[];
-  /** `status` (IN_EFFECT, ANNOUNCED, THREATENED, PAUSED, WITHDRAWN) is recorded in the dev set for tariff observations; not scored yet. */
+  /**
+   * `status` (IN_EFFECT, ANNOUNCED, THREATENED, PAUSED, WITHDRAWN) of the article's last statement
+   * of the tariff's rate (null when it states none); `effective` (YYYY-MM-DD, YYYY-MM, null) the
+   * date that statement gives, where the gold records it. The dev set scores both.
+   */
   tariffs: {
     imposedBy: string;
     appliesTo: string;
@@ -60,7 +67,8 @@ export interface ExpectedArticle {
     ratePercent: number | null;
     previousRatePercent: number | null;
     agreement: string | null;
-    status?: string;
+    status?: string | null;
+    effective?: string | null;
   }[];
   /** In text order; `occurrence` (1-based, default 1) counts whole-word occurrences of `text` in the body. */
   mentions: { type: string; entity: string; text: string; occurrence?: number }[];
@@ -87,8 +95,14 @@ export function tariffKey(t: { imposedBy: string; appliesTo: string; product: st
   return `${t.imposedBy}>${t.appliesTo}:${t.product.toLowerCase()}`;
 }
 
+/** What an annotation scores beyond identities and rates. */
+export interface AnnotationOptions {
+  /** Score each tariff's status and effective date (the dev set does; the older fixtures record neither). */
+  statuses?: boolean;
+}
+
 /** Given a corpus and one of its articles, returns the article's annotation as identity keys. */
-export function annotationOfCorpus(corpus: CorpusRecord, articleId: string): Annotation {
+export function annotationOfCorpus(corpus: CorpusRecord, articleId: string, options: AnnotationOptions = {}): Annotation {
   const article = corpus.articles.find((a) => a.id === articleId);
   if (article === undefined) throw new Error(`article ${articleId} is not in the corpus`);
   const personKey = new Map(corpus.people.map((p) => [p.id, foldText(p.name)]));
@@ -115,6 +129,7 @@ export function annotationOfCorpus(corpus: CorpusRecord, articleId: string): Ann
         ...statedRates(t, article.id),
         agreement: t.agreementId == null ? null : (agreementKeys.get(t.agreementId) ?? null),
       })),
+      options,
     ),
     agreements: agreementFacts(agreements),
     commitments: commitmentKeys(
@@ -131,7 +146,11 @@ export function annotationOfCorpus(corpus: CorpusRecord, articleId: string): Ann
  * keys, resolving each expected mention's text and occurrence to its exact span. Throws when an
  * expected mention's text does not occur that often, so a typo in a fixture cannot pass quietly.
  */
-export function annotationOfExpected(expected: ExpectedArticle, body: string | null, options: { lenient?: boolean } = {}): Annotation {
+export function annotationOfExpected(
+  expected: ExpectedArticle,
+  body: string | null,
+  options: { lenient?: boolean } & AnnotationOptions = {},
+): Annotation {
   const mentions = new Set<string>();
   const located: { type: string; entity: string; text: string; start: number; end: number }[] = [];
   const unlocatedMetonyms: string[] = [];
@@ -155,7 +174,7 @@ export function annotationOfExpected(expected: ExpectedArticle, body: string | n
     countries: new Set(expected.countries),
     metonyms: new Set([...metonymKeys(located), ...unlocatedMetonyms]),
     mentions,
-    tariffs: tariffFacts(expected.tariffs),
+    tariffs: tariffFacts(expected.tariffs, options),
     agreements: agreementFacts(expected.agreements),
     commitments: commitmentKeys(expected.agreements),
   };
@@ -181,18 +200,32 @@ export function formatScores(title: string, scores: Record<string, Score>, sizes
 }
 
 // Private: the rate an article states for a tariff: its last observation from that article that
-// gives a rate (announced and threatened rates included, as the text says them), else the
-// record's rate fields (a corpus without histories).
+// gives a rate (announced and threatened rates included, as the text says them), with that
+// statement's status and date; else the record's rate fields (a corpus without histories), in
+// effect when a rate is set.
 function statedRates(
   t: CorpusRecord["tariffs"][number],
   articleId: string,
-): { ratePercent: number | null; previousRatePercent: number | null } {
+): { ratePercent: number | null; previousRatePercent: number | null; status: string | null; effective: string | null } {
   const stated = (t.history ?? [])
     .filter((h) => h.evidence.articleId === articleId && h.ratePercent != null)
     .sort((a, b) => a.evidence.start - b.evidence.start);
   const last = stated.at(-1);
-  if (last === undefined) return { ratePercent: t.ratePercent ?? null, previousRatePercent: t.previousRatePercent ?? null };
-  return { ratePercent: last.ratePercent ?? null, previousRatePercent: last.previousRatePercent ?? null };
+  if (last === undefined) {
+    const rate = t.ratePercent ?? null;
+    return {
+      ratePercent: rate,
+      previousRatePercent: t.previousRatePercent ?? null,
+      status: rate === null ? null : "IN_EFFECT",
+      effective: null,
+    };
+  }
+  return {
+    ratePercent: last.ratePercent ?? null,
+    previousRatePercent: last.previousRatePercent ?? null,
+    status: last.status,
+    effective: last.effective ?? null,
+  };
 }
 
 // Private: nationality and role facts of people.
@@ -215,7 +248,9 @@ function metonymKeys(mentions: { type: string; entity: string; text: string; sta
   );
 }
 
-// Private: tariff identities with their rates and agreement (by agreement key).
+// Private: tariff identities with their rates and agreement (by agreement key); with `statuses`,
+// the status of the stated rate (when one is stated) and its date (when known: a gold entry
+// without an \`effective\` field leaves the date unscored, see withoutUnscoredDates).
 function tariffFacts(
   tariffs: {
     imposedBy: string;
@@ -224,7 +259,10 @@ function tariffFacts(
     ratePercent?: number | null;
     previousRatePercent?: number | null;
     agreement: string | null;
+    status?: string | null;
+    effective?: string | null;
   }[],
+  options: AnnotationOptions = {},
 ): Set<string> {
   const keys = new Set<string>();
   for (const t of tariffs) {
@@ -232,8 +270,20 @@ function tariffFacts(
     keys.add(key);
     keys.add(`${key} rate ${t.ratePercent ?? "-"} from ${t.previousRatePercent ?? "-"}`);
     keys.add(`${key} under ${t.agreement ?? "-"}`);
+    if (options.statuses && t.ratePercent != null && t.status != null) keys.add(`${key} status ${t.status}`);
+    if (options.statuses && t.ratePercent != null && t.effective !== undefined) keys.add(`${key} effective ${t.effective ?? "-"}`);
   }
   return keys;
+}
+
+/**
+ * Given predicted and gold annotations, returns the predicted one without the effective dates of
+ * tariffs whose gold records none (older gold files leave dates out; they are not scored there).
+ */
+export function withoutUnscoredDates(predicted: Annotation, gold: Annotation): Annotation {
+  const dated = new Set([...gold.tariffs].filter((k) => / effective /.test(k)).map((k) => k.split(" effective ")[0]));
+  const tariffs = new Set([...predicted.tariffs].filter((k) => !/ effective /.test(k) || dated.has(k.split(" effective ")[0])));
+  return { ...predicted, tariffs };
 }
 
 // Private: agreement identities with the date they were concluded.

@@ -36,6 +36,10 @@ const QUERY_DESCRIPTION =
 
 /** Returns the executable federated schema of the news subgraph. */
 export async function buildNewsSchema(): Promise<GraphQLSchema> {
+  // Every @ObjectType says `simpleResolvers: true`: a plain field is then read as graphql-js and
+  // graphql-jit read any property (no resolver), instead of through type-graphql's middleware
+  // wrapper, one closure call per field per object; that saved 3–28% of the CPU per request with
+  // the response cache off (docs/performance.md). No type here uses middlewares or auth on a plain field.
   const schema = await buildSchema({
     resolvers,
     // Checked by composition and by the subgraph build below; type-graphql's own check

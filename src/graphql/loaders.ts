@@ -47,57 +47,84 @@ export interface Loaders extends EntityLoaders {
 
 export type LoaderName = keyof Loaders;
 
+/** How one loader is made: its batch function over a store, and its cache key when keys are objects. */
+interface LoaderRecipe {
+  batch(store: Store, keys: readonly never[]): Promise<unknown[]>;
+  cacheKeyFn?(key: never): string;
+}
+
+// Private: every loader's recipe, by name.
+const RECIPES: Record<LoaderName, LoaderRecipe> = {
+  ...(Object.fromEntries(
+    ENTITY_KINDS.map((kind): [LoaderName, LoaderRecipe] => [
+      loaderName(kind),
+      { batch: async (store, keys: readonly string[]) => tagged(kind, await store.recordsByKey(kind, keys)) },
+    ]),
+  ) as Record<EntityLoaderName<EntityKind>, LoaderRecipe>),
+  article: { batch: async (store, ids: readonly string[]) => tagged("ARTICLE", await store.articlesById(ids)) },
+  articleEntities: { batch: (store, ids: readonly string[]) => store.entitiesOfArticles(ids) },
+  leaders: { batch: (store, codes: readonly string[]) => store.leadersOfCountries(codes) },
+  agreementsOfCountry: { batch: (store, codes: readonly string[]) => store.agreementsOfCountries(codes) },
+  tariffsImposedBy: { batch: (store, codes: readonly string[]) => store.tariffsImposedBy(codes) },
+  tariffsFacedBy: { batch: (store, codes: readonly string[]) => store.tariffsFacedBy(codes) },
+  tariffsOfAgreement: { batch: (store, ids: readonly string[]) => store.tariffsOfAgreements(ids) },
+  tariffHistory: { batch: (store, ids: readonly string[]) => store.tariffHistories(ids) },
+  agreementHistory: { batch: (store, ids: readonly string[]) => store.agreementHistories(ids) },
+  entityArticles: {
+    batch: (store, keys: readonly EntityArticlesKey[]) => store.articlesOfEntities(keys),
+    cacheKeyFn: (k: EntityArticlesKey) => `${k.type}:${k.id}:${k.first}:${k.after ?? ""}`,
+  },
+  related: {
+    batch: (store, keys: readonly RelatedKey[]) => store.relatedEntities(keys),
+    cacheKeyFn: (k: RelatedKey) => `${k.type}:${k.id}:${[...(k.types ?? [])].sort().join(",")}:${k.first}`,
+  },
+  timeline: {
+    batch: (store, keys: readonly TimelineKey[]) => store.timelines(keys),
+    cacheKeyFn: (k: TimelineKey) => `${k.type}:${k.id}:${k.from ?? ""}:${k.to ?? ""}:${k.interval}:${k.points}`,
+  },
+};
+
+/** Every loader's name: the kinds' loaders first, in the kinds' order. */
+export const LOADER_NAMES = Object.keys(RECIPES) as readonly LoaderName[];
+
+// Private: the prototype of the loader sets made for a store and an observer (see createLoaders).
+const prototypes = new WeakMap<Store, Map<BatchObserver | undefined, object>>();
+
 /**
  * Given a store, returns a fresh set of loaders for one request. Each batch function calls the
- * store once per batch; `observe` (for metrics and tests) hears of every batch.
+ * store once per batch; `observe` (for metrics and tests) hears of every batch. Each loader is
+ * made the first time the request reads it: a request uses a few of the {@link LOADER_NAMES}, and
+ * making all of them (a DataLoader and its cache map each) cost about 55 µs per request.
  */
 export function createLoaders(store: Store, observe?: BatchObserver): Loaders {
-  function loader<K, V, C = K>(
-    name: LoaderName,
-    batch: (keys: readonly K[]) => Promise<V[]>,
-    cacheKeyFn?: (key: K) => C,
-  ): DataLoader<K, V, C> {
-    return new DataLoader<K, V, C>(
-      (keys) => {
-        observe?.(name, keys.length);
-        return batch(keys);
+  let byObserver = prototypes.get(store);
+  if (!byObserver) prototypes.set(store, (byObserver = new Map()));
+  let prototype = byObserver.get(observe);
+  if (!prototype) byObserver.set(observe, (prototype = loadersPrototype(store, observe)));
+  return Object.create(prototype);
+}
+
+// Private: an object whose getters make each loader on first read and keep it on the set read from.
+function loadersPrototype(store: Store, observe: BatchObserver | undefined): object {
+  const prototype = {};
+  for (const name of LOADER_NAMES) {
+    const recipe = RECIPES[name];
+    Object.defineProperty(prototype, name, {
+      enumerable: true,
+      get(this: object) {
+        const loader = new DataLoader(
+          (keys: readonly never[]) => {
+            observe?.(name, keys.length);
+            return recipe.batch(store, keys);
+          },
+          { cacheKeyFn: recipe.cacheKeyFn, maxBatchSize: 1000 },
+        );
+        Object.defineProperty(this, name, { value: loader, enumerable: true });
+        return loader;
       },
-      { cacheKeyFn, maxBatchSize: 1000 },
-    );
+    });
   }
-  const entityLoaders = Object.fromEntries(
-    ENTITY_KINDS.map((kind) => [
-      loaderName(kind),
-      loader(loaderName(kind), async (keys: readonly string[]) => tagged(kind, await store.recordsByKey(kind, keys))),
-    ]),
-  ) as unknown as EntityLoaders;
-  return {
-    ...entityLoaders,
-    article: loader("article", async (ids) => tagged("ARTICLE", await store.articlesById(ids))),
-    articleEntities: loader("articleEntities", (ids) => store.entitiesOfArticles(ids)),
-    leaders: loader("leaders", (codes) => store.leadersOfCountries(codes)),
-    agreementsOfCountry: loader("agreementsOfCountry", (codes) => store.agreementsOfCountries(codes)),
-    tariffsImposedBy: loader("tariffsImposedBy", (codes) => store.tariffsImposedBy(codes)),
-    tariffsFacedBy: loader("tariffsFacedBy", (codes) => store.tariffsFacedBy(codes)),
-    tariffsOfAgreement: loader("tariffsOfAgreement", (ids) => store.tariffsOfAgreements(ids)),
-    tariffHistory: loader("tariffHistory", (ids) => store.tariffHistories(ids)),
-    agreementHistory: loader("agreementHistory", (ids) => store.agreementHistories(ids)),
-    entityArticles: loader(
-      "entityArticles",
-      (keys) => store.articlesOfEntities(keys),
-      (k: EntityArticlesKey) => `${k.type}:${k.id}:${k.first}:${k.after ?? ""}`,
-    ),
-    related: loader(
-      "related",
-      (keys) => store.relatedEntities(keys),
-      (k: RelatedKey) => `${k.type}:${k.id}:${[...(k.types ?? [])].sort().join(",")}:${k.first}`,
-    ),
-    timeline: loader(
-      "timeline",
-      (keys) => store.timelines(keys),
-      (k: TimelineKey) => `${k.type}:${k.id}:${k.from ?? ""}:${k.to ?? ""}:${k.interval}:${k.points}`,
-    ),
-  };
+  return prototype;
 }
 
 /** Loads many keys and drops the ones that resolved to nothing (a dangling id never fails a list). */

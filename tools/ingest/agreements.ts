@@ -3,10 +3,12 @@
 // context, when they were concluded, and which later phrases ("the bilateral deal") refer back.
 import type { AgreementKind } from "../../src/corpus/format.js";
 import { readDate } from "./dates.js";
-import type { AgreementFinding, CountryMention, Mention, UnresolvedFinding } from "./findings.js";
+import type { AgreementFinding, CountryMention, Mention, PersonFinding, UnresolvedFinding } from "./findings.js";
 import { isCapitalised, type AnalysedText, type Token } from "./textAnalysis.js";
 
-const HEADS = new Set(["agreement", "deal", "pact", "accord", "treaty", "alliance", "truce", "arrangement"]);
+const HEADS = new Set(["agreement", "deal", "pact", "accord", "treaty", "alliance", "truce", "arrangement", "framework"]);
+/** Verbs that report what someone said, whose date is when the news was made: "…, Trump said on Wednesday". */
+const REPORTING_VERBS = new Set(["said", "says", "announced", "told", "wrote", "confirmed", "declared", "stated", "added"]);
 /** Words before an indefinite phrase that make the agreement only wished for: "ended without a deal", "talks on a deal". */
 const HYPOTHETICAL_BEFORE =
   /^(?:without|no|toward|towards|seek|seeks|seeking|sought|hope|hopes|hoped|hoping|pursue|pursuing|negotiate|negotiating|negotiations|talks|possible|potential|future|eventual|want|wants|wanted|push|pushed|pushing|press|pressed|pressing|urge|urged|aim|aims|aiming|plan|plans|planned|would|could|might|if|whether|any)$/;
@@ -48,6 +50,7 @@ export function findAgreements(
   text: AnalysedText,
   countries: CountryMention[],
   published: string | null,
+  people: PersonFinding[] = [],
 ): { agreements: AgreementFinding[]; unresolved: UnresolvedFinding[] } {
   const agreements: AgreementFinding[] = [];
   const unresolved: UnresolvedFinding[] = [];
@@ -81,6 +84,9 @@ export function findAgreements(
       }
       agreement = best;
     } else if (!concludedBy && hypothetical(text, head, mention)) {
+      continue;
+    } else if (/\bas\s+$/i.test(text.body.slice(Math.max(0, mention.start - 4), mention.start))) {
+      // "described the deal as a framework": a description of an agreement already named, not another one.
       continue;
     }
 
@@ -136,7 +142,73 @@ export function findAgreements(
     agreement.concluded ??= concluded;
     lastMention.set(agreement, mention.start);
   }
+  for (const agreement of agreements) agreement.concluded ??= concludedFromStory(text, countries, people, agreements, agreement, published);
   return { agreements, unresolved };
+}
+
+/**
+ * Given an agreement whose phrases carry no date, returns when the story says it was made, as
+ * news copy tells it: a sentence naming it — or, when it is the story's only agreement, one
+ * naming all its parties (countries, or people of theirs) and speaking of terms or a deal —
+ * with a concluding verb and a date
+ * ("The United States and China agreed on Monday to …", "Prabowo agreed to the terms in a phone
+ * call with U.S. President Donald Trump on Tuesday", "Trump announced the accord … on
+ * Wednesday"); else the date of the report that first names it ("… under a trade deal that
+ * sets a 15% tariff, President Donald Trump said on Wednesday"); else, for the story's own deal
+ * (its parties the two countries the story is about), the date the lead gives for the news
+ * ("Trump said Thursday he would lower tariffs … after talks with Xi"). Null when none is given.
+ */
+function concludedFromStory(
+  text: AnalysedText,
+  countries: CountryMention[],
+  people: PersonFinding[],
+  agreements: AgreementFinding[],
+  agreement: AgreementFinding,
+  published: string | null,
+): string | null {
+  if (published === null || agreement.mentions.length === 0) return null;
+  const tokens = text.tokens;
+  const named = new Set(agreement.mentions.map((m) => m.sentence));
+  const only = agreements.length === 1;
+  // Sentences that name another agreement and not this one speak of that one.
+  const other = new Set(agreements.filter((a) => a !== agreement).flatMap((a) => a.mentions.map((m) => m.sentence)));
+  const partiesIn = (sentence: number) =>
+    new Set([
+      ...countries.filter((c) => c.sentence === sentence).map((c) => c.code),
+      ...people.filter((p) => p.nationality !== null && p.mentions.some((m) => m.sentence === sentence)).map((p) => p.nationality!),
+    ]);
+  for (const sentence of text.sentences) {
+    const about =
+      named.has(sentence.index) ||
+      (only &&
+        !other.has(sentence.index) &&
+        /\b(?:terms|deal|agreement|pact|accord|framework|arrangement|truce|treaty)\b/i.test(sentence.text) &&
+        agreement.parties.every((p) => partiesIn(sentence.index).has(p)));
+    if (!about) continue;
+    for (let i = sentence.first; i < sentence.last; i++) {
+      const verb = tokens[i];
+      if (!CONCLUDING_VERBS.has(verb.lower) || !verb.tags.has("Verb")) continue;
+      const date = dateShortlyAfter(tokens, i + 1, published, 14);
+      if (date?.date) return date.date;
+    }
+  }
+  const reported = (sentenceIndex: number) => {
+    const sentence = text.sentences[sentenceIndex];
+    for (let i = sentence.first; i < sentence.last; i++) {
+      if (!REPORTING_VERBS.has(tokens[i].lower)) continue;
+      const date = readDate(tokens, i + 1, published) ?? (tokens[i + 2] !== undefined ? readDate(tokens, i + 2, published) : null);
+      if (date?.date && tokens[date.next - 1]?.sentence === sentenceIndex) return date.date;
+    }
+    return null;
+  };
+  const first = agreement.mentions.reduce((a, b) => (b.start < a.start ? b : a));
+  const firstReport = reported(first.sentence);
+  if (firstReport !== null) return firstReport;
+  const pair = principalPair(countries);
+  if (agreement.parties.length === 2 && agreement.parties.every((p) => pair.includes(p)) && text.sentences.length > 0) {
+    return reported(0);
+  }
+  return null;
 }
 
 // Private: one agreement phrase around a head noun.
@@ -171,6 +243,19 @@ function readPhrase(text: AnalysedText, head: Token, countries: CountryMention[]
     !next.tags.has("ProperNoun") &&
     !next.tags.has("Pronoun") &&
     !next.tags.has("Date")
+  )
+    return null;
+
+  // "the framework of a reciprocal trade deal", "a framework for a similar deal": the deal is the agreement.
+  if (head.lower === "framework" && sameSentence(next) && /^(?:of|for)$/.test(next.lower)) {
+    const following = tokens.slice(next.index + 1, next.index + 6).filter(sameSentence);
+    if (following.some((t) => HEADS.has(t.lower) && t.lower !== "framework")) return null;
+  }
+  // A framework is an agreement only in a story about deals or trade, not "a legal framework".
+  if (
+    head.lower === "framework" &&
+    !TRADE_CONTEXT.test(text.sentences[head.sentence].text) &&
+    !/\b(?:deal|agreement|pact)\b/i.test(text.body)
   )
     return null;
 
@@ -237,6 +322,27 @@ function readPhrase(text: AnalysedText, head: Token, countries: CountryMention[]
     if (date !== null && tokens[date.next - 1].sentence === head.sentence) {
       concluded = date.date;
       undatedExpression = date.date === null;
+    }
+  }
+  // A relative clause with its own subject: "the truce the two countries reached in Geneva in May",
+  // "the deal Tokyo and Washington struck in July".
+  if (!concludedBy && !head.possessive && head.after === " ") {
+    for (let i = head.index + 1; i <= head.index + 5 && sameSentence(tokens[i]); i++) {
+      const t = tokens[i];
+      if (CONCLUDING_VERBS.has(t.lower) && i > head.index + 1) {
+        concludedBy = true;
+        const date = dateShortlyAfter(tokens, i + 1, published);
+        if (date !== null) {
+          concluded = date.date;
+          undatedExpression = date.date === null;
+        }
+        break;
+      }
+      const subjectWord =
+        DETERMINERS.has(t.lower) ||
+        /^(?:two|both|and|they|we|he|she|it|sides|countries|governments|leaders|nations)$/.test(t.lower) ||
+        isCapitalised(t);
+      if (!subjectWord || t.after !== " ") break;
     }
   }
   // A concluding verb shortly before: "Japan and Britain signed a free trade agreement on Friday",
@@ -309,9 +415,9 @@ function countriesAfter(text: AnalysedText, countries: CountryMention[], last: T
 
 // Private: a date expression starting within a few words after a phrase, before its clause ends:
 // "signed a critical minerals agreement at the White House on Monday".
-function dateShortlyAfter(tokens: Token[], at: number, published: string | null): ReturnType<typeof readDate> {
+function dateShortlyAfter(tokens: Token[], at: number, published: string | null, reach = 5): ReturnType<typeof readDate> {
   const sentence = tokens[at]?.sentence;
-  for (let i = at; i < at + 5 && tokens[i]?.sentence === sentence; i++) {
+  for (let i = at; i < at + reach && tokens[i]?.sentence === sentence; i++) {
     const date = readDate(tokens, i, published);
     if (date !== null) return date;
     if (/[,;]/.test(tokens[i].after)) break;

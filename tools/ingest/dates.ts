@@ -15,14 +15,20 @@ export interface DateReading {
 }
 
 /**
- * Given tokens and the index of a preposition ("in", "on") or "last", returns the date the
- * expression starting there names, resolved against `published` (YYYY-MM-DD…): a month or
- * weekday without a year is the latest one on or before publication. Returns null when no
- * date expression starts there.
+ * Given tokens and the index of a preposition ("in", "on"), "last", a bare weekday or a count
+ * of days ("yesterday", "a day earlier", "two days ago"), returns the date the expression
+ * starting there names, resolved against `published` (YYYY-MM-DD…): a month or weekday without
+ * a year is the latest one on or before publication. Returns null when no date expression
+ * starts there.
  */
 export function readDate(tokens: Token[], at: number, published: string | null): DateReading | null {
   const lead = tokens[at]?.lower;
   if (lead === "last") return readLast(tokens, at + 1, published);
+  // Days counted from publication: "yesterday", "today", "a day earlier", "two days ago".
+  if (lead === "yesterday" || lead === "today") return daysBefore(lead === "today" ? 0 : 1, at + 1, parsePublished(published));
+  const count = lead === undefined ? -1 : ["a", "one", "two", "three", "four", "five", "six"].indexOf(lead);
+  if (count >= 0 && /^days?$/.test(tokens[at + 1]?.lower ?? "") && /^(?:earlier|before|ago)$/.test(tokens[at + 2]?.lower ?? ""))
+    return daysBefore(Math.max(1, count), at + 3, parsePublished(published));
   // A bare weekday, as wire copy writes it: "was reached Tuesday".
   if (lead !== undefined && WEEKDAYS.includes(lead)) return weekdayBefore(WEEKDAYS.indexOf(lead), at + 1, parsePublished(published));
   if (lead !== "in" && lead !== "on" && lead !== "since" && lead !== "from") return null;
@@ -50,6 +56,13 @@ export function readDate(tokens: Token[], at: number, published: string | null):
   const weekday = WEEKDAYS.indexOf(first.lower);
   if (weekday >= 0) return weekdayBefore(weekday, at + 2, pub);
   return null;
+}
+
+// Private: the day a number of days before publication.
+function daysBefore(days: number, next: number, pub: { year: number; month: number; day: number } | null): DateReading {
+  if (pub === null) return { date: null, next };
+  const date = new Date(Date.UTC(pub.year, pub.month - 1, pub.day - days));
+  return { date: date.toISOString().slice(0, 10), next };
 }
 
 // Private: the latest given weekday on or before publication.

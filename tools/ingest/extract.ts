@@ -48,7 +48,7 @@ export function extractFindings(article: ArticleText, published: string | null, 
     organizationSpans,
     countryOfDateline(article.dateline ?? null),
   );
-  const { agreements, unresolved: agreementProblems } = findAgreements(text, countries, published);
+  const { agreements, unresolved: agreementProblems } = findAgreements(text, countries, published, people);
   const { tariffs, unresolved: tariffProblems } = findTariffs(text, countries, people, agreements, published);
   findCommitments(text, countries, agreements, tariffs);
   const unresolved = [...personProblems, ...agreementProblems, ...tariffProblems].sort((a, b) => a.start - b.start);

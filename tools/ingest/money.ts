@@ -1,5 +1,6 @@
 // Amounts of money as news copy writes them — "$550 billion", "$15bn", "US$1 billion", "£1.2bn",
-// "€600 billion", "1.4 trillion yen", "C$30 billion", "USD 5 million" — with their ISO 4217
+// "€600 billion", "1.4 trillion yen", "C$30 billion", "USD 5 million", "Rs 5,000 crore",
+// "200 billion Swiss francs", "$2.5-billion" — with their ISO 4217
 // currency, so a commitment records what was pledged and in which money.
 import type { Span } from "./textAnalysis.js";
 
@@ -20,6 +21,7 @@ const SYMBOLS: Record<string, string> = {
   CA$: "CAD",
   NZ$: "NZD",
   HK$: "HKD",
+  NT$: "TWD",
   S$: "SGD",
   R$: "BRL",
   $: "USD",
@@ -30,6 +32,10 @@ const SYMBOLS: Record<string, string> = {
   "₩": "KRW",
   "Rs.": "INR",
   Rs: "INR",
+  "SFr.": "CHF",
+  SFr: "CHF",
+  RM: "MYR",
+  Rp: "IDR",
 };
 /** Currency words after the number; "Canadian dollars" before "dollars". */
 const WORDS: Record<string, string> = {
@@ -61,8 +67,17 @@ const WORDS: Record<string, string> = {
   rupiah: "IDR",
   dong: "VND",
   baht: "THB",
+  rand: "ZAR",
+  riyals: "SAR",
+  dirhams: "AED",
+  "Taiwan dollars": "TWD",
+  "New Taiwan dollars": "TWD",
+  "Swiss franc": "CHF",
 };
-const CODES = ["USD", "EUR", "GBP", "JPY", "CNY", "KRW", "INR", "CHF", "CAD", "AUD", "BRL", "MXN"];
+const CODES = [
+  ...["USD", "EUR", "GBP", "JPY", "CNY", "KRW", "INR", "CHF", "CAD", "AUD", "BRL", "MXN", "HKD", "SGD", "TWD", "NZD"],
+  ...["IDR", "VND", "THB", "MYR", "PHP", "SAR", "AED", "ZAR", "SEK", "NOK", "DKK", "PLN", "TRY"],
+];
 const SCALES: Record<string, number> = {
   thousand: 1e3,
   k: 1e3,
@@ -75,12 +90,16 @@ const SCALES: Record<string, number> = {
   b: 1e9,
   bln: 1e9,
   trillion: 1e12,
+  // Indian copy counts in lakh (100,000) and crore (10 million): "Rs 5,000 crore".
+  lakh: 1e5,
+  crore: 1e7,
   tn: 1e12,
   trn: 1e12,
 };
 
 const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`;
-const SCALE = String.raw`(?:\s?(thousand|million|billion|trillion)\b|(bn|mn|mln|bln|tn|trn|m|b|k)\b)?`;
+// "$2.5 billion", "$2.5-billion" (some papers hyphenate), "₹5,000 crore", "$15bn".
+const SCALE = String.raw`(?:[\s-]?(thousand|million|billion|trillion|lakh|crore)\b|(bn|mn|mln|bln|tn|trn|m|b|k)\b)?`;
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const bySize = (a: string, b: string) => b.length - a.length;
 const PATTERN = new RegExp(

@@ -6,7 +6,7 @@
 // "scrap its A% tariff", "which has stood at A … will fall to B"); a threatened or announced rate
 // is never the previous one.
 import type { TariffStatus } from "../../src/corpus/format.js";
-import { readDate } from "./dates.js";
+import { isCalendarWord, readDate } from "./dates.js";
 import type { AgreementFinding, CountryMention, Mention, PersonFinding, TariffFinding, UnresolvedFinding } from "./findings.js";
 import { principalPair } from "./agreements.js";
 import { isCapitalised, type AnalysedText, type Token } from "./textAnalysis.js";
@@ -149,7 +149,7 @@ export function findTariffs(
     // One observation per statement of a rate, with what kind of statement it is and when it applies.
     const stated = rates.rate ?? phrase.rate;
     if (stated !== null) {
-      const status = statusOf(text, phrase);
+      const status = statusOf(text, phrase, rates.end, agreements);
       tariff.observations ??= [];
       tariff.observations.push({
         ratePercent: stated,
@@ -369,21 +369,86 @@ function subjectBefore(
   return [...before, ...after].find((c) => c.code !== phrase.target)?.code ?? null;
 }
 
-/** Words around a tariff phrase that say what kind of statement its rate is. */
-const PAUSED_WORDS = /\b(?:suspend\w*|paus\w*|on hold|delay\w*|postpon\w*)\b/i;
-const THREAT_WORDS = /\b(?:threat\w*|warn\w*|could face|might face|letter)\b/i;
-const FUTURE_WORDS = /\b(?:will|would|shall|to be|set to|is to|are to|agreed to|plans? to|planned to|expected to|once)\b|['’]ll\b/i;
+/** Verbs that put a rate off: "paused", "suspended", "delayed", "hold off on", "put on hold". */
+const PAUSED_WORDS =
+  /\b(?:suspend\w*|paus(?:e|es|ed|ing)|on hold|delay\w*|postpon\w*|defer\w*|(?:hold|holds|holding|held)\s+off|put\s+off)\b/i;
+/** A rate held over the other side: a threat, a warning, a condition. */
+const THREAT_WORDS = /\b(?:threat\w*|warn\w*|could|might|unless|ultimatum)\b/i;
+/** A rate set by letter ("received an identical letter setting a 25% tariff", "said in a letter it will"). */
+const LETTER_WORDS = /\bletters?\b/i;
+/** What a following sentence says when it calls the statement before it a threat or a letter. */
+const CHARACTERISING_WORDS = /\b(?:threat\w*|warn\w*|letters?)\b/i;
+/** The change has happened ("took effect", "came into force") or, in the present, is scheduled ("takes effect on Thursday"). */
+const STARTED_WORDS =
+  /\b(?:(?:took|takes|taken|taking|take)\s+effect|(?:came|come|comes|coming)\s+into\s+(?:force|effect)|(?:went|gone|goes|go)\s+into\s+effect|kick(?:ed|s)?\s+in|entered\s+into\s+force)\b/i;
+const STARTED_PAST = /\b(?:took|taken|came|went|gone|kicked|entered)\b/i;
+/** The rate goes on: "will stay at", "would remain", "keeps the 19% tariff", "left unchanged", "continue to face". */
+const CONTINUING_WORDS =
+  /\b(?:stay|stays|stayed|remain|remains|remained|keep|keeps|kept|unchanged|continu(?:e|es|ed|ing) to (?:face|pay|apply|be charged))\b/i;
+/** The rate is charged now: "is now", "currently", "already". */
+const NOW_WORDS = /\b(?:now|currently|already)\b/i;
+/** A rate to apply later: a future, a plan, a pending act ("will fall to", "would face", "set to", "agreed to cut", "proposed raising", "waiting for Trump to sign"). */
+const FUTURE_WORDS =
+  /\b(?:will|would|shall|going to|set to|is to|are to|to be|plans?|planned|planning|intends?|intended|expect(?:s|ed)? to|agree[sd]? to|propos\w*|once|waiting for|yet to|pending)\b|['’]ll\b/i;
+/** A deal that sets a rate: its terms apply later unless the text says they have started. */
+const DEAL_WORDS = /\b(?:deal|agreement|pact|accord|framework|truce|arrangement|treaty|under which)\b/i;
+/** Verbs that report a statement rather than make it ("…, he said"). */
+const REPORTING_VERBS = new Set(["said", "says", "say", "told", "tells", "wrote", "writes", "added", "adds", "announced", "stated"]);
+const N_PERCENT = String.raw`\d+(?:\.\d+)?\s*(?:percent|per cent|%)`;
 
-// Private: the status of the rate a phrase's clause states: PAUSED ("suspended … tariffs"),
-// THREATENED ("threatened", "warned", "in a letter"), ANNOUNCED (a future or an agreement to
-// act: "will fall to", "would face", "agreed to cut"), else IN_EFFECT ("raised … to", "now totals").
-function statusOf(text: AnalysedText, phrase: TariffPhrase): TariffStatus {
-  const [start, end] = clauseOf(text, phrase);
-  const clause = text.body.slice(start, end);
-  if (PAUSED_WORDS.test(clause)) return "PAUSED";
-  if (THREAT_WORDS.test(clause)) return "THREATENED";
-  if (FUTURE_WORDS.test(clause)) return "ANNOUNCED";
-  return "IN_EFFECT";
+// Private: the status of the rate a statement gives, from the words that make the statement —
+// the phrase's clause through the rate it states (the whole sentence before it when the clause
+// has no verb: "…, with no tariffs on US goods, he said"), without what describes the rate it
+// replaces ("up from the 10% now charged", ", which has stood at 27.5 percent since April,",
+// "currently stand at 27.5%, and") — and the sentence after it when that one calls it a threat
+// or a letter and states no other rate ("Trump announced the rate in a letter …"). In order:
+// PAUSED (put off: "paused", "delayed", "hold off on"), THREATENED (a threat, a warning, a
+// condition, a rate set by letter), a start ("took effect": IN_EFFECT; "takes effect on
+// Thursday", "will take effect": ANNOUNCED), a rate that goes on ("will stay at": IN_EFFECT),
+// a future, plan or pending act (ANNOUNCED), "now"/"currently" (IN_EFFECT), a deal's terms
+// ("a deal that cuts …": ANNOUNCED), else IN_EFFECT (a present or past statement: "face",
+// "doubled to 50% on Wednesday").
+function statusOf(text: AnalysedText, phrase: TariffPhrase, rateEnd: number, agreements: AgreementFinding[]): TariffStatus {
+  const sentence = text.sentences[phrase.mention.sentence];
+  let [start, end] = clauseOf(text, phrase);
+  end = Math.max(end, rateEnd);
+  const hasVerb = (from: number, to: number) =>
+    text.tokens.some(
+      (t) =>
+        t.start >= from &&
+        t.end <= to &&
+        (t.start < phrase.mention.start || t.start >= phrase.mention.end) &&
+        t.tags.has("Verb") &&
+        !REPORTING_VERBS.has(t.lower),
+    );
+  if (!hasVerb(start, end)) start = sentence.start;
+  const words = text.body
+    .slice(start, end)
+    .replace(/,\s*(?:which|who|that)\b[^,]*,/gi, " ")
+    .replace(/,\s*(?:currently|now|already)\b[^,]*,/gi, " ")
+    .replace(/\b(?:up|down)\s+from\b[^,;]*/gi, " ")
+    .replace(
+      new RegExp(String.raw`\b(?:currently|now|already)\s+(?:\w+\s+){0,2}?(?:at\s+|above\s+|below\s+)?${N_PERCENT}[^,;]*[,;]?`, "gi"),
+      " ",
+    );
+  if (PAUSED_WORDS.test(words)) return "PAUSED";
+  const future = FUTURE_WORDS.test(words);
+  if (THREAT_WORDS.test(words) || LETTER_WORDS.test(words)) return "THREATENED";
+  if (STARTED_WORDS.test(words)) return STARTED_PAST.test(words) ? "IN_EFFECT" : "ANNOUNCED";
+  if (CONTINUING_WORDS.test(words)) return "IN_EFFECT";
+  if (future) {
+    // "… to 25% from Aug. 1." followed by "Trump announced the rate in a letter …" / "The threat …".
+    const deal =
+      DEAL_WORDS.test(text.body.slice(sentence.start, end)) ||
+      agreements.some((a) => a.mentions.some((m) => m.sentence === sentence.index));
+    const next = text.sentences[phrase.mention.sentence + 1];
+    const characterised = next !== undefined && CHARACTERISING_WORDS.test(next.text) && !new RegExp(N_PERCENT, "i").test(next.text);
+    return characterised && !deal ? "THREATENED" : "ANNOUNCED";
+  }
+  if (NOW_WORDS.test(words)) return "IN_EFFECT";
+  return DEAL_WORDS.test(words) || agreements.some((a) => a.mentions.some((m) => m.start >= start && m.end <= end))
+    ? "ANNOUNCED"
+    : "IN_EFFECT";
 }
 
 // Private: the span of a phrase's own clause: from the last comma, semicolon, "while" or "but"
@@ -401,7 +466,9 @@ function clauseOf(text: AnalysedText, phrase: TariffPhrase): [number, number] {
   for (;;) {
     boundary.lastIndex = from;
     closing = boundary.exec(after);
-    if (closing === null || after.slice(from, closing.index).trim().split(/\s+/).filter(Boolean).length > 3) break;
+    // A conjunction always ends the clause ("keeps the 20% tariff but could exempt …"); only commas open asides.
+    if (closing === null || !/^[,;:]$/.test(closing[0]) || after.slice(from, closing.index).trim().split(/\s+/).filter(Boolean).length > 3)
+      break;
     from = closing.index + closing[0].length;
   }
   return [
@@ -427,6 +494,13 @@ function effectiveDate(text: AnalysedText, phrase: TariffPhrase, status: TariffS
       const monthOnly = !words.some((t) => /^\d{4}$/.test(t.text)) && !words.some((t) => /day$/.test(t.lower));
       if (coming && monthOnly && published !== null && date.date.length >= 7 && date.date < published.slice(0, date.date.length)) {
         return `${Number(date.date.slice(0, 4)) + 1}${date.date.slice(4)}`;
+      }
+      // A coming rate's weekday is the next one: "takes effect on Thursday".
+      const weekdayOnly = words.length <= 2 && words.some((t) => /day$/.test(t.lower) && isCalendarWord(t.lower));
+      if (coming && weekdayOnly && published !== null && date.date.length === 10 && date.date < published.slice(0, 10)) {
+        const next = new Date(`${date.date}T00:00:00Z`);
+        next.setUTCDate(next.getUTCDate() + 7);
+        return next.toISOString().slice(0, 10);
       }
       return date.date;
     }
@@ -459,7 +533,11 @@ function otherParty(agreement: AgreementFinding | undefined, code: string): stri
 // also fall to 15 percent", "now totals 145%", "to zero") and the verb before it ("scrap its
 // 19% tariff": 0 from 19; "doubled to 50%": from 25). A rate said to be threatened or announced
 // is never the previous one.
-function ratesOf(text: AnalysedText, phrase: TariffPhrase, phrases: TariffPhrase[]): { rate: number | null; previous: number | null } {
+function ratesOf(
+  text: AnalysedText,
+  phrase: TariffPhrase,
+  phrases: TariffPhrase[],
+): { rate: number | null; previous: number | null; end: number } {
   const sentence = text.sentences[phrase.mention.sentence];
   const nextPhrase = phrases.find((p) => p.mention.start >= phrase.mention.end && p.mention.sentence === phrase.mention.sentence);
   const region = text.body.slice(phrase.mention.end, nextPhrase?.mention.start ?? sentence.end);
@@ -469,15 +547,22 @@ function ratesOf(text: AnalysedText, phrase: TariffPhrase, phrases: TariffPhrase
   let rate: number | null = null;
   let previous: number | null = null;
   let current: number | null = null;
+  // Where the words stating the rate end (the statement's verb may come after the phrase).
+  let end = phrase.mention.end;
+  const through = (m: RegExpExecArray | RegExpMatchArray) => {
+    end = Math.max(end, phrase.mention.end + (m.index ?? 0) + m[0].length);
+  };
 
   const fromTo = new RegExp(String.raw`\bfrom\s+((?:[\w.]+\s+){0,4}?)${N}\s+to\s+(?:as much as\s+|up to\s+)?(?:${N}|(zero))`).exec(region);
   const toFrom = new RegExp(
     String.raw`\bto\s+(?:as much as\s+|up to\s+)?(?:${N}|(zero))[\s,]+(?:(?:up|down)\s+)?from\s+((?:[\w.]+\s+){0,5}?)${N}(\s+\w+(?:\s+\w+)?)?`,
   ).exec(region);
   if (fromTo !== null) {
+    through(fromTo);
     rate = fromTo[4] !== undefined ? 0 : Number(fromTo[3]);
     previous = inForce(fromTo[1]) ? Number(fromTo[2]) : null;
   } else if (toFrom !== null) {
+    through(toFrom);
     rate = toFrom[2] !== undefined ? 0 : Number(toFrom[1]);
     previous = inForce(`${toFrom[3]} ${toFrom[5] ?? ""}`) ? Number(toFrom[4]) : null;
   } else {
@@ -492,8 +577,10 @@ function ratesOf(text: AnalysedText, phrase: TariffPhrase, phrases: TariffPhrase
     );
     if (stood !== null) current = Number(stood[1]);
     if (to !== undefined) {
+      through(to);
       rate = to[2] !== undefined ? 0 : Number(to[1]);
     } else if (totals !== null) {
+      through(totals);
       rate = Number(totals[1]);
     }
     if (current !== null) {
@@ -522,5 +609,5 @@ function ratesOf(text: AnalysedText, phrase: TariffPhrase, phrases: TariffPhrase
   // "doubled to 50%", "halved to 75%"
   const change = /\b(doubled|double|doubles|doubling|halved|halve|halves|halving)\b/i.exec(`${before} ${region.slice(0, 40)}`);
   if (change !== null && rate !== null && previous === null) previous = /^doubl/i.test(change[1]) ? rate / 2 : rate * 2;
-  return { rate, previous };
+  return { rate, previous, end };
 }

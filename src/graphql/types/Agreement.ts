@@ -6,7 +6,10 @@ import { Commitment } from "./Commitment.js";
 
 @Directive(`@key(fields: "id")`)
 @Directive(PUBLIC)
-@ObjectType("Agreement", { description: "An agreement between countries, such as a trade deal or a security alliance." })
+@ObjectType("Agreement", {
+  simpleResolvers: true,
+  description: "An agreement between countries, such as a trade deal or a security alliance.",
+})
 export class Agreement {
   @Field(() => ID, { description: "Stable id, e.g. `japan-us-trade-agreement-2025`." })
   id!: string;

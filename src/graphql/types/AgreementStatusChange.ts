@@ -6,6 +6,7 @@ import { Evidence } from "./Evidence.js";
 
 @Directive(PUBLIC)
 @ObjectType("AgreementStatusChange", {
+  simpleResolvers: true,
   description: "One statement of where an agreement stands: its status, from when, and the sentence that says so.",
 })
 export class AgreementStatusChange {

@@ -6,7 +6,10 @@ import { DateTimeResolver } from "graphql-scalars";
 import { PUBLIC } from "./contract.js";
 
 @Directive(`@key(fields: "id")`)
-@ObjectType("Article", { description: "A news article, with the entities it mentions and where each mention is in its body." })
+@ObjectType("Article", {
+  simpleResolvers: true,
+  description: "A news article, with the entities it mentions and where each mention is in its body.",
+})
 export class Article {
   @Directive(PUBLIC)
   @Field(() => ID, { description: "Stable id of the article, e.g. `kyodo-20251028-takaichi-trump-summit`." })

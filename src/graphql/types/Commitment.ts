@@ -4,7 +4,7 @@ import { PUBLIC } from "./contract.js";
 import { Money } from "./Money.js";
 
 @Directive(PUBLIC)
-@ObjectType("Commitment", { description: "What one party committed to under an agreement." })
+@ObjectType("Commitment", { simpleResolvers: true, description: "What one party committed to under an agreement." })
 export class Commitment {
   @Field(() => String, { description: "The commitment in words, e.g. `Invest $550 billion in key U.S. industries`." })
   description!: string;

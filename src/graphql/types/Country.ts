@@ -9,6 +9,7 @@ import { PUBLIC } from "./contract.js";
 @Directive(`@key(fields: "alpha3")`)
 @Directive(PUBLIC)
 @ObjectType("Country", {
+  simpleResolvers: true,
   description:
     "A trade party identified by its ISO 3166-1 alpha-2 code: a sovereign state, or the European Union (`EU`, a code ISO 3166-1 reserves for it), which sets tariffs and signs trade agreements for its members.",
 })

@@ -3,7 +3,10 @@ import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { PUBLIC } from "./contract.js";
 
 @Directive(PUBLIC)
-@ObjectType("Evidence", { description: "The words of an article that state a fact; `article.body.slice(start, end)` equals `quote`." })
+@ObjectType("Evidence", {
+  simpleResolvers: true,
+  description: "The words of an article that state a fact; `article.body.slice(start, end)` equals `quote`.",
+})
 export class Evidence {
   @Field(() => String, { description: "The sentence, verbatim." })
   quote!: string;

@@ -4,6 +4,7 @@ import { PUBLIC } from "./contract.js";
 
 @Directive(PUBLIC)
 @ObjectType("Highlight", {
+  simpleResolvers: true,
   description:
     "A part of a search hit that the query matched. `start`/`end` are UTF-16 offsets into the field named by `field`, so the field's value `.slice(start, end)` equals `text`.",
 })

@@ -3,7 +3,10 @@ import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { PUBLIC } from "./contract.js";
 
 @Directive(PUBLIC)
-@ObjectType("Mention", { description: "One place in an article's body that names an entity; `body.slice(start, end)` equals `text`." })
+@ObjectType("Mention", {
+  simpleResolvers: true,
+  description: "One place in an article's body that names an entity; `body.slice(start, end)` equals `text`.",
+})
 export class Mention {
   @Field(() => String, { description: "The words as they appear, e.g. `Takaichi` or `Washington`." })
   text!: string;

@@ -5,7 +5,10 @@ import { PUBLIC } from "./contract.js";
 
 @Directive("@shareable")
 @Directive(PUBLIC)
-@ObjectType("Money", { description: 'An amount of money. 550 billion dollars is `{ amount: 550000000000, currency: "USD" }`.' })
+@ObjectType("Money", {
+  simpleResolvers: true,
+  description: 'An amount of money. 550 billion dollars is `{ amount: 550000000000, currency: "USD" }`.',
+})
 export class Money {
   @Field(() => Float, { description: "The amount in whole units of the currency (not cents)." })
   amount!: number;

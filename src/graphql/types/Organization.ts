@@ -28,6 +28,7 @@ registerEnumType(OrganizationKind, {
 @Directive(`@key(fields: "id")`)
 @Directive(PUBLIC)
 @ObjectType("Organization", {
+  simpleResolvers: true,
   description: "An organization named in the news: an international body, a government body, a company, a party.",
 })
 export class Organization {

@@ -5,7 +5,7 @@ import { Role } from "./Role.js";
 
 @Directive(`@key(fields: "id")`)
 @Directive(PUBLIC)
-@ObjectType("Person", { description: "A person named in the news, such as a head of government." })
+@ObjectType("Person", { simpleResolvers: true, description: "A person named in the news, such as a head of government." })
 export class Person {
   @Field(() => ID, { description: "Stable id, e.g. `sanae-takaichi`." })
   id!: string;

@@ -4,7 +4,7 @@ import { PUBLIC } from "./contract.js";
 import { Entity } from "./Entity.js";
 
 @Directive(PUBLIC)
-@ObjectType("RelatedEntity", { description: "An entity mentioned in the same articles as the one asked about." })
+@ObjectType("RelatedEntity", { simpleResolvers: true, description: "An entity mentioned in the same articles as the one asked about." })
 export class RelatedEntity {
   @Field(() => Entity, { description: "The related person, country, agreement or tariff." })
   entity!: typeof Entity;

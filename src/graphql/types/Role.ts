@@ -3,7 +3,7 @@ import { Directive, Field, ObjectType } from "type-graphql";
 import { PUBLIC } from "./contract.js";
 
 @Directive(PUBLIC)
-@ObjectType("Role", { description: "An office a person holds or held, such as Prime Minister of Japan." })
+@ObjectType("Role", { simpleResolvers: true, description: "An office a person holds or held, such as Prime Minister of Japan." })
 export class Role {
   @Field(() => String, { description: "The title of the office, e.g. `Prime Minister`." })
   title!: string;

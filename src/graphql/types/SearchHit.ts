@@ -15,7 +15,7 @@ export const SearchResult = createUnionType({
 });
 
 @Directive(PUBLIC)
-@ObjectType("SearchHit", { description: "One search result, with how well it matched and where." })
+@ObjectType("SearchHit", { simpleResolvers: true, description: "One search result, with how well it matched and where." })
 export class SearchHit {
   @Field(() => SearchResult, { description: "The article or entity found." })
   entity!: typeof SearchResult;

@@ -4,7 +4,7 @@ import { PUBLIC } from "./contract.js";
 
 @Directive(`@key(fields: "id")`)
 @Directive(PUBLIC)
-@ObjectType("Tariff", { description: "A tariff one country imposes on a product from another." })
+@ObjectType("Tariff", { simpleResolvers: true, description: "A tariff one country imposes on a product from another." })
 export class Tariff {
   @Field(() => ID, { description: "Stable id, e.g. `us-tariff-japan-automobiles`." })
   id!: string;

@@ -7,6 +7,7 @@ import { Evidence } from "./Evidence.js";
 
 @Directive(PUBLIC)
 @ObjectType("TariffChange", {
+  simpleResolvers: true,
   description: "One statement of a tariff's rate by one source: the rate, its status, when it takes effect, and the sentence that says so.",
 })
 export class TariffChange {

@@ -5,6 +5,7 @@ import { TariffChange } from "./TariffChange.js";
 
 @Directive(PUBLIC)
 @ObjectType("TariffConflict", {
+  simpleResolvers: true,
   description: "Statements that give different rates in effect for the same time. Neither is dropped: both stay in `Tariff.history`.",
 })
 export class TariffConflict {

@@ -4,7 +4,10 @@ import { DateResolver } from "graphql-scalars";
 import { PUBLIC } from "./contract.js";
 
 @Directive(PUBLIC)
-@ObjectType("TimelinePoint", { description: "Mentions of an entity within one interval (a day, week or month, in UTC) of a timeline." })
+@ObjectType("TimelinePoint", {
+  simpleResolvers: true,
+  description: "Mentions of an entity within one interval (a day, week or month, in UTC) of a timeline.",
+})
 export class TimelinePoint {
   @Field(() => DateResolver, {
     description: "First day of the interval (`YYYY-MM-DD`): the day itself, the week's Monday or the month's first day.",

@@ -5,6 +5,7 @@ import { EntityType } from "./kindEnums.js";
 
 @Directive(PUBLIC)
 @ObjectType("UnresolvedReference", {
+  simpleResolvers: true,
   description:
     "Words ingestion found that look like a reference to an entity but could not tie to one, e.g. `high U.S. tariffs` (no target country stated); `article.body.slice(start, end)` equals `text`.",
 })

@@ -8,7 +8,7 @@ import { Person } from "./Person.js";
 // Shareable: every subgraph with Relay connections defines this same PageInfo.
 @Directive("@shareable")
 @Directive(PUBLIC)
-@ObjectType("PageInfo", { description: "Where a page sits in its list (Relay cursor connections)." })
+@ObjectType("PageInfo", { simpleResolvers: true, description: "Where a page sits in its list (Relay cursor connections)." })
 export class PageInfo {
   @Field(() => Boolean, { description: "True when more items follow this page; fetch them with `after: endCursor`." })
   hasNextPage!: boolean;
@@ -40,7 +40,7 @@ export interface ConnectionValue<T> {
  */
 export function connectionOf<T extends object>(node: ClassType<T>, name: string, plural: string) {
   @Directive(PUBLIC)
-  @ObjectType(`${name}Edge`, { description: `One ${name.toLowerCase()} in a page, with its cursor.` })
+  @ObjectType(`${name}Edge`, { simpleResolvers: true, description: `One ${name.toLowerCase()} in a page, with its cursor.` })
   class Edge {
     @Field(() => String, { description: "Opaque cursor of this item; pass it as `after` to continue after it." })
     cursor!: string;
@@ -50,7 +50,7 @@ export function connectionOf<T extends object>(node: ClassType<T>, name: string,
   }
 
   @Directive(PUBLIC)
-  @ObjectType(`${name}Connection`, { description: `A page of ${plural}, Relay style.` })
+  @ObjectType(`${name}Connection`, { simpleResolvers: true, description: `A page of ${plural}, Relay style.` })
   class Connection {
     @Field(() => [Edge], { description: `The ${plural} of this page with their cursors.` })
     edges!: Edge[];
