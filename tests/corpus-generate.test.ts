@@ -8,6 +8,7 @@ import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runGenerateCorpus, USAGE, type CommandOutput } from "../scripts/generate-corpus.js";
 import type { CorpusRecord } from "../src/corpus/format.js";
+import { ENTITY_KINDS } from "../src/corpus/kinds.js";
 import { generateCorpus, generateCorpusChunks, writeCorpusFile } from "../tools/generate/generate.js";
 import { loadCorpusFile } from "../src/corpus/load.js";
 import { validateCorpus } from "../src/corpus/validate.js";
@@ -102,10 +103,29 @@ describe("generated corpora have the promised shape", () => {
 
   it("mentions every kind of entity, and gives every agreement and tariff evidence", () => {
     const kinds = new Set(corpus.articles.flatMap((a) => a.mentions.map((m) => m.entityType)));
-    expect([...kinds].sort()).toEqual(["AGREEMENT", "COUNTRY", "PERSON", "TARIFF"]);
+    expect([...kinds].sort()).toEqual([...ENTITY_KINDS].sort());
     expect(corpus.agreements.length).toBeGreaterThan(100);
     expect(corpus.tariffs.length).toBeGreaterThan(100);
     for (const fact of [...corpus.agreements, ...corpus.tariffs]) expect(fact.evidence.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("names organizations of every kind, by name and then by short form, and offices that belong to one", () => {
+    const organizations = corpus.organizations ?? [];
+    const kinds = new Set(organizations.map((o) => o.kind));
+    expect([...kinds].sort()).toEqual(["COMPANY", "GOVERNMENT_BODY", "INTERNATIONAL_BODY", "OTHER", "POLITICAL_PARTY"]);
+    const byId = new Map(organizations.map((o) => [o.id, o]));
+    // A body of states lists members; a government body, a company and a party belong to one country.
+    expect(byId.get("g7")?.members).toEqual(["CA", "FR", "DE", "IT", "JP", "GB", "US"]);
+    for (const o of organizations.filter((x) => x.kind === "GOVERNMENT_BODY" || x.kind === "COMPANY")) {
+      expect(o.country, o.id).toMatch(/^[A-Z]{2}$/);
+    }
+    const mentions = corpus.articles.flatMap((a) => a.mentions.filter((m) => m.entityType === "ORGANIZATION"));
+    expect(new Set(mentions.map((m) => byId.get(m.entityId)?.kind)).size).toBe(5);
+    // Later mentions use the acronym: "the World Trade Organization", then "the WTO".
+    expect(mentions.some((m) => m.entityId === "wto" && m.text === "WTO")).toBe(true);
+    const offices = corpus.people.flatMap((p) => p.roles.filter((r) => r.organizationId));
+    expect(offices.some((r) => r.title === "Central Bank Governor" && byId.get(r.organizationId!)?.country === r.country)).toBe(true);
+    expect(offices.some((r) => r.title === "IMF Executive Director" && r.organizationId === "imf")).toBe(true);
   });
 
   it("spreads publication over two years in article order", () => {
@@ -147,7 +167,15 @@ describe("the streamed corpus is the in-memory corpus", () => {
     const summary = await writeCorpusFile(file, small, (written) => progress.push(written));
     const written = await readFile(file, "utf8");
     expect(written).toBe([...generateCorpusChunks(small)].join(""));
-    expect(summary).toEqual({ articles: 60, countries: 250, people: 200, agreements: 60, tariffs: 60, bytes: Buffer.byteLength(written) });
+    expect(summary).toEqual({
+      articles: 60,
+      countries: 250,
+      people: 200,
+      agreements: 60,
+      tariffs: 60,
+      organizations: 163,
+      bytes: Buffer.byteLength(written),
+    });
     expect(progress.at(-1)).toBe(60);
   });
 });

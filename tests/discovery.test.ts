@@ -25,8 +25,14 @@ beforeAll(async () => {
   api = await startTestServer(corpus, { maxPageSize: 1000 });
 });
 
-const ENTITY = `__typename ... on Person { id } ... on Country { id: code } ... on Agreement { id } ... on Tariff { id }`;
-const TYPE_OF: Record<string, string> = { Person: "PERSON", Country: "COUNTRY", Agreement: "AGREEMENT", Tariff: "TARIFF" };
+const ENTITY = `__typename ... on Person { id } ... on Country { id: code } ... on Agreement { id } ... on Tariff { id } ... on Organization { id }`;
+const TYPE_OF: Record<string, string> = {
+  Person: "PERSON",
+  Country: "COUNTRY",
+  Agreement: "AGREEMENT",
+  Tariff: "TARIFF",
+  Organization: "ORGANIZATION",
+};
 
 /** The oracle's related list: co-mention counts and their cosine, ranked as the schema documents. */
 function expectedRelated(key: string) {

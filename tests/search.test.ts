@@ -16,6 +16,7 @@ const HIT_FIELDS = `score
     ... on Country { id: code name aliases }
     ... on Agreement { id name }
     ... on Tariff { id name product }
+    ... on Organization { id name aliases }
   }`;
 const SEARCH = `query($q: String!, $types: [SearchType!], $first: Int) { search(query: $q, types: $types, first: $first) { ${HIT_FIELDS} } }`;
 
@@ -165,7 +166,7 @@ describe("search ranking over a generated corpus", () => {
   ): Promise<{ score: number; entity: { __typename: string; id: string; product?: string } }[]> {
     const res = await api.query(
       `query($q: String!, $types: [SearchType!], $first: Int) { search(query: $q, types: $types, first: $first) {
-        score entity { __typename ... on Article { id } ... on Person { id } ... on Country { id: code } ... on Agreement { id } ... on Tariff { id product } } } }`,
+        score entity { __typename ... on Article { id } ... on Person { id } ... on Country { id: code } ... on Agreement { id } ... on Tariff { id product } ... on Organization { id } } } }`,
       { q, types, first },
     );
     expect(res.errors).toBeUndefined();

@@ -1,11 +1,12 @@
 // The PostgreSQL store answers exactly as the memory store does: every Store lookup over every
 // key of the same corpus, every page of every list walked cursor by cursor, and every contract
 // query over GraphQL, compared whole. The corpus has the awkward cases on purpose: undated
-// articles, articles sharing a timestamp, accented names.
+// articles, articles sharing a timestamp, accented names, organizations sharing a name.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { CorpusRecord, EntityType } from "../../src/corpus/format.js";
 import { generateCorpus } from "../../tools/generate/generate.js";
 import { validateCorpus } from "../../src/corpus/validate.js";
+import { ENTITY_KINDS } from "../../src/corpus/kinds.js";
 import { currentRates, tariffConflicts, tariffHistory } from "../../src/corpus/tariffHistory.js";
 import { startServer, type RunningServer } from "../../src/server.js";
 import { encodeCursor } from "../../src/store/cursor.js";
@@ -25,6 +26,11 @@ function awkwardCorpus(articles = 300): CorpusRecord {
   corpus.people[0]!.name = "Zoë Hernández";
   corpus.people[0]!.aliases = ["ZOË", "Hernández"];
   corpus.people[1]!.name = "zoe Adams";
+  // Two organizations of one name (parties of two countries often share one) and an accented one.
+  const parties = corpus.organizations!.filter((o) => o.kind === "POLITICAL_PARTY");
+  parties[1]!.name = parties[0]!.name;
+  parties[1]!.aliases = parties[0]!.aliases;
+  corpus.organizations!.find((o) => o.kind === "COMPANY")!.name = "Société Générale des Aciers";
   addHistories(corpus);
   return validateCorpus(JSON.parse(JSON.stringify(corpus)), "awkward corpus");
 }
@@ -93,7 +99,9 @@ describe.each(corpora)("on %s", (_, load) => {
       ...corpus.countries.map((c) => ({ type: "COUNTRY" as const, id: c.code })),
       ...corpus.agreements.map((a) => ({ type: "AGREEMENT" as const, id: a.id })),
       ...corpus.tariffs.map((t) => ({ type: "TARIFF" as const, id: t.id })),
+      ...(corpus.organizations ?? []).map((o) => ({ type: "ORGANIZATION" as const, id: o.id })),
       { type: "PERSON", id: "nobody" },
+      { type: "ORGANIZATION", id: "nobody" },
     ];
   });
 
@@ -114,6 +122,7 @@ describe.each(corpora)("on %s", (_, load) => {
     await same((s) => s.countriesByCode(codes()));
     await same((s) => s.agreementsById(ids(corpus.agreements)));
     await same((s) => s.tariffsById(ids(corpus.tariffs)));
+    await same((s) => s.recordsByKey("ORGANIZATION", ids(corpus.organizations ?? [])));
     await same((s) => s.entitiesOfArticles(ids(corpus.articles)));
   });
 
@@ -157,7 +166,10 @@ describe.each(corpora)("on %s", (_, load) => {
     const mid = dated[Math.floor(dated.length / 2)]!;
     const person = corpus.articles.flatMap((a) => a.mentions).find((m) => m.entityType === "PERSON")!.entityId;
     const country = corpus.articles.flatMap((a) => a.mentions).find((m) => m.entityType === "COUNTRY")!.entityId;
+    const organization = corpus.articles.flatMap((a) => a.mentions).find((m) => m.entityType === "ORGANIZATION")?.entityId ?? "none";
     const filters: ArticleFilterInput[] = [
+      { organizationId: organization },
+      { organizationId: organization, countryCode: country, publishedAfter: mid },
       {},
       { personId: person },
       { countryCode: country },
@@ -219,15 +231,34 @@ describe.each(corpora)("on %s", (_, load) => {
       "tariff on steel",
       "zyzzyva",
       "",
+      ...(corpus.organizations ?? []).slice(0, 12).flatMap((o) => [o.name, ...o.aliases]),
+      "societe generale",
+      "central bank",
     ];
     for (const query of queries) {
       await same((s) => s.search({ query, types: ["PERSON", "COUNTRY", "AGREEMENT", "TARIFF"], first: 50 }));
+      await same((s) => s.search({ query, types: [...ENTITY_KINDS], first: 50 }));
+      await same((s) => s.search({ query, types: ["ORGANIZATION"], first: 5 }));
     }
   });
 
   it("lists, searches and pages people by folded name", async () => {
     for (const name of [null, "", "a", "ZOE", "hernandez", "ë", "nobody at all"]) {
       await walk((s, after) => s.listPeople(name, { first: 4, after }));
+    }
+  });
+
+  it("lists, filters and pages organizations by folded name and kind", async () => {
+    const party = corpus.organizations?.find((o) => o.kind === "POLITICAL_PARTY");
+    const names = [null, "", "a", "SOCIETE", "aciers", "é", "g20", party?.name ?? "party", party?.aliases[0] ?? "x", "nobody at all"];
+    for (const name of names) {
+      for (const category of [null, "INTERNATIONAL_BODY", "GOVERNMENT_BODY", "COMPANY", "POLITICAL_PARTY", "OTHER"]) {
+        await walk((s, after) => s.listByName("ORGANIZATION", { name, category }, { first: 4, after }));
+      }
+    }
+    if (corpus.organizations?.length) {
+      const all = await memory.listByName("ORGANIZATION", {}, { first: 100 });
+      expect(all.totalCount).toBe(corpus.organizations.length);
     }
   });
 
@@ -265,9 +296,10 @@ describe.each(corpora)("on %s", (_, load) => {
       .map((a) => a.publishedAt!.slice(0, 10))
       .sort();
     const ranges = [{}, { from: dated[0] }, { to: dated.at(-1) }, { from: dated[0], to: dated.at(-1) }, { from: "2999-01-01" }];
-    const keys = entityKeys
-      .slice(0, 40)
-      .flatMap((k) => (["DAY", "WEEK", "MONTH"] as const).flatMap((interval) => ranges.map((r) => ({ ...k, ...r, interval, points: 6 }))));
+    const organizations = entityKeys.filter((k) => k.type === "ORGANIZATION").slice(0, 20);
+    const keys = [...entityKeys.slice(0, 40), ...organizations].flatMap((k) =>
+      (["DAY", "WEEK", "MONTH"] as const).flatMap((interval) => ranges.map((r) => ({ ...k, ...r, interval, points: 6 }))),
+    );
     const answers = await same((s) => s.timelines(keys));
     expect(answers.some((points) => points.some((p) => p.count > 0))).toBe(true);
   });
@@ -280,6 +312,9 @@ describe.each(corpora)("on %s", (_, load) => {
       await same((s) => s.articlesOfEntities([{ type: "COUNTRY", id: corpus.countries[0]!.code, first: 5, after }]));
     }
     await same((s) => s.listPeople(null, { first: 3, after: encodeCursor("p", ["m", ""]) }));
+    await same((s) => s.listByName("ORGANIZATION", { category: "COMPANY" }, { first: 3, after: encodeCursor("o", ["m", ""]) }));
+    const organization = corpus.organizations?.[0]?.id ?? "none";
+    await same((s) => s.articlesOfEntities([{ type: "ORGANIZATION", id: organization, first: 5, after: encodeCursor("a", [0, id]) }]));
   });
 
   /** Walks a list from its first page to its last on both stores, expecting identical pages. */
@@ -317,6 +352,20 @@ describe("over GraphQL", () => {
           mentions { text start end entity { __typename ... on Person { id } ... on Country { code } ... on Agreement { id } ... on Tariff { id } } } } } } }`,
     ],
     [
+      "organizations with every relation",
+      `{ organizations(first: 100) { totalCount pageInfo { hasNextPage endCursor }
+           nodes { id name aliases kind country { code name } members { code }
+             articles(first: 3) { totalCount pageInfo { hasNextPage endCursor } nodes { id } }
+             timeline(interval: MONTH) { date count articleCount } } }
+         wto: related(entity: { type: ORGANIZATION, id: "wto" }, first: 10) { score articleCount
+           entity { __typename ... on Organization { id } ... on Country { code } ... on Person { id } ... on Tariff { id } } }
+         bodies: organizations(kind: INTERNATIONAL_BODY) { totalCount nodes { id } }
+         named: organizations(name: "bank", first: 5) { totalCount nodes { id name } }
+         articles(first: 100) { nodes { id organizations { id } mentions { entity { ... on Organization { id kind } } } } }
+         people(first: 100) { nodes { id roles { title organization { id name } } } }
+         search(query: "central bank", types: [ORGANIZATION], first: 10) { score entity { ... on Organization { id } } } }`,
+    ],
+    [
       "every entity's articles",
       `{ people(first: 100) { totalCount nodes { id articles(first: 3) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } } }
          countries { code articles(first: 5) { totalCount edges { cursor node { id publishedAt } } } }
@@ -342,7 +391,7 @@ describe("over GraphQL", () => {
     [
       "federation entities",
       `query($reps: [_Any!]!) { _entities(representations: $reps) { __typename ... on Article { id headline } ... on Person { id name }
-         ... on Country { code name } ... on Agreement { id name } ... on Tariff { id product } } }`,
+         ... on Country { code name } ... on Agreement { id name } ... on Tariff { id product } ... on Organization { id name kind } } }`,
     ],
     [
       "unknown ids and bad cursors",
@@ -368,6 +417,8 @@ describe("over GraphQL", () => {
       ...corpus.people.slice(0, 5).map((p) => ({ __typename: "Person", id: p.id })),
       { __typename: "Country", code: corpus.countries[0]!.code },
       { __typename: "Tariff", id: corpus.tariffs[0]!.id },
+      ...(corpus.organizations ?? []).slice(0, 3).map((o) => ({ __typename: "Organization", id: o.id })),
+      { __typename: "Organization", id: "missing" },
       { __typename: "Agreement", id: "missing" },
     ];
     const variables = fixed ?? { reps };

@@ -2,7 +2,9 @@
 // of any size from a seed, for tests (hundreds of articles) and benchmarks (up to millions,
 // written as a stream so the whole corpus never sits in memory).
 //
-// The flow: buildWorld() draws countries, people, agreements and tariffs from the seed;
+// The flow: buildWorld() draws countries, people, agreements, tariffs and organizations (a fixed
+// set of international bodies, and per large economy a central bank, a trade ministry, companies
+// and a party; some people's offices belong to one of them) from the seed;
 // article i is drawn from its own random stream, so it can be produced without drawing the
 // articles before it; the first articles each feature one agreement and one tariff, and the
 // sentences stating them become those entities' evidence. Entities are written before articles
@@ -23,6 +25,7 @@ import type {
   EvidenceRecord,
   MentionRecord,
   MoneyRecord,
+  OrganizationRecord,
   PersonRecord,
   RoleRecord,
   TariffRecord,
@@ -63,6 +66,7 @@ export interface CorpusFileSummary {
   people: number;
   agreements: number;
   tariffs: number;
+  organizations: number;
   /** Size of the file in bytes (UTF-8). */
   bytes: number;
 }
@@ -77,7 +81,7 @@ export const DEFAULT_TARIFFS = 600;
 
 /**
  * Given options, returns the whole corpus in memory, with keys in file order (version,
- * countries, people, agreements, tariffs, articles). Meant for tests and corpora up to tens
+ * countries, people, agreements, tariffs, organizations, articles). Meant for tests and corpora up to tens
  * of thousands of articles; use {@link writeCorpusFile} for larger ones.
  */
 export function generateCorpus(options: GenerateCorpusOptions): CorpusRecord {
@@ -99,9 +103,10 @@ export function generateCorpusChunks(options: GenerateCorpusOptions): Generator<
 
 // Private: the file text of a planned corpus, entities first, then one piece per article.
 function* chunksOf(plan: CorpusPlan): Generator<string> {
-  const { countries, people, agreements, tariffs } = plan.entities;
+  const { countries, people, agreements, tariffs, organizations } = plan.entities;
   yield `{"version":1,\n${jsonArray("countries", countries)},\n${jsonArray("people", people)},\n` +
-    `${jsonArray("agreements", agreements)},\n${jsonArray("tariffs", tariffs)},\n"articles":[`;
+    `${jsonArray("agreements", agreements)},\n${jsonArray("tariffs", tariffs)},\n` +
+    `${jsonArray("organizations", organizations ?? [])},\n"articles":[`;
   for (let i = 0; i < plan.articleCount; i++) {
     yield (i === 0 ? "\n" : ",\n") + JSON.stringify(plan.article(i));
   }
@@ -156,13 +161,14 @@ export async function writeCorpusFile(
     await rm(partial, { force: true });
     throw error;
   }
-  const { countries, people, agreements, tariffs } = plan.entities;
+  const { countries, people, agreements, tariffs, organizations } = plan.entities;
   return {
     articles: total,
     countries: countries.length,
     people: people.length,
     agreements: agreements.length,
     tariffs: tariffs.length,
+    organizations: organizations?.length ?? 0,
     bytes,
   };
 }
@@ -234,6 +240,7 @@ function planCorpus(options: GenerateCorpusOptions): CorpusPlan {
       people: world.people.map((p) => p.record),
       agreements: world.agreements.slice(0, keptAgreements).map((a) => withEvidence(a.record)),
       tariffs: world.tariffs.slice(0, keptTariffs).map((t) => withEvidence(t.record)),
+      organizations: world.organizations.map((o) => o.record),
     },
     article: (i) => drawArticle(world, settings, i).record,
   };
@@ -288,6 +295,16 @@ interface TariffInfo {
   agreement: AgreementInfo | null;
 }
 
+interface OrganizationInfo {
+  record: OrganizationRecord;
+  /** What later mentions call it: its acronym ("WTO") or its name when it has none. */
+  short: string;
+  /** Whether prose puts "the" before its name ("the World Trade Organization", not "the Kestrel Motors"). */
+  article: boolean;
+  /** Whether prose puts "the" before its short form ("the WTO", not "the ASEAN"). */
+  shortArticle: boolean;
+}
+
 interface World {
   countries: CountryInfo[];
   /** Countries with a capital: the ones that make news (excludes Antarctica and the like). */
@@ -298,6 +315,11 @@ interface World {
   peopleByCountry: Map<string, PersonInfo[]>;
   agreements: AgreementInfo[];
   tariffs: TariffInfo[];
+  organizations: OrganizationInfo[];
+  /** Each country's own organizations (government bodies, companies, parties), and the bodies it is a member of. */
+  organizationsByCountry: Map<string, OrganizationInfo[]>;
+  /** International bodies that list no members (open to all), and bodies of no country. */
+  openOrganizations: OrganizationInfo[];
 }
 
 // Private: draws the whole world from the seed's world stream.
@@ -307,7 +329,18 @@ function buildWorld(seed: number, peopleCount: number, agreementCount: number, t
   const byCode = new Map(countries.map((c) => [c.record.code, c]));
   const newsworthy = countries.filter((c) => c.capital !== null);
   const major = MAJOR_ECONOMIES.map((code) => byCode.get(code)).filter((c) => c !== undefined);
-  const world: World = { countries, newsworthy, major, people: [], peopleByCountry: new Map(), agreements: [], tariffs: [] };
+  const world: World = {
+    countries,
+    newsworthy,
+    major,
+    people: [],
+    peopleByCountry: new Map(),
+    agreements: [],
+    tariffs: [],
+    organizations: [],
+    organizationsByCountry: new Map(),
+    openOrganizations: [],
+  };
 
   const ids = new Set<string>();
   const names = new NameDrawer(rng);
@@ -322,7 +355,93 @@ function buildWorld(seed: number, peopleCount: number, agreementCount: number, t
   const agreementNames = new Set<string>();
   for (let j = 0; j < agreementCount; j++) world.agreements.push(drawAgreement(rng, world, agreementNames, ids));
   for (let t = 0; t < tariffCount; t++) world.tariffs.push(drawTariff(rng, world, t, ids));
+  // Drawn last, so adding them left the countries, people, agreements and tariffs of a seed as they were.
+  drawOrganizations(rng, world, ids);
   return world;
+}
+
+// Private: the organizations: the international bodies (members: those of the world's countries
+// that belong), then for each large economy its central bank, trade ministry, two companies and a
+// party. Offices that belong to one of them (a central bank governor, an IMF director) name it.
+function drawOrganizations(rng: Random, world: World, ids: Set<string>): void {
+  const byCode = new Map(world.countries.map((c) => [c.record.code, c]));
+  const add = (info: OrganizationInfo, countries: string[]) => {
+    world.organizations.push(info);
+    if (countries.length === 0) world.openOrganizations.push(info);
+    for (const code of countries) {
+      const list = world.organizationsByCountry.get(code) ?? [];
+      list.push(info);
+      world.organizationsByCountry.set(code, list);
+    }
+  };
+  const bodyOfTitle = new Map<string, OrganizationInfo>();
+  for (const body of INTERNATIONAL_BODIES) {
+    const members = body.members.filter((code) => byCode.has(code));
+    const info: OrganizationInfo = {
+      record: { id: uniqueId(slug(body.short), ids), name: body.name, aliases: [body.short], kind: "INTERNATIONAL_BODY", members },
+      short: body.short,
+      article: true,
+      shortArticle: body.shortArticle,
+    };
+    add(info, members);
+    for (const title of body.titles) bodyOfTitle.set(title, info);
+  }
+  const centralBanks = new Map<string, OrganizationInfo>();
+  const companyNames = new Set<string>();
+  for (const c of world.major) {
+    const code = c.record.code;
+    const own = (name: string, kind: OrganizationRecord["kind"], aliases: string[], article: boolean): OrganizationInfo => {
+      const info: OrganizationInfo = {
+        record: { id: uniqueId(slug(`${name} ${code}`), ids), name, aliases, kind, country: code, members: [] },
+        short: aliases[0] ?? name,
+        article,
+        shortArticle: article,
+      };
+      add(info, [code]);
+      return info;
+    };
+    centralBanks.set(code, own(`Central Bank of ${c.name}`, "GOVERNMENT_BODY", [], true));
+    own(rng.pick(MINISTRY_NAMES), "GOVERNMENT_BODY", [], true);
+    for (let k = 0; k < 2; k++) {
+      let name = `${rng.pick(COMPANY_STEMS)} ${rng.pick(COMPANY_TRADES)}`;
+      while (companyNames.has(name)) name = `${rng.pick(COMPANY_STEMS)} ${rng.pick(COMPANY_TRADES)}`;
+      companyNames.add(name);
+      // Some carry their legal form, dot included: a span ending in "Corp." before a sentence's end.
+      const formal = rng.chance(0.3) ? `${name} Corp.` : name;
+      own(formal, "COMPANY", formal === name ? [] : [name], false);
+    }
+    const party = rng.pick(PARTY_NAMES);
+    own(party, "POLITICAL_PARTY", [acronym(party)], true);
+  }
+  for (const name of OTHER_ORGANIZATIONS) {
+    const info: OrganizationInfo = {
+      record: { id: uniqueId(slug(name), ids), name, aliases: [], kind: "OTHER", members: [] },
+      short: name,
+      article: true,
+      shortArticle: true,
+    };
+    add(info, []);
+  }
+  for (const p of world.people) {
+    for (const role of p.record.roles) {
+      const body =
+        role.country === null
+          ? bodyOfTitle.get(role.title)
+          : role.title === "Central Bank Governor"
+            ? centralBanks.get(role.country!)
+            : undefined;
+      if (body) role.organizationId = body.record.id;
+    }
+  }
+}
+
+// Private: the initials of a name's capitalised words: "National Renewal Party" → "NRP".
+function acronym(name: string): string {
+  return name
+    .split(" ")
+    .filter((w) => /^[A-Z]/.test(w))
+    .map((w) => w[0])
+    .join("");
 }
 
 // Private: the ~250 countries, valid two-letter codes only, deduplicated, sorted by code.
@@ -636,6 +755,10 @@ interface Cast {
   tariff: TariffInfo | null;
   /** An older agreement the article recalls for context, if any. */
   background: AgreementInfo | null;
+  /** Organizations the article may name: its countries' own, the bodies they belong to, bodies open to all. */
+  organizations: OrganizationInfo[];
+  /** The World Trade Organization, which a country may take a complaint to. */
+  wto: OrganizationInfo | null;
   body: BodyBuilder;
 }
 
@@ -663,8 +786,15 @@ function drawArticle(world: World, settings: ArticleSettings, i: number): DrawnA
       if (!people.includes(p)) people.push(p);
     }
   }
+  const organizations: OrganizationInfo[] = [];
+  for (const c of countries.slice(0, 3)) {
+    const own = world.organizationsByCountry.get(c.record.code);
+    if (own && rng.chance(0.6)) organizations.push(rng.pick(own));
+  }
+  if (world.openOrganizations.length > 0 && rng.chance(0.4)) organizations.push(rng.pick(world.openOrganizations));
   const body = new BodyBuilder();
-  const cast: Cast = { rng, countries, people, agreement, tariff, background, body };
+  const wto = world.organizations.find((o) => o.short === "WTO") ?? null;
+  const cast: Cast = { rng, countries, people, agreement, tariff, background, organizations: [...new Set(organizations)], wto, body };
   const id = `gen-${String(i + 1).padStart(8, "0")}`;
   const facts: DrawnArticle["facts"] = [];
 
@@ -803,6 +933,13 @@ function tariffRef(t: TariffInfo, casual: boolean): Ref {
   return { type: "TARIFF", id: t.record.id, text };
 }
 
+/** First mention: "the International Monetary Fund"; later ones: "the IMF" (the name when it has no short form). */
+function organization(cast: Cast, o: OrganizationInfo): Piece[] {
+  const introduced = cast.body.mentions.some((m) => m.entityId === o.record.id);
+  const ref: Ref = { type: "ORGANIZATION", id: o.record.id, text: introduced ? o.short : o.record.name };
+  return (introduced ? o.shortArticle : o.article) ? ["the ", ref] : [ref];
+}
+
 // --- Sentences ------------------------------------------------------------------------------
 
 // Private: the evidence sentence of an agreement: names it and states one commitment.
@@ -914,7 +1051,71 @@ const TEMPLATES: ((cast: Cast) => Piece[] | null)[] = [
   },
   (cast) => {
     const c = cast.rng.pick(cast.countries);
-    return c.capital ? [capitalAsCountry(c), ` has said it will ${cast.rng.pick(RESPONSES)}.`] : null;
+    if (!c.capital) return null;
+    const response = cast.rng.pick(RESPONSES);
+    return response === WTO_COMPLAINT
+      ? cast.wto && [capitalAsCountry(c), " has said it will file a complaint with ", organization(cast, cast.wto), "."]
+      : [capitalAsCountry(c), ` has said it will ${response}.`];
+  },
+  (cast) => {
+    const o = maybePick(cast.rng, cast.organizations);
+    const [a, b] = cast.rng.shuffle([...cast.countries]) as [CountryInfo, CountryInfo];
+    if (!o || o.record.kind === "COMPANY") return null;
+    return [organization(cast, o), " said it was following the talks between ", country(a), " and ", country(b), " closely."];
+  },
+  (cast) => {
+    const o = maybePick(
+      cast.rng,
+      cast.organizations.filter((x) => x.record.kind === "COMPANY"),
+    );
+    if (!o) return null;
+    const verb = cast.rng.chance(0.5) ? "fell" : "rose";
+    return [`shares of `, organization(cast, o), ` ${verb} ${cast.rng.int(1, 12)}% after the announcement.`];
+  },
+  (cast) => {
+    const o = maybePick(
+      cast.rng,
+      cast.organizations.filter((x) => x.record.kind === "COMPANY"),
+    );
+    const other =
+      o &&
+      maybePick(
+        cast.rng,
+        cast.countries.filter((c) => c.record.code !== o.record.country),
+      );
+    return (
+      o &&
+      other && [organization(cast, o), `, which sells ${cast.rng.pick(PRODUCTS)} in `, country(other), ", said it would review its prices."]
+    );
+  },
+  (cast) => {
+    const o = maybePick(
+      cast.rng,
+      cast.organizations.filter((x) => x.record.kind === "GOVERNMENT_BODY" || x.record.kind === "POLITICAL_PARTY"),
+    );
+    const home = o?.record.country ? cast.countries.find((c) => c.record.code === o.record.country) : undefined;
+    if (!o || !home) return null;
+    return o.record.kind === "POLITICAL_PARTY"
+      ? ["lawmakers from ", organization(cast, o), " in ", country(home), " called for a vote on the measure."]
+      : [
+          country(home),
+          "’s ",
+          ...organization(cast, o).filter((p) => p !== "the "),
+          ` said it would publish its assessment ${cast.rng.pick(WHEN)}.`,
+        ];
+  },
+  (cast) => {
+    const o = maybePick(
+      cast.rng,
+      cast.organizations.filter((x) => x.record.members.length > 0),
+    );
+    const member =
+      o &&
+      maybePick(
+        cast.rng,
+        cast.countries.filter((c) => o.record.members.includes(c.record.code)),
+      );
+    return o && member && [country(member), " will raise the issue at the next meeting of ", organization(cast, o), "."];
   },
   (cast) => {
     const p = maybePick(cast.rng, cast.people);
@@ -1429,6 +1630,104 @@ const INTERNATIONAL_TITLES = [
   "IMF Executive Director",
 ];
 
+/**
+ * International bodies: name, acronym, whether prose writes "the" before the acronym, the member states
+ * (of those the world has; empty for a body open to all), and the offices that belong to it.
+ */
+const INTERNATIONAL_BODIES: { name: string; short: string; shortArticle: boolean; members: string[]; titles: string[] }[] = [
+  { name: "World Trade Organization", short: "WTO", shortArticle: true, members: [], titles: ["WTO Appellate Body Member"] },
+  { name: "International Monetary Fund", short: "IMF", shortArticle: true, members: [], titles: ["IMF Executive Director"] },
+  { name: "United Nations", short: "UN", shortArticle: true, members: [], titles: ["United Nations Special Envoy"] },
+  { name: "World Bank", short: "World Bank", shortArticle: true, members: [], titles: [] },
+  {
+    name: "Group of 20",
+    short: "G20",
+    shortArticle: true,
+    members: ["AR", "AU", "BR", "CA", "CN", "FR", "DE", "IN", "ID", "IT", "JP", "KR", "MX", "RU", "SA", "ZA", "TR", "GB", "US"],
+    titles: ["Chair of the G20 Trade Working Group"],
+  },
+  { name: "Group of Seven", short: "G7", shortArticle: true, members: ["CA", "FR", "DE", "IT", "JP", "GB", "US"], titles: [] },
+  {
+    name: "Association of Southeast Asian Nations",
+    short: "ASEAN",
+    shortArticle: false,
+    members: ["BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "VN"],
+    titles: [],
+  },
+  {
+    name: "Organization of the Petroleum Exporting Countries",
+    short: "OPEC",
+    shortArticle: false,
+    members: ["DZ", "CG", "GQ", "GA", "IR", "IQ", "KW", "LY", "NG", "SA", "AE", "VE"],
+    titles: [],
+  },
+  { name: "Southern Common Market", short: "Mercosur", shortArticle: false, members: ["AR", "BR", "PY", "UY", "BO"], titles: [] },
+];
+
+/** A large economy's trade ministry, named as such ministries often are. */
+const MINISTRY_NAMES = [
+  "Ministry of Trade and Industry",
+  "Ministry of Commerce",
+  "Ministry of Economy and Trade",
+  "Ministry of Foreign Trade",
+  "Department of Trade",
+];
+
+/** Invented company names: a stem and a trade ("Kestrel Motors"). */
+const COMPANY_STEMS = [
+  "Kestrel",
+  "Northwind",
+  "Bluepeak",
+  "Sunward",
+  "Ironvale",
+  "Meridia",
+  "Solvane",
+  "Crestline",
+  "Orvik",
+  "Tessaro",
+  "Halcyon",
+  "Brightwater",
+  "Quillon",
+  "Varanta",
+  "Lumeo",
+  "Stratos",
+  "Nordhaven",
+  "Coralis",
+  "Aurelle",
+  "Kaimon",
+];
+const COMPANY_TRADES = [
+  "Motors",
+  "Steel",
+  "Electronics",
+  "Shipping",
+  "Energy",
+  "Pharma",
+  "Foods",
+  "Semiconductor",
+  "Aerospace",
+  "Textiles",
+];
+
+/** Party names; parties of two countries may share one, as they do. */
+const PARTY_NAMES = [
+  "National Renewal Party",
+  "Democratic Alliance",
+  "Progressive Union",
+  "Liberal Reform Party",
+  "Green Future Party",
+  "Social Democratic Forum",
+  "People’s Unity Party",
+];
+
+/** Bodies of no country: industry councils and federations. */
+const OTHER_ORGANIZATIONS = [
+  "Global Steel Producers Council",
+  "International Federation of Shipowners",
+  "Council of Farm Exporters",
+  "Semiconductor Supply Chain Alliance",
+];
+
 const MAJOR_ECONOMIES = [
   "US",
   "CN",
@@ -1585,13 +1884,10 @@ const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Satur
 const WHEN = ["later this month", "next week", "before the end of the year", "on the sidelines of the summit", "in the coming days"];
 const MOODS = ["constructive", "at a turning point", "under strain", "stronger than ever", "frank but friendly"];
 const CRITICISMS = ["short-sighted", "a step backwards", "unacceptable", "a negotiating tactic", "regrettable"];
-const RESPONSES = [
-  "respond in kind",
-  "file a complaint with the World Trade Organization",
-  "seek an exemption",
-  "review its own tariffs",
-  "keep talking",
-];
+/** The response that names an organization: written with a mention of it (see TEMPLATES). */
+const WTO_COMPLAINT = "file a complaint with the World Trade Organization";
+
+const RESPONSES = ["respond in kind", WTO_COMPLAINT, "seek an exemption", "review its own tariffs", "keep talking"];
 
 /** A sentence without mentions: fixed, or drawn (numbers, sectors) from the article's stream. */
 type Filler = string | ((rng: Random) => string);
