@@ -39,8 +39,8 @@ export interface ArticleMetadata {
   source: string;
 }
 
-/** Order of entity types among mentions that share a span, longest first otherwise (keyed by kind: a new kind must be placed). */
-const TYPE_ORDER: Record<EntityType, number> = { TARIFF: 0, AGREEMENT: 1, ORGANIZATION: 2, PERSON: 3, COUNTRY: 4 };
+/** Order of entity types among mentions that share a span, longest first otherwise; a kind not placed here goes last. */
+const TYPE_ORDER: Partial<Record<EntityType, number>> = { TARIFF: 0, AGREEMENT: 1, ORGANIZATION: 2, PERSON: 3, COUNTRY: 4 };
 
 /**
  * Given one article's findings and metadata, returns its corpus records with ids derived from
@@ -182,7 +182,7 @@ export function toRecords(findings: ArticleFindings, meta: ArticleMetadata): Art
     ),
   );
 
-  mentions.sort((a, b) => a.start - b.start || b.end - a.end || TYPE_ORDER[a.entityType] - TYPE_ORDER[b.entityType]);
+  mentions.sort((a, b) => a.start - b.start || b.end - a.end || (TYPE_ORDER[a.entityType] ?? 9) - (TYPE_ORDER[b.entityType] ?? 9));
   const unique = mentions.filter((m, i) => i === 0 || !sameMention(m, mentions[i - 1]));
   return {
     article: {
