@@ -107,6 +107,16 @@ describe("compiled operations", () => {
     expect(JSON.parse(over.body).errors[0].extensions.code).toBe("COST_ESTIMATED_TOO_EXPENSIVE");
   });
 
+  it("keep the cost limit when a variable decides which selections count", async () => {
+    // 20 without the people, 120 with them: over the limit of 60 only when $all is true.
+    const query = `query($all: Boolean!) { articles(first: 10) { nodes { id people @include(if: $all) { id } } } }`;
+    await raw(limited, query, { all: false });
+    expect((await raw(limited, query, { all: false })).status).toBe(200);
+    const over = await raw(limited, query, { all: true });
+    expect(over.status).toBe(400);
+    expect(JSON.parse(over.body).errors[0].extensions.code).toBe("COST_ESTIMATED_TOO_EXPENSIVE");
+  });
+
   it("keep the variables' depth limit", async () => {
     const query = `query($r: [_Any!]!) { _entities(representations: $r) { __typename } }`;
     const shallow = [{ __typename: "Country", code: "JP" }];

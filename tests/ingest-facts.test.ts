@@ -53,6 +53,28 @@ describe("a tariff rate's status, from the statement's verbs, modality and tense
     expect(lastStatement(ingest(body, "2025-08-01"), imposer, target)).toMatchObject({ rate, previous, status });
   });
 
+  it("takes the rate in force from the next sentence when it says what the new rate replaces, unless that one was only threatened", () => {
+    const replaced = ingest(
+      "Trump said U.S. tariffs on Brazilian goods would rise to 50% from Aug. 1. The rate would replace the 10% that exporters have paid since April.",
+      "2025-07-10",
+    );
+    expect(lastStatement(replaced, "US", "BR")).toMatchObject({ rate: 50, previous: 10 });
+    const threatened = ingest(
+      "Under the deal, U.S. tariffs on Japanese goods will fall to 15%. The new rate replaces the 25% duty Trump had threatened in a letter.",
+      "2025-07-23",
+    );
+    expect(lastStatement(threatened, "US", "JP")).toMatchObject({ rate: 15, previous: null, status: "ANNOUNCED" });
+  });
+
+  it("gives a rate in a deal's relative clause to the party across the table, not to a country named after it", () => {
+    const corpus = ingest(
+      "Cambodia signed a trade agreement with the United States on Sunday that keeps the 19% tariff on Cambodian goods, while Thailand signed a framework for a similar deal.",
+      "2025-10-27",
+    );
+    expect(corpus.tariffs.map((t) => `${t.imposedBy}>${t.appliesTo}`)).toEqual(["US>KH"]);
+    expect(corpus.agreements.map((a) => [...a.parties].sort().join(",")).sort()).toEqual(["KH,US", "TH,US"]);
+  });
+
   it("dates a rate that takes effect on a coming weekday to that weekday, and one that took effect to the past one", () => {
     // Published Tuesday 2025-08-05.
     expect(lastStatement(ingest("The 15% U.S. tariff on Swiss watches takes effect on Thursday.", "2025-08-05"), "US", "CH")).toEqual({
@@ -97,6 +119,19 @@ describe("when an agreement was made, as the story tells it", () => {
     ],
   ])("%s → %s", (body, expected) => {
     expect(agreementsOf(ingest(body, "2025-07-31"))).toEqual([expected]);
+  });
+
+  it("reads a date right before the concluding verb, and money its owner has put up ('its promised $550 billion of investment')", () => {
+    const settled = ingest(
+      "South Korea and the United States on Wednesday settled the terms of their investment package. Under the deal, tariffs on South Korean cars fall to 15%.",
+      "2025-10-30",
+    );
+    expect(agreementsOf(settled)).toEqual(["TRADE:KR,US concluded 2025-10-29"]);
+    const promised = ingest(
+      "Japan and the United States signed a trade deal on Tuesday. Japan will now set up a fund for its promised $550 billion of investment in the United States.",
+      "2025-07-31",
+    );
+    expect(promised.agreements[0].commitments.map((c) => [c.party, c.amount?.amount, c.amount?.currency])).toEqual([["JP", 550e9, "USD"]]);
   });
 
   it("leaves an agreement undated when the dated verb is about something else", () => {

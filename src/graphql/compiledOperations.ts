@@ -10,7 +10,7 @@ import { createHash } from "node:crypto";
 import { Kind, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
 import { compileQuery, isCompiledQuery, type CompiledQuery } from "graphql-jit";
 import type { Context } from "./context.js";
-import { estimateCost, type CostOptions } from "./cost.js";
+import { costDependsOnVariables, estimateCost, type CostOptions } from "./cost.js";
 import type { EntityCache } from "./entityCache.js";
 import { assertVariablesWithinLimits } from "./variablesLimit.js";
 
@@ -48,6 +48,10 @@ interface Entry {
   compiled: CompiledQuery;
   /** Estimated costs by the variables' shape (see withinCost). */
   costs: Map<string, number>;
+  /** False when no variable can change the estimate (cost.ts, costDependsOnVariables): one cost fits every run. */
+  costReadsVariables: boolean;
+  /** The estimate of a document whose cost reads no variable, once computed. */
+  fixedCost?: number;
   /** Set when the operation is `_entities` alone: its answer can be cached entity by entity. */
   entities?: EntitiesField;
   /** Distinguishes this document's entities from another selection's in the entity cache. */
@@ -139,31 +143,45 @@ export class CompiledOperations {
         d.kind === Kind.OPERATION_DEFINITION && (operationName === null || d.name?.value === operationName),
     );
     const entities = operation ? entitiesFieldOf(operation) : undefined;
-    this.entries.set(key, { document, operationName, compiled, costs: new Map(), entities, id: this.nextId++ });
+    const costReadsVariables = costDependsOnVariables(document);
+    this.entries.set(key, { document, operationName, compiled, costs: new Map(), costReadsVariables, entities, id: this.nextId++ });
     if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
   }
 
   // Private: whether the operation's estimated cost with these variables is within the limit. The
   // limit (cost.ts) depends on the variables, so it is checked on every run as Apollo's plugin does;
   // the estimate reads a variable only as a page size or, for a list, its length (`_entities`), so it
-  // is remembered per document under the variables with every list replaced by its length.
+  // is remembered per document under the variables with every list replaced by its length. A
+  // document no variable of which reaches the estimate (most pages: `article(id: $id)`) has one
+  // cost, computed once: no digest of the variables per run.
   private withinCost(entry: Entry, variables: Record<string, unknown>): boolean {
+    if (!entry.costReadsVariables) {
+      // The same estimate for any variables that coerce (others are not remembered, and fail the run itself).
+      entry.fixedCost ??= this.estimate(entry, variables);
+      return entry.fixedCost !== undefined && entry.fixedCost <= this.options.maxCost;
+    }
     // A digest, not the text: a key holding large unused variables would hold their size per entry.
     const shape = JSON.stringify(variables, (_name, value: unknown) => (Array.isArray(value) ? value.length : value));
     const key = createHash("sha256").update(shape).digest("base64url");
     let cost = entry.costs.get(key);
     if (cost === undefined) {
-      try {
-        cost =
-          estimateCost(this.options.schema, entry.document, entry.operationName ?? undefined, variables, this.options.maxPageSize) ??
-          Infinity;
-      } catch {
-        cost = Infinity; // variables the estimate cannot read: Apollo refuses them with its own error
-      }
+      cost = this.estimate(entry, variables) ?? Infinity; // variables the estimate cannot read: Apollo refuses them with its own error
       if (entry.costs.size >= 1000) entry.costs.clear(); // bounded: a document sent with ever-new variables
       entry.costs.set(key, cost);
     }
     return cost <= this.options.maxCost;
+  }
+
+  // Private: the estimated cost of a run (Infinity past the estimate's selection bound), or
+  // undefined when the estimate cannot read the variables.
+  private estimate(entry: Entry, variables: Record<string, unknown>): number | undefined {
+    try {
+      return (
+        estimateCost(this.options.schema, entry.document, entry.operationName ?? undefined, variables, this.options.maxPageSize) ?? Infinity
+      );
+    } catch {
+      return undefined;
+    }
   }
 
   // Private: answers an `_entities` operation from the entity cache, resolving only the entities it

@@ -4,12 +4,15 @@
 import { createHash } from "node:crypto";
 import type { ApolloServerPlugin } from "@apollo/server";
 import {
+  BREAK,
   getNamedType,
   getNullableType,
   getVariableValues,
   isLeafType,
   isListType,
   isUnionType,
+  visit,
+  type ASTNode,
   type DocumentNode,
   type GraphQLSchema,
 } from "graphql";
@@ -93,6 +96,48 @@ export function estimateCost(
     if (error instanceof Error && /maximum allowed number of nodes/.test(error.message)) return undefined;
     throw error;
   }
+}
+
+/** The arguments whose values the estimate reads (listSize, invalidRepresentationsCost); no other argument changes a cost. */
+const COSTED_ARGUMENTS = new Set(["first", "representations"]);
+
+/**
+ * Given a document, returns whether its estimated cost can depend on the variables: true when a
+ * variable appears in an argument the estimate reads (`first`, `representations`) or in a
+ * directive (`@skip(if: $x)` and `@include` decide which selections count). When false, the
+ * estimate is the same for any variables that coerce, so it need be computed once.
+ */
+export function costDependsOnVariables(document: DocumentNode): boolean {
+  let depends = false;
+  visit(document, {
+    Argument(node) {
+      if (COSTED_ARGUMENTS.has(node.name.value) && holdsVariable(node.value)) {
+        depends = true;
+        return BREAK;
+      }
+      return undefined;
+    },
+    Directive(node) {
+      if (node.arguments?.some((argument) => holdsVariable(argument.value))) {
+        depends = true;
+        return BREAK;
+      }
+      return undefined;
+    },
+  });
+  return depends;
+}
+
+// Private: whether a value (a list or input object, at any depth) holds a variable.
+function holdsVariable(value: ASTNode): boolean {
+  let found = false;
+  visit(value, {
+    Variable() {
+      found = true;
+      return BREAK;
+    },
+  });
+  return found;
 }
 
 /**

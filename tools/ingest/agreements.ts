@@ -36,6 +36,10 @@ const CONCLUDING_VERBS = new Set([
   "forged",
   "agreed",
   "announced",
+  "settled",
+  "finalized",
+  "finalised",
+  "hammered",
 ]);
 /** Tags of words that may sit between a determiner and the head ("the first major trade deal"). */
 const MODIFIER_TAGS = ["Adjective", "Noun", "Value", "Ordinal", "Cardinal"];
@@ -55,6 +59,8 @@ export function findAgreements(
   const agreements: AgreementFinding[] = [];
   const unresolved: UnresolvedFinding[] = [];
   const lastMention = new Map<AgreementFinding, number>();
+  /** The party whose verb concluded an agreement ("Cambodia signed …"). */
+  const subjects = new Map<AgreementFinding, string>();
   const pair = principalPair(countries);
   const tradeStory = countries.length > 0 && text.tokens.some((t) => /^(?:tariffs?|levy|levies)$/.test(t.lower));
 
@@ -106,6 +112,16 @@ export function findAgreements(
             )[0]
           : undefined;
       if (subject !== undefined && !parties.includes(subject.code)) parties.push(subject.code);
+      // "…, while Thailand signed a framework for a similar deal": the verb's subject is a party, and
+      // with nobody named across the table, so is the other side of the deal its sentence has
+      // just told of ("Cambodia signed an agreement with the United States …").
+      const verbSubject = phrase.verbBefore === null ? null : clauseSubject(text, countries, phrase.verbBefore);
+      if (verbSubject !== null && !parties.includes(verbSubject)) {
+        parties.push(verbSubject);
+        const previous = agreements.findLast((a) => subjects.has(a) && a.mentions.some((m) => m.sentence === head.sentence));
+        const across = previous?.parties.find((p) => p !== subjects.get(previous) && p !== verbSubject);
+        if (parties.length < 2 && across !== undefined && previous!.parties.length === 2) parties.push(across);
+      }
       // "the bilateral alliance" is the story's own pair; otherwise the sentence's countries come first.
       const nearby = /\bbilateral\b/i.test(mention.text)
         ? [...pair, ...inSentence.map((c) => c.code)]
@@ -137,6 +153,7 @@ export function findAgreements(
         mentions: [],
       };
       if (sameIdentity === undefined) agreements.push(agreement);
+      if (verbSubject !== null && sameIdentity === undefined) subjects.set(agreement, verbSubject);
     }
     agreement.mentions.push(mention);
     agreement.concluded ??= concluded;
@@ -188,7 +205,12 @@ function concludedFromStory(
     for (let i = sentence.first; i < sentence.last; i++) {
       const verb = tokens[i];
       if (!CONCLUDING_VERBS.has(verb.lower) || !verb.tags.has("Verb")) continue;
-      const date = dateShortlyAfter(tokens, i + 1, published, 14);
+      // "… on Wednesday settled the terms", "… Tuesday signed": a date right before the verb.
+      const right = [i - 2, i - 1]
+        .filter((j) => j >= sentence.first)
+        .map((j) => readDate(tokens, j, published))
+        .find((d) => d !== null && d.next === i);
+      const date = right ?? dateShortlyAfter(tokens, i + 1, published, 14);
       if (date?.date) return date.date;
     }
   }
@@ -225,6 +247,8 @@ interface Phrase {
   concluded: string | null;
   /** A date expression ("in July") that only a publication date could resolve. */
   undatedExpression: boolean;
+  /** The concluding verb right before the phrase ("Thailand signed a framework …"), whose subject is a party. */
+  verbBefore: Token | null;
   properName: string | null;
 }
 
@@ -246,11 +270,9 @@ function readPhrase(text: AnalysedText, head: Token, countries: CountryMention[]
   )
     return null;
 
-  // "the framework of a reciprocal trade deal", "a framework for a similar deal": the deal is the agreement.
-  if (head.lower === "framework" && sameSentence(next) && /^(?:of|for)$/.test(next.lower)) {
-    const following = tokens.slice(next.index + 1, next.index + 6).filter(sameSentence);
-    if (following.some((t) => HEADS.has(t.lower) && t.lower !== "framework")) return null;
-  }
+  // "the framework of a reciprocal trade deal", "a framework for a similar deal": the deal is the
+  // agreement; "the framework for its promised investment" is no agreement at all.
+  if (head.lower === "framework" && sameSentence(next) && /^(?:of|for)$/.test(next.lower)) return null;
   // A framework is an agreement only in a story about deals or trade, not "a legal framework".
   if (
     head.lower === "framework" &&
@@ -345,12 +367,14 @@ function readPhrase(text: AnalysedText, head: Token, countries: CountryMention[]
       if (!subjectWord || t.after !== " ") break;
     }
   }
+  let verbBefore: Token | null = null;
   // A concluding verb shortly before: "Japan and Britain signed a free trade agreement on Friday",
   // "agreed on Thursday to a trade deal".
   for (let i = first.index - 1; i >= first.index - 5 && !concludedBy; i--) {
     if (!sameSentence(tokens[i])) break;
     if (CONCLUDING_VERBS.has(tokens[i].lower) && tokens[i].tags.has("Verb")) {
       concludedBy = true;
+      verbBefore = tokens[i];
       const between = i + 1 < first.index ? readDate(tokens, i + 1, published) : null;
       const date =
         between !== null && between.next <= first.index
@@ -380,6 +404,7 @@ function readPhrase(text: AnalysedText, head: Token, countries: CountryMention[]
     concludedBy,
     concluded,
     undatedExpression,
+    verbBefore,
     properName: capitalHead && nameStart !== undefined ? text.body.slice(nameStart.start, head.end) : null,
   };
 }
@@ -439,6 +464,23 @@ function hypothetical(text: AnalysedText, head: Token, mention: Mention): boolea
     if (HYPOTHETICAL_AFTER.test(tokens[i].lower)) return true;
   }
   return false;
+}
+
+// Private: the country that is the subject of a verb: the nearest country mention before it in
+// its clause (after the last comma, "while", "but" or "and"), not the object of a preposition.
+function clauseSubject(text: AnalysedText, countries: CountryMention[], verb: Token): string | null {
+  const sentenceStart = text.sentences[verb.sentence].start;
+  const before = text.body.slice(sentenceStart, verb.start);
+  const boundary = [...before.matchAll(/[,;]|\s(?:while|but|whereas|and)\s/g)].at(-1);
+  const clauseStart = boundary === undefined ? sentenceStart : sentenceStart + boundary.index + boundary[0].length;
+  const candidates = countries.filter(
+    (c) =>
+      c.sentence === verb.sentence &&
+      c.start >= clauseStart &&
+      c.end <= verb.start &&
+      !/\b(?:in|into|to|from|with|of|for|on|at|by|through|between)\s+(?:the\s+)?$/i.test(text.body.slice(clauseStart, c.start)),
+  );
+  return candidates.at(-1)?.code ?? null;
 }
 
 // Private: "Tokyo and Washington … their alliance": the pair of coordinated countries nearest

@@ -99,7 +99,8 @@ const OBJECT_MARKER =
   /\b(?:in|into|to|from|with|of|for|on|at|by|than|through|between|across|against|over|under|toward|towards)\s+(?:the\s+)?$/i;
 
 // Private: money commitments by the agreement's parties in the sentences near it. An amount
-// counts when a giving verb precedes it in its clause (or it "will go to" something), and the
+// counts when a giving verb precedes it in its clause (or it "will go to" something, or it is
+// "its promised $550 billion of investment"), and the
 // committing party is the nearest country before the verb that is not a prepositional object
 // ("the bloc" standing for the EU); "the same amount" repeats the last amount pledged.
 function moneyCommitments(
@@ -128,8 +129,14 @@ function moneyCommitments(
       const gap = verb === undefined ? "" : before.slice(verb.index + verb[0].length);
       const afterVerb = verb !== undefined && gap.length <= MAX_VERB_GAP && !/[,;:()]/.test(gap);
       const goesTo = /^\s+(?:will|would)\s+(?:go|be invested|be spent|be channell?ed)\b/.test(text.body.slice(m.end, s.end));
-      if (!afterVerb && !goesTo) continue;
-      const subjectEnd = afterVerb ? s.start + verb!.index : m.start;
+      // "its promised $550 billion of investment", "Japan's pledged $550 billion in investments": an amount its owner has put up.
+      const owned =
+        /\b(?:its|their|\p{Lu}[\p{L}.]*['’]s)\s+(?:promised|pledged|committed|planned|proposed|new|additional)?\s*$/u.test(before) &&
+        /^\s+(?:of|in)\s+(?:new\s+|additional\s+|direct\s+)?(?:investments?|purchases|spending|financing|funding|loans|aid)\b/.test(
+          text.body.slice(m.end, s.end),
+        );
+      if (!afterVerb && !goesTo && !owned) continue;
+      const subjectEnd = afterVerb && !owned ? s.start + verb!.index : m.start;
       const party =
         subjectBefore(text, countries, s, subjectEnd, agreement) ?? (goesTo ? subjectBefore(text, countries, s, s.end, agreement) : null);
       if (party === null) continue;

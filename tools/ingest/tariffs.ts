@@ -89,11 +89,21 @@ export function findTariffs(
       imposedBy = earlier.imposedBy;
       appliesTo ??= earlier.appliesTo;
     }
-    imposedBy ??= subjectBefore(text, countries, people, phrase, phrases);
+    const sentenceAgreement = agreements.find((a) => a.mentions.some((m) => m.sentence === phrase.mention.sentence));
+    if (imposedBy === null) {
+      // The subject before the phrase imposes it; a country only after it ("…, while Thailand
+      // signed …") yields to the party across the table of a deal named before the phrase
+      // ("Cambodia signed an agreement with the United States that keeps the 19% tariff on Cambodian goods").
+      const subject = subjectBefore(text, countries, people, phrase, phrases);
+      const dealBefore = agreements.find((a) =>
+        a.mentions.some((m) => m.sentence === phrase.mention.sentence && m.end <= phrase.mention.start),
+      );
+      const across = appliesTo !== null ? otherParty(dealBefore, appliesTo) : null;
+      imposedBy = subject !== null && (!subject.after || across === null) ? subject.code : (across ?? null);
+    }
     appliesTo ??= earlier?.appliesTo ?? null;
     // Slots the sentence leaves open, from the story: the party across the table in an agreement
     // the sentence names, the country imposing the tariff named last, the other of the story's pair.
-    const sentenceAgreement = agreements.find((a) => a.mentions.some((m) => m.sentence === phrase.mention.sentence));
     const latest = [...byKey.values()].at(-1);
     if (imposedBy === null && appliesTo !== null) {
       imposedBy =
@@ -165,6 +175,7 @@ export function findTariffs(
       (sentenceAgreement !== undefined && between.includes(sentenceAgreement) ? sentenceAgreement : undefined) ??
       (between.length === 1 ? between[0] : null);
   }
+  previousFromNextSentence(text, [...byKey.values()]);
   return { tariffs: [...byKey.values()], unresolved };
 }
 
@@ -244,6 +255,12 @@ function readPhrase(text: AnalysedText, head: Token, countries: CountryMention[]
       first = t;
       continue;
     }
+    // "… and lower duties on farm products": a comparative after "and", "to" or a modal is the verb.
+    if (
+      /^(?:lower|higher|raise|cut)$/.test(t.lower) &&
+      /^(?:and|or|to|will|would|could|can|may|might|should|must)$/.test(tokens[i - 1]?.lower ?? "")
+    )
+      break;
     if (
       !isCapitalised(t) &&
       (t.tags.has("Adjective") || t.tags.has("Ordinal") || /^(new|higher|additional|retaliatory|punitive|extra|first|steep)$/.test(t.lower))
@@ -349,7 +366,7 @@ function subjectBefore(
   people: PersonFinding[],
   phrase: TariffPhrase,
   phrases: TariffPhrase[],
-): string | null {
+): { code: string; after: boolean } | null {
   const inOther = (start: number) => phrases.some((p) => p !== phrase && start >= p.mention.start && start < p.mention.end);
   const sentenceStart = text.sentences[phrase.mention.sentence].start;
   const isObject = (start: number) => OBJECT_MARKER.test(text.body.slice(sentenceStart, start));
@@ -366,7 +383,8 @@ function subjectBefore(
   }
   const before = candidates.filter((c) => !c.after).sort((a, b) => b.at - a.at);
   const after = candidates.filter((c) => c.after).sort((a, b) => a.at - b.at);
-  return [...before, ...after].find((c) => c.code !== phrase.target)?.code ?? null;
+  const found = [...before, ...after].find((c) => c.code !== phrase.target);
+  return found === undefined ? null : { code: found.code, after: found.after };
 }
 
 /** Verbs that put a rate off: "paused", "suspended", "delayed", "hold off on", "put on hold". */
@@ -387,9 +405,13 @@ const CONTINUING_WORDS =
   /\b(?:stay|stays|stayed|remain|remains|remained|keep|keeps|kept|unchanged|continu(?:e|es|ed|ing) to (?:face|pay|apply|be charged))\b/i;
 /** The rate is charged now: "is now", "currently", "already". */
 const NOW_WORDS = /\b(?:now|currently|already)\b/i;
-/** A rate to apply later: a future, a plan, a pending act ("will fall to", "would face", "set to", "agreed to cut", "proposed raising", "waiting for Trump to sign"). */
+/**
+ * A rate to apply later: a future, a plan, a pending act, an infinitive of the change ("will fall
+ * to", "would face", "set to", "agreed to cut", "proposed raising", "waiting for Trump to sign",
+ * "clearing the way for Washington to cut").
+ */
 const FUTURE_WORDS =
-  /\b(?:will|would|shall|going to|set to|is to|are to|to be|plans?|planned|planning|intends?|intended|expect(?:s|ed)? to|agree[sd]? to|propos\w*|once|waiting for|yet to|pending)\b|['’]ll\b/i;
+  /\b(?:will|would|shall|going to|set to|is to|are to|to be|plans?|planned|planning|intends?|intended|expect(?:s|ed)? to|agree[sd]? to|propos\w*|once|waiting for|yet to|pending|(?:clear|clears|cleared|clearing|pave|paves|paved|paving) the way)\b|['’]ll\b|\bto (?:cut|lower|reduce|raise|lift|increase|impose|halve|double|slash|scrap|remove|drop|set)\b/i;
 /** A deal that sets a rate: its terms apply later unless the text says they have started. */
 const DEAL_WORDS = /\b(?:deal|agreement|pact|accord|framework|truce|arrangement|treaty|under which)\b/i;
 /** Verbs that report a statement rather than make it ("…, he said"). */
@@ -400,8 +422,8 @@ const N_PERCENT = String.raw`\d+(?:\.\d+)?\s*(?:percent|per cent|%)`;
 // the phrase's clause through the rate it states (the whole sentence before it when the clause
 // has no verb: "…, with no tariffs on US goods, he said"), without what describes the rate it
 // replaces ("up from the 10% now charged", ", which has stood at 27.5 percent since April,",
-// "currently stand at 27.5%, and") — and the sentence after it when that one calls it a threat
-// or a letter and states no other rate ("Trump announced the rate in a letter …"). In order:
+// "currently stand at 27.5%, and") — and the two sentences after it when one of them calls it a
+// threat or a letter and states no other rate ("Trump announced the rate in a letter …"). In order:
 // PAUSED (put off: "paused", "delayed", "hold off on"), THREATENED (a threat, a warning, a
 // condition, a rate set by letter), a start ("took effect": IN_EFFECT; "takes effect on
 // Thursday", "will take effect": ANNOUNCED), a rate that goes on ("will stay at": IN_EFFECT),
@@ -441,8 +463,9 @@ function statusOf(text: AnalysedText, phrase: TariffPhrase, rateEnd: number, agr
     const deal =
       DEAL_WORDS.test(text.body.slice(sentence.start, end)) ||
       agreements.some((a) => a.mentions.some((m) => m.sentence === sentence.index));
-    const next = text.sentences[phrase.mention.sentence + 1];
-    const characterised = next !== undefined && CHARACTERISING_WORDS.test(next.text) && !new RegExp(N_PERCENT, "i").test(next.text);
+    // The next two sentences; one stating a rate of its own speaks of that rate, not this one.
+    const following = text.sentences.slice(phrase.mention.sentence + 1, phrase.mention.sentence + 3);
+    const characterised = following.some((n) => CHARACTERISING_WORDS.test(n.text) && !new RegExp(N_PERCENT, "i").test(n.text));
     return characterised && !deal ? "THREATENED" : "ANNOUNCED";
   }
   if (NOW_WORDS.test(words)) return "IN_EFFECT";
@@ -519,6 +542,25 @@ function goodsOrigin(text: AnalysedText, countries: CountryMention[], phrase: Ta
     if (/^(?:['’]s)?\s+(?:\w+\s+)?(?:goods|exports|products|imports|shipments)\b/i.test(after)) return c.code;
   }
   return null;
+}
+
+// Private: the rate in force a statement replaces, when the next sentence gives it: "… a 50%
+// tariff on Brazilian goods from Aug. 1. The rate would replace the 10% that Brazilian
+// exporters have paid since April." A threatened or announced rate named there is not one in
+// force ("The new rate replaces the 25 percent duty Trump had threatened").
+function previousFromNextSentence(text: AnalysedText, tariffs: TariffFinding[]): void {
+  const replaces =
+    /^(?:The|This|That|Its)\s+(?:new\s+|lower\s+|higher\s+)?(?:rate|tariff|levy|duty)\s+(?:\w+\s+){0,2}?(?:replaces|replaced|would replace|will replace)\s+(?:the\s+|a\s+)?(\d+(?:\.\d+)?)\s*(?:percent|per cent|%)([^.;]*)/i;
+  for (const sentence of text.sentences) {
+    const m = replaces.exec(sentence.text);
+    if (m === null || NOT_IN_FORCE.test(m[2]) || sentence.index === 0) continue;
+    const stated = tariffs
+      .flatMap((t) => (t.observations ?? []).filter((o) => o.sentence === sentence.index - 1).map((o) => ({ t, o })))
+      .at(-1);
+    if (stated === undefined || stated.o.previousRatePercent !== null || stated.o.ratePercent === Number(m[1])) continue;
+    stated.o.previousRatePercent = Number(m[1]);
+    stated.t.previousRatePercent ??= Number(m[1]);
+  }
 }
 
 // Private: the other party of a two-party agreement.
