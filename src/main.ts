@@ -67,8 +67,15 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
+  const listen = error as { code?: string; port?: number; address?: string };
   if (error instanceof CorpusError || error instanceof ConfigError || error instanceof SchemaVersionError) {
     console.error(error.message);
+  } else if (listen.code === "EADDRINUSE" || listen.code === "EACCES") {
+    // Node's listen errors carry the port and address; say which setting moves it, not a stack.
+    const why = listen.code === "EADDRINUSE" ? "is already in use" : "needs privileges this process lacks";
+    console.error(
+      `Port ${listen.port} on ${listen.address} ${why} (${listen.code}): set PORT to another port (PORT=${(listen.port ?? 4000) + 100} npm start), or stop what holds it.`,
+    );
   } else {
     console.error("Start-up failed:", error);
   }

@@ -6,12 +6,12 @@ import { parse } from "graphql";
 import { buildNewsSchema, printNewsSchema } from "../../src/graphql/federation.js";
 import { readerTypeDefs } from "../../examples/reader/server.js";
 import type { SubgraphDefinition } from "./compose.js";
+import { DEV_PORTS } from "./devPorts.js";
 
 /** The committed supergraph SDL, written by `npm run supergraph`. */
 export const SUPERGRAPH_FILE = fileURLToPath(new URL("../../supergraph.graphql", import.meta.url));
 
-/** Where each subgraph listens under `npm run gateway`, and the gateway itself. */
-export const DEV_PORTS = { gateway: 4000, news: 4001, reader: 4002 } as const;
+export { DEV_PORTS } from "./devPorts.js";
 
 /** Returns the two subgraphs, their SDL built from the current code. */
 export async function shippedSubgraphs(): Promise<SubgraphDefinition[]> {

@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join } from "node:path";
-import { loadExamples } from "./examples.js";
+import { type ExampleOperation, loadExamples } from "./examples.js";
 import { ensureExplorerBundle } from "./bundle.js";
 import { EXPLORER_CSP, renderExplorerPage } from "./page.js";
 
@@ -18,6 +18,11 @@ export interface ExplorerOptions {
   endpoint?: string;
   /** The path prefix the bundle's files are served under. @default "/explorer/" */
   assets?: string;
+  /**
+   * Which operations of schema/examples.graphql open as tabs; asked on the first request, so it
+   * may read a schema loaded after start (the gateway keeps those its supergraph can run). @default all
+   */
+  keep?: (example: ExampleOperation) => boolean;
 }
 
 /** A response body with its entity tag. */
@@ -53,7 +58,7 @@ export function createExplorer(options: ExplorerOptions = {}): ExplorerHandler {
   const assets = options.assets ?? "/explorer/";
   let loading: Promise<Loaded> | undefined;
   const load = () => {
-    loading ??= loadExplorer(endpoint, assets).catch((error: unknown) => {
+    loading ??= loadExplorer(endpoint, assets, options.keep ?? (() => true)).catch((error: unknown) => {
       loading = undefined; // try again on the next request rather than failing forever
       throw error;
     });
@@ -88,8 +93,9 @@ export function prefersHtml(accept: string | undefined): boolean {
 }
 
 // Private: builds or finds the bundle, reads its files and renders the page.
-async function loadExplorer(endpoint: string, assets: string): Promise<Loaded> {
-  const [bundle, examples] = await Promise.all([ensureExplorerBundle(), loadExamples()]);
+async function loadExplorer(endpoint: string, assets: string, keep: (example: ExampleOperation) => boolean): Promise<Loaded> {
+  const [bundle, all] = await Promise.all([ensureExplorerBundle(), loadExamples()]);
+  const examples = all.filter(keep);
   const files = new Map<string, Asset>();
   await Promise.all(bundle.files.map(async (name) => files.set(name, asset(await readFile(join(bundle.dir, name))))));
   const tabs = examples.map((example) => ({
