@@ -134,7 +134,7 @@ try {
   supergraphSdl = composeSupergraph(await loadSubgraphDefinitions(config, here)).supergraphSdl;
 } catch (error) {
   if (error instanceof SupergraphConfigError) await fail(error.message);
-  if (error instanceof CompositionError) await fail(`${config.path}: ${error.message}`);
+  if (error instanceof CompositionError) await fail(`${config.shownAs}: ${error.message}`);
   throw error;
 }
 

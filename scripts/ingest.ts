@@ -13,7 +13,7 @@ import { formatIngestReport, formatWarnings } from "../tools/ingest/report.js";
 
 export const USAGE = `Usage: npm run ingest -- [--corpus FILE | --out FILE] [options] INPUT...
 
-Extracts people, countries, agreements and tariffs, with exact mention spans and evidence,
+Extracts people, countries, agreements, tariffs and organizations, with exact mention spans and evidence,
 from news articles and writes a corpus the service validates and serves. An INPUT is a file,
 a folder (its .txt, .html, .htm, .json, .jsonl and .ndjson files) or a quoted glob. Files are
   plain text   wire copy in any agency style ("TOKYO - ", "LONDON (AP) — ",

@@ -7,6 +7,7 @@ import { emptyCorpus, ingestTexts } from "../tools/ingest/pipeline.js";
 import {
   annotationOfCorpus,
   annotationOfExpected,
+  EXPECTED_MENTION_TYPES,
   CATEGORIES,
   score,
   type Annotation,
@@ -81,7 +82,10 @@ export async function evaluateArticle(article: DevsetArticle): Promise<ArticleOu
     const gold = annotationOfExpected(article.expected, ingested.body, { lenient: true, statuses: true });
     return {
       article,
-      predicted: withoutUnscoredDates(annotationOfCorpus(corpus, ingested.id, { statuses: true }), gold),
+      predicted: withoutUnscoredDates(
+        annotationOfCorpus(corpus, ingested.id, { statuses: true, mentionTypes: EXPECTED_MENTION_TYPES }),
+        gold,
+      ),
       gold,
       error: null,
     };

@@ -99,7 +99,19 @@ export function tariffKey(t: { imposedBy: string; appliesTo: string; product: st
 export interface AnnotationOptions {
   /** Score each tariff's status and effective date (the dev set does; the older fixtures record neither). */
   statuses?: boolean;
+  /**
+   * Score only mentions of these entity types; all when omitted (a corpus against a corpus, as
+   * the seed test compares). Expected-entities files annotate {@link EXPECTED_MENTION_TYPES}.
+   */
+  mentionTypes?: readonly string[];
 }
+
+/**
+ * The mention types the expected-entities files (fixtures, dev set) annotate. Organizations are
+ * not annotated there yet, so ingestion's organization mentions are not counted against them;
+ * the hand-made seed corpus annotates them and scores them.
+ */
+export const EXPECTED_MENTION_TYPES: readonly string[] = ["PERSON", "COUNTRY", "AGREEMENT", "TARIFF"];
 
 /** Given a corpus and one of its articles, returns the article's annotation as identity keys. */
 export function annotationOfCorpus(corpus: CorpusRecord, articleId: string, options: AnnotationOptions = {}): Annotation {
@@ -108,8 +120,19 @@ export function annotationOfCorpus(corpus: CorpusRecord, articleId: string, opti
   const personKey = new Map(corpus.people.map((p) => [p.id, foldText(p.name)]));
   const agreementKeys = new Map(corpus.agreements.map((a) => [a.id, agreementKey(a)]));
   const tariffKeys = new Map(corpus.tariffs.map((t) => [t.id, tariffKey(t)]));
+  const organizationKeys = new Map((corpus.organizations ?? []).map((o) => [o.id, foldText(o.name)]));
   const identity = (type: string, id: string) =>
-    type === "PERSON" ? personKey.get(id) : type === "AGREEMENT" ? agreementKeys.get(id) : type === "TARIFF" ? tariffKeys.get(id) : id;
+    type === "PERSON"
+      ? personKey.get(id)
+      : type === "AGREEMENT"
+        ? agreementKeys.get(id)
+        : type === "TARIFF"
+          ? tariffKeys.get(id)
+          : type === "ORGANIZATION"
+            ? organizationKeys.get(id)
+            : id;
+  const scored =
+    options.mentionTypes === undefined ? article.mentions : article.mentions.filter((m) => options.mentionTypes!.includes(m.entityType));
   const mentioned = (type: string) => new Set(article.mentions.filter((m) => m.entityType === type).map((m) => m.entityId));
 
   const people = corpus.people.filter((p) => mentioned("PERSON").has(p.id));
@@ -122,7 +145,7 @@ export function annotationOfCorpus(corpus: CorpusRecord, articleId: string, opti
     metonyms: metonymKeys(
       article.mentions.map((m) => ({ type: m.entityType, entity: m.entityId, text: m.text, start: m.start, end: m.end })),
     ),
-    mentions: new Set(article.mentions.map((m) => `${m.start}-${m.end} ${m.entityType} ${identity(m.entityType, m.entityId)}`)),
+    mentions: new Set(scored.map((m) => `${m.start}-${m.end} ${m.entityType} ${identity(m.entityType, m.entityId)}`)),
     tariffs: tariffFacts(
       tariffs.map((t) => ({
         ...t,

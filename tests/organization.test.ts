@@ -12,6 +12,9 @@ let api: TestServer;
 /** The seed corpus with the organizations its article names, each mention at its exact UTF-16 span. */
 async function corpusWithOrganizations(): Promise<CorpusRecord> {
   const corpus = structuredClone(await seedCorpus());
+  // The seed annotates its own organizations (data/seed.json); this file builds its fixture from
+  // the seed without them, so what it asserts stays what it sets up here.
+  for (const a of corpus.articles) a.mentions = a.mentions.filter((m) => m.entityType !== "ORGANIZATION");
   corpus.organizations = [
     { id: "asean", name: "Association of Southeast Asian Nations", aliases: ["ASEAN"], kind: "INTERNATIONAL_BODY", members: ["MY"] },
     { id: "g20", name: "Group of 20", aliases: ["G20"], kind: "INTERNATIONAL_BODY", members: ["CN", "JP", "KR", "US"] },

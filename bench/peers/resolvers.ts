@@ -15,6 +15,7 @@ import type {
   CountryRecord,
   EntityType,
   MentionRecord,
+  OrganizationRecord,
   PersonRecord,
   RoleRecord,
   TariffRecord,
@@ -75,6 +76,7 @@ const resolvers = {
     country: (_: unknown, args: { code: string }, ctx: Context) => ctx.loaders.country.load(args.code.toUpperCase()),
     agreement: (_: unknown, args: { id: string }, ctx: Context) => ctx.loaders.agreement.load(args.id),
     tariff: (_: unknown, args: { id: string }, ctx: Context) => ctx.loaders.tariff.load(args.id),
+    organization: (_: unknown, args: { id: string }, ctx: Context) => ctx.loaders.organization.load(args.id),
   },
   Article: {
     ...referenceResolvers.Article,
@@ -99,6 +101,7 @@ const resolvers = {
   },
   Role: {
     country: (r: RoleRecord, _: unknown, ctx: Context) => (r.country ? ctx.loaders.country.load(r.country) : null),
+    organization: (r: RoleRecord, _: unknown, ctx: Context) => (r.organizationId ? ctx.loaders.organization.load(r.organizationId) : null),
   },
   Country: {
     ...entityFields("COUNTRY"),
@@ -124,6 +127,11 @@ const resolvers = {
     imposedBy: (t: TariffRecord, _: unknown, ctx: Context) => ctx.loaders.country.load(t.imposedBy),
     appliesTo: (t: TariffRecord, _: unknown, ctx: Context) => ctx.loaders.country.load(t.appliesTo),
     agreement: (t: TariffRecord, _: unknown, ctx: Context) => (t.agreementId ? ctx.loaders.agreement.load(t.agreementId) : null),
+  },
+  Organization: {
+    ...entityFields("ORGANIZATION"),
+    country: (o: OrganizationRecord, _: unknown, ctx: Context) => (o.country ? ctx.loaders.country.load(o.country) : null),
+    members: (o: OrganizationRecord, _: unknown, ctx: Context) => loadPresent(ctx.loaders.country, o.members),
   },
   Evidence: {
     article: (e: { articleId: string }, _: unknown, ctx: Context) => ctx.loaders.article.load(e.articleId),

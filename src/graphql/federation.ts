@@ -33,7 +33,7 @@ const UNION_DIRECTIVES: Record<string, string> = { Entity: PUBLIC, SearchResult:
 
 /** What the root `Query` type says in the explorer and the SDL; type-graphql has no decorator for it. */
 const QUERY_DESCRIPTION =
-  "Where every read starts: one article, person, country, agreement or tariff by its key, or lists of them with filters. Long lists are paginated Relay style (`first`, `after`).";
+  "Where every read starts: one article, person, country, agreement, tariff or organization by its key, or lists of them with filters. Long lists are paginated Relay style (`first`, `after`).";
 
 /** Returns the executable federated schema of the news subgraph. */
 export async function buildNewsSchema(): Promise<GraphQLSchema> {

@@ -28,6 +28,8 @@ export interface ConfiguredSubgraph {
 export interface SupergraphConfig {
   /** The config file, absolute; `file:` paths are relative to its folder, as in rover. */
   path: string;
+  /** The config file as it was named (relative, say), for messages. */
+  shownAs: string;
   /** `federation_version` as written, e.g. `=2.14.4` or `2`. */
   federationVersion: string;
   subgraphs: ConfiguredSubgraph[];
@@ -94,6 +96,7 @@ export async function readSupergraphConfig(path: string = SUPERGRAPH_CONFIG_FILE
   if (names.length === 0) throw new SupergraphConfigError(`${path}: subgraphs: list at least one subgraph`);
   return {
     path: absolute,
+    shownAs: path,
     federationVersion: federation_version,
     subgraphs: names.map((name) => {
       const { routing_url, schema } = subgraphs[name]!;
@@ -114,7 +117,7 @@ export async function loadSubgraphDefinitions(
 ): Promise<SubgraphDefinition[]> {
   return Promise.all(
     config.subgraphs.map(async (subgraph) => {
-      const where = `${config.path}: subgraphs.${subgraph.name}.schema`;
+      const where = `${config.shownAs}: subgraphs.${subgraph.name}.schema`;
       const sdl = await schemaText(subgraph, config, introspectAt[subgraph.name], where);
       let typeDefs: DocumentNode;
       try {

@@ -30,6 +30,7 @@ import type {
   RoleRecord,
   TariffRecord,
 } from "../../src/corpus/format.js";
+import { ENTITY_KINDS, KINDS, type EntitySection, recordsOf } from "../../src/corpus/kinds.js";
 import { Random } from "./random.js";
 
 /** What to generate. Every option is part of the output's identity: same options, same bytes. */
@@ -59,17 +60,11 @@ export interface GenerateCorpusOptions {
   tariffs?: number;
 }
 
-/** What {@link writeCorpusFile} wrote: record counts and the file size. */
-export interface CorpusFileSummary {
-  articles: number;
-  countries: number;
-  people: number;
-  agreements: number;
-  tariffs: number;
-  organizations: number;
-  /** Size of the file in bytes (UTF-8). */
-  bytes: number;
-}
+/** What {@link writeCorpusFile} wrote: record counts (articles, and each kind's by its section) and the file size. */
+export type CorpusFileSummary = { articles: number } & Record<EntitySection, number> & {
+    /** Size of the file in bytes (UTF-8). */
+    bytes: number;
+  };
 
 /** Called after each batch of articles is handed to the file, with the running count. */
 export type ProgressListener = (articlesWritten: number, articlesTotal: number) => void;
@@ -81,7 +76,7 @@ export const DEFAULT_TARIFFS = 600;
 
 /**
  * Given options, returns the whole corpus in memory, with keys in file order (version,
- * countries, people, agreements, tariffs, organizations, articles). Meant for tests and corpora up to tens
+ * each kind's section in the kinds table's order, articles). Meant for tests and corpora up to tens
  * of thousands of articles; use {@link writeCorpusFile} for larger ones.
  */
 export function generateCorpus(options: GenerateCorpusOptions): CorpusRecord {
@@ -103,10 +98,8 @@ export function generateCorpusChunks(options: GenerateCorpusOptions): Generator<
 
 // Private: the file text of a planned corpus, entities first, then one piece per article.
 function* chunksOf(plan: CorpusPlan): Generator<string> {
-  const { countries, people, agreements, tariffs, organizations } = plan.entities;
-  yield `{"version":1,\n${jsonArray("countries", countries)},\n${jsonArray("people", people)},\n` +
-    `${jsonArray("agreements", agreements)},\n${jsonArray("tariffs", tariffs)},\n` +
-    `${jsonArray("organizations", organizations ?? [])},\n"articles":[`;
+  const sections = ENTITY_KINDS.map((kind) => jsonArray(KINDS[kind].section, recordsOf(plan.entities, kind)));
+  yield `{"version":1,\n${sections.join(",\n")},\n"articles":[`;
   for (let i = 0; i < plan.articleCount; i++) {
     yield (i === 0 ? "\n" : ",\n") + JSON.stringify(plan.article(i));
   }
@@ -161,16 +154,8 @@ export async function writeCorpusFile(
     await rm(partial, { force: true });
     throw error;
   }
-  const { countries, people, agreements, tariffs, organizations } = plan.entities;
-  return {
-    articles: total,
-    countries: countries.length,
-    people: people.length,
-    agreements: agreements.length,
-    tariffs: tariffs.length,
-    organizations: organizations?.length ?? 0,
-    bytes,
-  };
+  const counts = Object.fromEntries(ENTITY_KINDS.map((kind) => [KINDS[kind].section, recordsOf(plan.entities, kind).length]));
+  return { articles: total, ...(counts as Record<EntitySection, number>), bytes };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -235,9 +220,10 @@ function planCorpus(options: GenerateCorpusOptions): CorpusPlan {
 
   return {
     articleCount,
+    // In the kinds table's order, the order the file writes them (generateCorpus keeps it).
     entities: {
-      countries: world.countries.map((c) => c.record),
       people: world.people.map((p) => p.record),
+      countries: world.countries.map((c) => c.record),
       agreements: world.agreements.slice(0, keptAgreements).map((a) => withEvidence(a.record)),
       tariffs: world.tariffs.slice(0, keptTariffs).map((t) => withEvidence(t.record)),
       organizations: world.organizations.map((o) => o.record),

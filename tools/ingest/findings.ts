@@ -1,6 +1,13 @@
 // What each extractor hands on: the findings of one article, before they become corpus
 // records with ids (records.ts). Types only.
-import type { AgreementKind, AgreementStatus, CommitmentRecord, TariffStatus } from "../../src/corpus/format.js";
+import type {
+  AgreementKind,
+  AgreementStatus,
+  CommitmentRecord,
+  EntityType,
+  OrganizationKind,
+  TariffStatus,
+} from "../../src/corpus/format.js";
 import type { SurfaceKind } from "./gazetteer.js";
 import type { Span } from "./textAnalysis.js";
 
@@ -30,8 +37,8 @@ export interface RoleFinding {
   organization: string | null;
 }
 
-/** What an organization is: the kinds the corpus's Organization uses. */
-export type OrganizationKind = "INTERNATIONAL_BODY" | "GOVERNMENT_BODY" | "COMPANY" | "POLITICAL_PARTY" | "OTHER";
+/** What an organization is: the kinds the corpus's Organization uses (format.ts). */
+export type { OrganizationKind };
 
 /** An organization: a curated one ("WTO", "Toyota") or one the text introduces ("the Vietnam News Agency"). */
 export interface OrganizationFinding {
@@ -114,7 +121,7 @@ export interface TariffFinding {
 
 /** Something that looks like an entity reference the extractor could not tie to one. */
 export interface UnresolvedFinding {
-  entityType: "PERSON" | "COUNTRY" | "AGREEMENT" | "TARIFF";
+  entityType: EntityType;
   text: string;
   start: number;
   end: number;

@@ -1,5 +1,6 @@
 // Stable, deterministic ids for ingested records, derived from what identifies each entity:
-// a person's name, an agreement's parties and kind, a tariff's imposer, target and product.
+// a person's name, an agreement's parties and kind, a tariff's imposer, target and product, an
+// organization's acronym or name.
 // The same article always yields the same ids, and the hand-made corpus's ids where they agree.
 import type { AgreementKind } from "../../src/corpus/format.js";
 import { countryByCode } from "./gazetteer.js";
@@ -48,6 +49,15 @@ export function agreementId(a: {
       ? slug(a.properName)
       : [...[...a.parties].sort().map(countrySlug), kindWord(a.kind), a.head].filter(Boolean).join("-");
   return year === undefined ? base : `${base}-${year}`;
+}
+
+/**
+ * Given an organization's name and aliases, returns its id: its acronym when it has one ("G20" →
+ * "g20", "ASEAN" → "asean"), else its name ("U.S. Navy" → "us-navy", "White House" → "white-house").
+ */
+export function organizationId(o: { name: string; aliases: readonly string[] }): string {
+  const acronym = [o.name, ...o.aliases].find((a) => /^[A-Z][A-Z0-9]{1,7}$/.test(a) && /[A-Z].*[A-Z0-9]/.test(a));
+  return slug(acronym ?? o.name) || "organization";
 }
 
 /** Given a tariff's identity, returns its id: "us-tariff-japan-automobiles". */

@@ -1,31 +1,35 @@
 // Merging one article's records into a corpus without duplicating entities: the same person
-// (by name), country (by code), agreement (by kind and parties) or tariff (by imposer, target and
-// product) found again keeps its existing record and id, gains the new evidence, and the new
-// article's mentions point at it. Histories (tariff rate observations, agreement status steps,
+// (by name), country (by code), agreement (by kind and parties), tariff (by imposer, target and
+// product) or organization (by name or alias, and country) found again keeps its existing record
+// and id, gains the new evidence, aliases or members, and the new article's mentions (and roles)
+// point at it. Histories (tariff rate observations, agreement status steps,
 // role evidence) are unions: an observation already held is not added again, and a tariff's
 // rate fields are recomputed from its history. An article whose body is already in the corpus is skipped.
 import type {
   AgreementRecord,
   CommitmentRecord,
   CorpusRecord,
+  EntityType,
   EvidenceRecord,
+  OrganizationRecord,
   PersonRecord,
   RoleRecord,
   TariffChangeRecord,
   TariffRecord,
 } from "../../src/corpus/format.js";
 import { agreementHistory } from "../../src/corpus/agreementHistory.js";
+import { ENTITY_KINDS, KINDS, type EntitySection } from "../../src/corpus/kinds.js";
 import { currentRates, tariffChanges, tariffHistory } from "../../src/corpus/tariffHistory.js";
 import { foldText } from "../../src/text/fold.js";
 import { freeId } from "./ids.js";
 import type { ArticleExtraction } from "./records.js";
 
-/** How many records of each kind an article added to the corpus, and how many it added to. */
-export interface MergeCounts {
-  people: number;
-  countries: number;
-  agreements: number;
-  tariffs: number;
+/** How many records of each kind (by corpus section) an article added to the corpus, or added to. */
+export type MergeCounts = Record<EntitySection, number>;
+
+/** Counts of zero for every kind. */
+export function noMergeCounts(): MergeCounts {
+  return Object.fromEntries(ENTITY_KINDS.map((kind) => [KINDS[kind].section, 0])) as MergeCounts;
 }
 
 /** What merging one article did. */
@@ -48,21 +52,28 @@ export interface MergeOutcome {
  */
 export function mergeArticle(base: CorpusRecord, extraction: ArticleExtraction, options: { inPlace?: boolean } = {}): MergeOutcome {
   const existingArticle = base.articles.find((a) => a.body === extraction.article.body);
-  const none = { people: 0, countries: 0, agreements: 0, tariffs: 0 };
   if (existingArticle !== undefined) {
-    return { corpus: base, articleId: existingArticle.id, alreadyPresent: true, added: { ...none }, matched: { ...none } };
+    return { corpus: base, articleId: existingArticle.id, alreadyPresent: true, added: noMergeCounts(), matched: noMergeCounts() };
   }
   const corpus: CorpusRecord = options.inPlace === true ? base : structuredClone(base);
-  const added = { ...none };
-  const matched = { ...none };
-  const ids = { PERSON: new Map<string, string>(), AGREEMENT: new Map<string, string>(), TARIFF: new Map<string, string>() };
+  const added = noMergeCounts();
+  const matched = noMergeCounts();
+  // Each kind's ids as the article's records have them → as the corpus has them (a country's code is its own).
+  const ids = Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, new Map<string, string>()])) as Record<EntityType, Map<string, string>>;
   // The article's id is settled first: its evidence spans must name it, not a namesake already there.
   const articleId = freeId(extraction.article.id, (x) => corpus.articles.some((a) => a.id === x));
   const evidence = <T extends { articleId: string }>(list: T[]): T[] => list.map((e) => ({ ...e, articleId }));
   // History entries and roles quote the article too: their evidence must name its settled id.
   const steps = <T extends { evidence: EvidenceRecord }>(list: T[] | undefined): T[] | undefined =>
     list?.map((h) => ({ ...h, evidence: { ...h.evidence, articleId } }));
-  const role = (r: RoleRecord): RoleRecord => (r.evidence === undefined ? r : { ...r, evidence: evidence(r.evidence) });
+  const role = (r: RoleRecord): RoleRecord => {
+    const organizationId = r.organizationId == null ? r.organizationId : (ids.ORGANIZATION.get(r.organizationId) ?? r.organizationId);
+    return {
+      ...r,
+      ...(organizationId !== undefined ? { organizationId } : {}),
+      ...(r.evidence !== undefined ? { evidence: evidence(r.evidence) } : {}),
+    };
+  };
 
   for (const country of extraction.countries) {
     const existing = corpus.countries.find((c) => c.code === country.code);
@@ -76,6 +87,27 @@ export function mergeArticle(base: CorpusRecord, extraction: ArticleExtraction, 
       );
       matched.countries++;
     }
+  }
+
+  // Before people: their roles name organizations by the ids settled here.
+  corpus.organizations ??= [];
+  for (const organization of extraction.organizations) {
+    const existing = corpus.organizations.find((o) => sameOrganization(o, organization));
+    if (existing === undefined) {
+      const id = freeId(organization.id, (x) => corpus.organizations!.some((o) => o.id === x));
+      corpus.organizations.push({ ...organization, id });
+      ids.ORGANIZATION.set(organization.id, id);
+      added.organizations++;
+      continue;
+    }
+    ids.ORGANIZATION.set(organization.id, existing.id);
+    existing.aliases = union(
+      existing.aliases,
+      [organization.name, ...organization.aliases].filter((a) => a !== existing.name),
+    );
+    if (existing.country == null && organization.country != null) existing.country = organization.country;
+    existing.members = union(existing.members, organization.members);
+    matched.organizations++;
   }
 
   for (const person of extraction.people) {
@@ -102,6 +134,7 @@ export function mergeArticle(base: CorpusRecord, extraction: ArticleExtraction, 
       }
       held.start ??= found.start;
       held.end ??= found.end;
+      if (held.organizationId == null && found.organizationId != null) held.organizationId = found.organizationId;
       if (found.evidence !== undefined) held.evidence = unionBy([...(held.evidence ?? []), ...found.evidence], spanKey);
     }
     matched.people++;
@@ -170,11 +203,7 @@ export function mergeArticle(base: CorpusRecord, extraction: ArticleExtraction, 
   corpus.articles.push({
     ...extraction.article,
     id: articleId,
-    mentions: extraction.article.mentions.map((m) =>
-      m.entityType === "COUNTRY" || m.entityType === "ORGANIZATION"
-        ? m
-        : { ...m, entityId: ids[m.entityType].get(m.entityId) ?? m.entityId },
-    ),
+    mentions: extraction.article.mentions.map((m) => ({ ...m, entityId: ids[m.entityType].get(m.entityId) ?? m.entityId })),
   });
   return { corpus, articleId, alreadyPresent: false, added, matched };
 }
@@ -183,6 +212,15 @@ export function mergeArticle(base: CorpusRecord, extraction: ArticleExtraction, 
 function samePerson(existing: PersonRecord, found: PersonRecord): boolean {
   const name = foldText(found.name);
   return foldText(existing.name) === name || existing.aliases.some((a) => foldText(a) === name);
+}
+
+// Private: the same organization: a name of one (its name or an alias; case and accents aside) is
+// the other's name, and they belong to the same country (or one's country is unknown): the
+// Ministry of Commerce of China is not India's.
+function sameOrganization(existing: OrganizationRecord, found: OrganizationRecord): boolean {
+  if (existing.country != null && found.country != null && existing.country !== found.country) return false;
+  const names = new Set([existing.name, ...existing.aliases].map(foldText));
+  return names.has(foldText(found.name)) || found.aliases.some((a) => foldText(a) === foldText(existing.name));
 }
 
 // Private: the same agreement: same kind and parties, and not concluded in different years.

@@ -1,5 +1,5 @@
 // Findings become corpus records: one article with its mentions, and the people, countries,
-// agreements and tariffs it mentions, each with a stable id and evidence sentences.
+// agreements, tariffs and organizations it mentions, each with a stable id and evidence sentences.
 import type {
   AgreementRecord,
   AgreementStatusChangeRecord,
@@ -8,6 +8,7 @@ import type {
   EntityType,
   EvidenceRecord,
   MentionRecord,
+  OrganizationRecord,
   PersonRecord,
   TariffChangeRecord,
   TariffRecord,
@@ -17,7 +18,7 @@ import { currentRates, tariffHistory } from "../../src/corpus/tariffHistory.js";
 import type { ArticleFindings } from "./extract.js";
 import type { Mention, UnresolvedFinding } from "./findings.js";
 import { countryByCode, shortName } from "./gazetteer.js";
-import { agreementId, articleId, countrySlug, freeId, kindWord, personId, tariffId } from "./ids.js";
+import { agreementId, articleId, countrySlug, freeId, kindWord, organizationId, personId, tariffId } from "./ids.js";
 import type { AnalysedText } from "./textAnalysis.js";
 
 /** One article ready to merge into a corpus: its record and the entity records it mentions. */
@@ -27,6 +28,7 @@ export interface ArticleExtraction {
   countries: CountryRecord[];
   agreements: AgreementRecord[];
   tariffs: TariffRecord[];
+  organizations: OrganizationRecord[];
   unresolved: UnresolvedFinding[];
 }
 
@@ -37,8 +39,8 @@ export interface ArticleMetadata {
   source: string;
 }
 
-/** Order of entity types among mentions that share a span, longest first otherwise. */
-const TYPE_ORDER: EntityType[] = ["TARIFF", "AGREEMENT", "PERSON", "COUNTRY"];
+/** Order of entity types among mentions that share a span, longest first otherwise; a kind not placed here goes last. */
+const TYPE_ORDER: Partial<Record<EntityType, number>> = { TARIFF: 0, AGREEMENT: 1, ORGANIZATION: 2, PERSON: 3, COUNTRY: 4 };
 
 /**
  * Given one article's findings and metadata, returns its corpus records with ids derived from
@@ -62,6 +64,23 @@ export function toRecords(findings: ArticleFindings, meta: ArticleMetadata): Art
   const mention = (entityType: EntityType, entityId: string, m: Mention) =>
     mentions.push({ entityType, entityId, text: m.text, start: m.start, end: m.end });
 
+  // Organizations first: a role names the organization whose office it is by its id.
+  const organizationIds = new Map<string, string>();
+  const organizations: OrganizationRecord[] = findings.organizations.map((o) => {
+    const oid = freeId(organizationId(o), (x) => [...organizationIds.values()].includes(x));
+    organizationIds.set(o.name, oid);
+    o.mentions.forEach((m) => mention("ORGANIZATION", oid, m));
+    // No country is written for a body of none, as hand-made corpora leave it out.
+    return {
+      id: oid,
+      name: o.name,
+      aliases: o.aliases,
+      kind: o.kind,
+      ...(o.country !== null ? { country: o.country } : {}),
+      members: o.members,
+    };
+  });
+
   const personIds = new Set<string>();
   const people: PersonRecord[] = findings.people.map((p) => {
     const pid = freeId(personId(p.name), (x) => personIds.has(x));
@@ -76,6 +95,7 @@ export function toRecords(findings: ArticleFindings, meta: ArticleMetadata): Art
       roles: p.roles.map((r) => ({
         title: r.title,
         country: r.country,
+        ...(r.organization !== null && organizationIds.has(r.organization) ? { organizationId: organizationIds.get(r.organization) } : {}),
         current: r.current,
         start: r.start ?? null,
         end: r.end ?? null,
@@ -150,7 +170,11 @@ export function toRecords(findings: ArticleFindings, meta: ArticleMetadata): Art
     ...people.flatMap((p) => [p.nationality, ...p.roles.map((r) => r.country)]).filter((c): c is string => c != null),
     ...agreements.flatMap((a) => [...a.parties, ...a.commitments.map((c) => c.party)]),
     ...tariffs.flatMap((t) => [t.imposedBy, t.appliesTo]),
+    ...organizations.map((o) => o.country).filter((c): c is string => c != null),
   ]);
+  // A body's members are written among the countries the article has anyway: a corpus gains no
+  // country record that no article names (ASEAN's ten would come with one mention of it).
+  for (const o of organizations) o.members = o.members.filter((code) => codes.has(code));
   const countries = [...codes].sort().map((code) =>
     countryRecord(
       code,
@@ -158,7 +182,7 @@ export function toRecords(findings: ArticleFindings, meta: ArticleMetadata): Art
     ),
   );
 
-  mentions.sort((a, b) => a.start - b.start || b.end - a.end || TYPE_ORDER.indexOf(a.entityType) - TYPE_ORDER.indexOf(b.entityType));
+  mentions.sort((a, b) => a.start - b.start || b.end - a.end || (TYPE_ORDER[a.entityType] ?? 9) - (TYPE_ORDER[b.entityType] ?? 9));
   const unique = mentions.filter((m, i) => i === 0 || !sameMention(m, mentions[i - 1]));
   return {
     article: {
@@ -179,6 +203,7 @@ export function toRecords(findings: ArticleFindings, meta: ArticleMetadata): Art
     countries,
     agreements,
     tariffs,
+    organizations,
     unresolved: findings.unresolved,
   };
 }

@@ -1,22 +1,16 @@
 // The ingest run's report for a person: what each article added, every reference the extractor
 // could not resolve with its place in the article, under --keep-going the inputs left out and
 // why, and apart (for stderr) what was ingested but should be checked: unknown source, no date.
+import { ENTITY_KINDS, KINDS } from "../../src/corpus/kinds.js";
 import type { IngestResult } from "./ingest.js";
-import type { MergeCounts } from "./merge.js";
+import { noMergeCounts, type MergeCounts } from "./merge.js";
 
 /** Given a run's result, returns the report as lines of text (no trailing newline). */
 export function formatIngestReport(result: IngestResult): string {
   const lines: string[] = [];
   const fresh = result.articles.filter((a) => !a.alreadyPresent);
-  const total = fresh.reduce(
-    (sum, a) => ({
-      people: sum.people + a.added.people,
-      countries: sum.countries + a.added.countries,
-      agreements: sum.agreements + a.added.agreements,
-      tariffs: sum.tariffs + a.added.tariffs,
-    }),
-    { people: 0, countries: 0, agreements: 0, tariffs: 0 },
-  );
+  const total = noMergeCounts();
+  for (const a of fresh) for (const section of Object.keys(total) as (keyof MergeCounts)[]) total[section] += a.added[section];
   const rate =
     result.seconds > 0 ? ` in ${result.seconds.toFixed(1)} s (${(result.articles.length / result.seconds).toFixed(1)} articles/s)` : "";
   lines.push(`Wrote ${result.written}: ${plural(fresh.length, "article")} ingested${rate}; added ${counts(total)}.`);
@@ -39,8 +33,12 @@ export function formatIngestReport(result: IngestResult): string {
   return lines.join("\n");
 }
 
+// Private: "1 person, 2 countries, 0 agreements, …", every kind in the kinds table's order.
 function counts(c: MergeCounts): string {
-  return `${plural(c.people, "person", "people")}, ${plural(c.countries, "country", "countries")}, ${plural(c.agreements, "agreement")}, ${plural(c.tariffs, "tariff")}`;
+  return ENTITY_KINDS.map((kind) => {
+    const { typeName, section } = KINDS[kind];
+    return plural(c[section], typeName.toLowerCase(), section);
+  }).join(", ");
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {

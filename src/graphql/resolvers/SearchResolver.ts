@@ -20,7 +20,7 @@ export class SearchResolver {
   @Query(() => [SearchHit], {
     nullable: true,
     description:
-      "Search box: articles (BM25 over headline, boosted, and body) and people, countries, agreements and tariffs (by name and alias: exact before prefix before typo; case, accents and plurals ignored; `US`, `U.S.` and `United States` alike), best first in one list. See `SearchHit.score` for the ranking. The last word may be unfinished (`Taka` finds Takaichi). Null, with a `BAD_USER_INPUT` error naming the argument, when an argument is out of range; the rest of the answer is kept.",
+      "Search box: articles (BM25 over headline, boosted, and body) and people, countries, agreements, tariffs and organizations (by name and alias: exact before prefix before typo; case, accents and plurals ignored; `US`, `U.S.` and `United States` alike), best first in one list. See `SearchHit.score` for the ranking. The last word may be unfinished (`Taka` finds Takaichi). Null, with a `BAD_USER_INPUT` error naming the argument, when an argument is out of range; the rest of the answer is kept.",
   })
   async search(
     @Arg("query", () => String, {

@@ -6,7 +6,7 @@ import { Entity } from "./Entity.js";
 @Directive(PUBLIC)
 @ObjectType("RelatedEntity", { simpleResolvers: true, description: "An entity mentioned in the same articles as the one asked about." })
 export class RelatedEntity {
-  @Field(() => Entity, { description: "The related person, country, agreement or tariff." })
+  @Field(() => Entity, { description: "The related person, country, agreement, tariff or organization." })
   entity!: typeof Entity;
 
   @Field(() => Int, { description: "How many articles mention both entities." })
