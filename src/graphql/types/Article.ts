@@ -1,5 +1,5 @@
-// The Article entity: one news report, its text and where it came from. Its relations
-// (people, countries, agreements, tariffs, mentions) are resolved in ArticleResolver.
+// The Article entity: one news report, its text and where it came from. Its mentions are
+// resolved in ArticleResolver, its list of each kind of entity in MentionedEntitiesResolvers.
 // Tagged public field by field: the body is licensed text and stays out of the public contract.
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { DateTimeResolver } from "graphql-scalars";
