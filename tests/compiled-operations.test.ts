@@ -1,6 +1,7 @@
 // The compiled plans' contract (src/graphql/compiledOperations.ts): once Apollo Server has answered a
 // document cleanly, its compiled plan answers it with exactly the bytes and status Apollo's graphql-js
 // execution gives; whatever the plan cannot answer cleanly (errors, the cost limit, a trace) is Apollo's.
+import { DateTimeResolver } from "graphql-scalars";
 import { beforeAll, describe, expect, it } from "vitest";
 import { generateCorpus } from "../tools/generate/generate.js";
 import { ARTICLE_PAGE, ENTITIES, FILTERED_LIST, LIST_PAGE, PERSON_PAGE } from "../bench/workloads.js";
@@ -96,6 +97,20 @@ describe("compiled operations", () => {
     expect(JSON.parse(compiled.body).errors[0].extensions.code).toBe("BAD_USER_INPUT");
     // Stack traces aside, the same answer a server that never compiled the document gives.
     expect(withoutStacks(compiled)).toEqual(withoutStacks(await raw(fresh, query, { first: 1000 })));
+  });
+
+  it("serve DateTime values as graphql-scalars' DateTime serialises them, on every run", async () => {
+    // The service remembers each date's serialisation (src/graphql/dateTimeScalar.ts); the bytes must not change.
+    const query = `{ articles(first: 30) { nodes { id publishedAt } } }`;
+    const byId = new Map(corpus.articles.map((a) => [a.id, a.publishedAt]));
+    for (let run = 0; run < 3; run++) {
+      const { nodes } = JSON.parse((await raw(dev, query)).body).data.articles as { nodes: { id: string; publishedAt: string | null }[] };
+      expect(nodes.length).toBe(30);
+      for (const node of nodes) {
+        const stored = byId.get(node.id);
+        expect(node.publishedAt).toBe(stored == null ? null : JSON.parse(JSON.stringify(DateTimeResolver.serialize(stored))));
+      }
+    }
   });
 
   it("keep the cost limit, which depends on the variables", async () => {

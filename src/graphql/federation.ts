@@ -6,6 +6,7 @@ import { buildSchema } from "type-graphql";
 import { buildSubgraphSchema, printSubgraphSchema } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { createResolversMap, getMetadataStorage } from "type-graphql";
+import { rememberedDateTimeSerialize } from "./dateTimeScalar.js";
 import {
   Kind,
   lexicographicSortSchema,
@@ -55,6 +56,8 @@ export async function buildNewsSchema(): Promise<GraphQLSchema> {
     resolverMap[type] = { ...resolverMap[type], ...fields };
   }
   withSyncUnionResolvers(resolverMap);
+  // Same scalar, its serialisation of stored strings remembered (dateTimeScalar.ts).
+  resolverMap.DateTime = { ...resolverMap.DateTime, serialize: rememberedDateTimeSerialize() };
   return withCheckedRepresentations(buildSubgraphSchema({ typeDefs, resolvers: resolverMap as never }));
 }
 
