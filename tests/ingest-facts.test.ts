@@ -66,6 +66,44 @@ describe("a tariff rate's status, from the statement's verbs, modality and tense
     expect(lastStatement(threatened, "US", "JP")).toMatchObject({ rate: 15, previous: null, status: "ANNOUNCED" });
   });
 
+  it("dates a coming rate by 'from' or 'starting', never by the day it was said or proposed", () => {
+    expect(
+      lastStatement(
+        ingest("Trump said on Saturday he would raise the tariff on Canadian goods to 45% from 35%.", "2025-10-25"),
+        "US",
+        "CA",
+      ),
+    ).toMatchObject({ rate: 45, previous: 35, effective: null });
+    expect(
+      lastStatement(
+        ingest("Trump said on Friday the United States would impose a 100% tariff on goods from China starting Nov. 1.", "2025-10-11"),
+        "US",
+        "CN",
+      ),
+    ).toMatchObject({ rate: 100, effective: "2025-11-01" });
+  });
+
+  it("reads the country that will face a rate on 'its goods' as the target, and leaves a class of countries unresolved", () => {
+    const facing = ingest(
+      "U.S. officials cut tariffs on Pakistani goods. Pakistan will face a 19% tariff on its goods from Aug. 7 under an order Trump signed.",
+      "2025-07-31",
+    );
+    expect(lastStatement(facing, "US", "PK")).toMatchObject({ rate: 19, status: "ANNOUNCED", effective: "2025-08-07" });
+    const generic = ingest(
+      "Mexico proposed raising the tariff on Chinese cars to 50% from 20%, part of a package of higher duties on imports from countries with which it has no trade agreement.",
+      "2025-09-10",
+    );
+    expect(generic.tariffs.map((t) => `${t.imposedBy}>${t.appliesTo}:${t.product}`)).toEqual(["MX>CN:cars"]);
+  });
+
+  it("does not set a threatened rate under the story's deal unless its sentence names the deal", () => {
+    const corpus = ingest(
+      "Trump said the United States would impose a 100% tariff on goods from China starting Nov. 1. The threat puts at risk the truce the two countries reached in Geneva in May.",
+      "2025-10-11",
+    );
+    expect(corpus.tariffs.map((t) => [t.appliesTo, t.agreementId ?? null])).toEqual([["CN", null]]);
+  });
+
   it("gives a rate in a deal's relative clause to the party across the table, not to a country named after it", () => {
     const corpus = ingest(
       "Cambodia signed a trade agreement with the United States on Sunday that keeps the 19% tariff on Cambodian goods, while Thailand signed a framework for a similar deal.",
@@ -132,6 +170,22 @@ describe("when an agreement was made, as the story tells it", () => {
       "2025-07-31",
     );
     expect(promised.agreements[0].commitments.map((c) => [c.party, c.amount?.amount, c.amount?.currency])).toEqual([["JP", 550e9, "USD"]]);
+  });
+
+  it("takes a deal to be reached or secured as only hoped for, and a partnership as an agreement once signed", () => {
+    expect(
+      agreementsOf(
+        ingest("Ursula von der Leyen asked Trump for more time to reach a deal with the United States on tariffs.", "2025-05-26"),
+      ),
+    ).toEqual([]);
+    expect(
+      agreementsOf(ingest("South Africa failed to secure a deal with the United States before the tariff deadline.", "2025-08-07")),
+    ).toEqual([]);
+    expect(
+      agreementsOf(
+        ingest("Saudi Arabia and the United States signed a strategic economic partnership on Tuesday in Riyadh.", "2025-05-14"),
+      ),
+    ).toEqual(["TRADE:SA,US concluded 2025-05-13"]);
   });
 
   it("leaves an agreement undated when the dated verb is about something else", () => {

@@ -15,6 +15,7 @@ import { readArticleFile, readArticleText } from "../tools/ingest/read/readArtic
 import { speedUpCompromise } from "../tools/ingest/compromiseSpeed.js";
 
 const FIXTURES = "tests/fixtures/ingest-formats";
+const DEV_SET = "tests/fixtures/ingest/devset/dev";
 const ROOT = process.cwd();
 
 /** Runs `npm run ingest`'s script as a process and returns its exit code and output. */
@@ -290,5 +291,34 @@ describe("compromise's speed-ups", () => {
     const before = texts.map(analysis);
     speedUpCompromise();
     expect(texts.map(analysis)).toEqual(before);
+  }, 120_000);
+
+  it("tag each sentence when it is first read as tagging the whole body does", async () => {
+    // Imported here, not above: loading the analysis speeds compromise up, which the test before needs undone.
+    const { analyseText } = await import("../tools/ingest/textAnalysis.js");
+    const files = [
+      ...(await readdir(FIXTURES)).filter((f) => f.endsWith(".txt")).map((f) => join(FIXTURES, f)),
+      ...(await readdir(DEV_SET)).filter((f) => f.endsWith(".txt")).map((f) => join(DEV_SET, f)),
+      "tests/fixtures/ingest/seed-kyodo-takaichi-trump-summit.txt",
+    ];
+    const bodies = (await Promise.all(files.map((f) => readArticleFile(f, { published: "2025-08-06" })))).flatMap((read) =>
+      read.map((a) => a.body),
+    );
+    expect(bodies.length).toBeGreaterThan(20);
+    for (const body of bodies) {
+      // The whole body tagged at once: each word's tags by where it starts.
+      const whole = nlp(body).json({ offset: true, terms: { offset: true } }) as {
+        terms: { text: string; tags: string[]; offset: { start: number } }[];
+      }[];
+      const terms = whole.flatMap((s) => s.terms).filter((t) => t.text !== "");
+      const text = analyseText(body);
+      // Read from the last sentence back, so sentences are tagged one by one, out of order.
+      const read = [...text.tokens].reverse().map((t) => ({ start: t.start, tags: [...t.tags].sort() }));
+      const wholeTags = read.map(({ start }) => {
+        const term = terms.findLast((t) => t.offset.start <= start)!;
+        return { start, tags: [...term.tags].sort() };
+      });
+      expect(read).toEqual(wholeTags);
+    }
   }, 120_000);
 });

@@ -1,7 +1,8 @@
 // The team's development set, ingested as it comes: its shape (how many articles, styles,
 // formats and economies), its gold annotation (every expected mention is in the article), and
-// precision and recall per category over the splits developed against (dev, holdout) against the 0.9
-// target; the fresh split, held out from development, is scored and printed beside them.
+// precision and recall per category over the whole set (dev, holdout, fresh) against the 0.9
+// target. Each split was held out once and scored before anyone tuned on it (docs/ingestion.md);
+// a new held-out split must be written before the rules are changed against copy they have not seen.
 import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -27,14 +28,6 @@ const TARGET = 0.9;
  * lead) and "the arrangement"/"the framework" resolved. Add an entry only with a measured reason.
  */
 const BELOW_TARGET: Partial<Record<Category, { precision: number; recall: number }>> = {};
-
-/**
- * The splits the rules were developed against (dev, and holdout, which was read at the end of
- * its first round). The fresh split is copy the rules have not been developed against: it is
- * scored and printed here and by npm run ingest:eval, not held to the target, so that nobody
- * tunes the rules on it; its figures are recorded in docs/ingestion.md.
- */
-const DEVELOPED = new Set(["dev", "holdout"]);
 
 let articles: DevsetArticle[];
 let outcomes: ArticleOutcome[];
@@ -84,9 +77,9 @@ describe("the dev set", () => {
 
 describe("ingesting the dev set as it comes", () => {
   it.each(CATEGORIES.map((c) => [c]))(
-    `%s: precision and recall over the dev and holdout splits >= ${TARGET}, or not below the recorded floor`,
+    `%s: precision and recall over the whole set >= ${TARGET}, or not below the recorded floor`,
     (category) => {
-      const sums = totals(outcomes.filter((o) => DEVELOPED.has(o.article.split)))[category];
+      const sums = totals(outcomes)[category];
       const floor = BELOW_TARGET[category] ?? { precision: TARGET, recall: TARGET };
       expect(
         { precision: precisionOf(sums) >= floor.precision, recall: recallOf(sums) >= floor.recall },

@@ -1,17 +1,19 @@
 // Agreements: noun phrases headed by "agreement", "deal", "pact", "accord", "treaty",
-// "alliance" — their kind from the words around the head, their parties from the phrase or its
+// "truce", "arrangement", "framework", "partnership" (when signed), "alliance" — their kind from the words around the head, their parties from the phrase or its
 // context, when they were concluded, and which later phrases ("the bilateral deal") refer back.
 import type { AgreementKind } from "../../src/corpus/format.js";
 import { readDate } from "./dates.js";
 import type { AgreementFinding, CountryMention, Mention, PersonFinding, UnresolvedFinding } from "./findings.js";
 import { isCapitalised, type AnalysedText, type Token } from "./textAnalysis.js";
 
-const HEADS = new Set(["agreement", "deal", "pact", "accord", "treaty", "alliance", "truce", "arrangement", "framework"]);
+const HEADS = new Set(["agreement", "deal", "pact", "accord", "treaty", "alliance", "truce", "arrangement", "framework", "partnership"]);
 /** Verbs that report what someone said, whose date is when the news was made: "…, Trump said on Wednesday". */
 const REPORTING_VERBS = new Set(["said", "says", "announced", "told", "wrote", "confirmed", "declared", "stated", "added"]);
 /** Words before an indefinite phrase that make the agreement only wished for: "ended without a deal", "talks on a deal". */
 const HYPOTHETICAL_BEFORE =
   /^(?:without|no|toward|towards|seek|seeks|seeking|sought|hope|hopes|hoped|hoping|pursue|pursuing|negotiate|negotiating|negotiations|talks|possible|potential|future|eventual|want|wants|wanted|push|pushed|pushing|press|pressed|pressing|urge|urged|aim|aims|aiming|plan|plans|planned|would|could|might|if|whether|any)$/;
+/** Verbs of making a deal in their base form: after "to" or a modal the deal is still to be made ("asked for more time to reach a deal", "failed to secure a deal"). */
+const MAKING_VERBS = /^(?:reach|strike|sign|secure|seal|conclude|clinch|finalize|finalise|get|make|land|forge|agree)$/;
 /** Words shortly after an indefinite phrase that make it hypothetical: "a free trade agreement … had been a goal". */
 const HYPOTHETICAL_AFTER = /^(?:would|could|might|goal|elusive)$/;
 /** Words in a sentence that make an agreement of unstated kind a trade one. */
@@ -89,6 +91,9 @@ export function findAgreements(
         if (best === null || lastMention.get(a)! > lastMention.get(best)!) best = a;
       }
       agreement = best;
+    } else if (head.lower === "partnership" && !concludedBy) {
+      // "a partnership" is an agreement only when the text says it was signed or struck.
+      continue;
     } else if (!concludedBy && hypothetical(text, head, mention)) {
       continue;
     } else if (/\bas\s+$/i.test(text.body.slice(Math.max(0, mention.start - 4), mention.start))) {
@@ -96,6 +101,7 @@ export function findAgreements(
       continue;
     }
 
+    if (agreement === null && definite && head.lower === "partnership") continue;
     if (agreement === null) {
       // Named in the phrase or right after it ("with Argentina, Brazil, Paraguay and Uruguay"), the
       // sentence's subject for "an agreement with X", then the pair the sentence or the story is about.
@@ -172,8 +178,9 @@ export function findAgreements(
  * call with U.S. President Donald Trump on Tuesday", "Trump announced the accord … on
  * Wednesday"); else the date of the report that first names it ("… under a trade deal that
  * sets a 15% tariff, President Donald Trump said on Wednesday"); else, for the story's own deal
- * (its parties the two countries the story is about), the date the lead gives for the news
- * ("Trump said Thursday he would lower tariffs … after talks with Xi"). Null when none is given.
+ * (its parties the two countries the story is about), the date the lead gives: of a concluding
+ * verb when the lead speaks of a deal ("… signed a strategic economic partnership on Tuesday"),
+ * else of its reporting verb ("Trump said Thursday he would lower tariffs … after talks with Xi"). Null when none is given.
  */
 function concludedFromStory(
   text: AnalysedText,
@@ -199,7 +206,7 @@ function concludedFromStory(
       named.has(sentence.index) ||
       (only &&
         !other.has(sentence.index) &&
-        /\b(?:terms|deal|agreement|pact|accord|framework|arrangement|truce|treaty)\b/i.test(sentence.text) &&
+        /\b(?:terms|deal|agreement|pact|accord|framework|arrangement|truce|treaty|partnership)\b/i.test(sentence.text) &&
         agreement.parties.every((p) => partiesIn(sentence.index).has(p)));
     if (!about) continue;
     for (let i = sentence.first; i < sentence.last; i++) {
@@ -228,6 +235,13 @@ function concludedFromStory(
   if (firstReport !== null) return firstReport;
   const pair = principalPair(countries);
   if (agreement.parties.length === 2 && agreement.parties.every((p) => pair.includes(p)) && text.sentences.length > 0) {
+    const lead = text.sentences[0];
+    const speaksOfDeal = /\b(?:terms|deal|agreement|pact|accord|framework|arrangement|truce|treaty|partnership)\b/i.test(lead.text);
+    for (let i = lead.first; i < lead.last && speaksOfDeal; i++) {
+      if (!CONCLUDING_VERBS.has(tokens[i].lower) || !tokens[i].tags.has("Verb")) continue;
+      const date = dateShortlyAfter(tokens, i + 1, published, 14);
+      if (date?.date) return date.date;
+    }
     return reported(0);
   }
   return null;
@@ -451,10 +465,19 @@ function dateShortlyAfter(tokens: Token[], at: number, published: string | null,
 }
 
 // Private: whether an indefinite phrase speaks of an agreement only hoped for, sought or
-// refused ("ended without a deal", "talks on a first-stage agreement", "a deal would …").
+// refused ("ended without a deal", "talks on a first-stage agreement", "a deal would …",
+// "failed to secure a deal", "more time to reach a deal").
 function hypothetical(text: AnalysedText, head: Token, mention: Mention): boolean {
   const tokens = text.tokens;
   const firstIndex = tokens.findIndex((t) => t.start === mention.start);
+  const verb = tokens[firstIndex - 1];
+  const beforeVerb = tokens[firstIndex - 2];
+  if (
+    verb !== undefined &&
+    MAKING_VERBS.test(verb.lower) &&
+    /^(?:to|will|would|could|can|may|might|should|must|cannot)$/.test(beforeVerb?.lower ?? "")
+  )
+    return true;
   for (let i = firstIndex - 1; i >= Math.max(0, firstIndex - 6); i--) {
     if (tokens[i].sentence !== head.sentence) break;
     if (HYPOTHETICAL_BEFORE.test(tokens[i].lower)) return true;

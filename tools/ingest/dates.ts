@@ -31,6 +31,13 @@ export function readDate(tokens: Token[], at: number, published: string | null):
     return daysBefore(Math.max(1, count), at + 3, parsePublished(published));
   // A bare weekday, as wire copy writes it: "was reached Tuesday".
   if (lead !== undefined && WEEKDAYS.includes(lead)) return weekdayBefore(WEEKDAYS.indexOf(lead), at + 1, parsePublished(published));
+  // "starting Nov. 1", "effective Aug. 7", "beginning in August" read as "from".
+  if (lead === "starting" || lead === "beginning" || lead === "effective") {
+    const inner = tokens[at + 1]?.lower;
+    return inner === "on" || inner === "in" || inner === "from"
+      ? readDate(tokens, at + 1, published)
+      : readAfterFrom(tokens, at, published);
+  }
   if (lead !== "in" && lead !== "on" && lead !== "since" && lead !== "from") return null;
   const first = tokens[at + 1];
   if (first === undefined) return null;
@@ -56,6 +63,18 @@ export function readDate(tokens: Token[], at: number, published: string | null):
   const weekday = WEEKDAYS.indexOf(first.lower);
   if (weekday >= 0) return weekdayBefore(weekday, at + 2, pub);
   return null;
+}
+
+// Private: a date right after a word that works as "from" ("starting Nov. 1").
+function readAfterFrom(tokens: Token[], at: number, published: string | null): DateReading | null {
+  const first = tokens[at + 1];
+  if (first === undefined) return null;
+  const month = monthOf(first.lower);
+  const weekday = WEEKDAYS.indexOf(first.lower);
+  if (month === null && weekday < 0 && !/^\d{4}$/.test(first.text)) return null;
+  // Read it as "on …" from the token before, whatever that token is.
+  const shifted = [...tokens.slice(0, at), { ...tokens[at], lower: "on" }, ...tokens.slice(at + 1)];
+  return readDate(shifted, at, published);
 }
 
 // Private: the day a number of days before publication.

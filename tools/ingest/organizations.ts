@@ -252,6 +252,8 @@ function introducedName(
   run: Token[],
   hits: SurfaceHit[],
 ): { name: string; start: number; end: number; kind: OrganizationKind; country: string | null; opaque: boolean } | null {
+  // Without a body's word at its end or an opening head ("Ministry of"), a run names no body.
+  if (HEAD_KINDS[run[run.length - 1].text] === undefined && !run.some((w) => OPENING_HEADS.has(w.text))) return null;
   let words = run;
   // Leading words that are not part of a name: "The", "In", "But".
   while (words.length > 0 && (words[0].lower === "the" || FUNCTION_TAGS.some((tag) => words[0].tags.has(tag)) || words[0].tags.has("Verb")))

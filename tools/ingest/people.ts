@@ -221,6 +221,14 @@ export function findNamedPeople(
     // "Coordinating Minister for Economic Affairs Airlangga Hartarto", "Secretary of State Marco Rubio".
     const complement = head === null ? complementOf(text, run, sameSentenceBefore) : null;
     if (complement !== null) nameWords = run.slice(complement.words);
+    // A lone name word with no title and nothing before it in its sentence gives no person.
+    if (
+      head === null &&
+      complement === null &&
+      sameSentenceBefore === undefined &&
+      nameWords.filter((w) => !isParticle(w) && !isSuffix(w)).length < 2
+    )
+      continue;
     if (!validName(nameWords, hitAt)) continue;
     const mention: Mention = { ...nameSpan(text, nameWords), sentence: first.sentence };
     if (orgSpans.some((o) => mention.start < o.end && mention.end > o.start)) continue;

@@ -38,9 +38,43 @@ const NOT_IN_FORCE = /\b(?:threat\w*|announc\w*|propos\w*|plann\w*|warn\w*|lette
 const OBJECT_MARKER = /\b(?:in|into|to|from|with|of|for|on|at|by|than|through|across|against|over|toward|towards|about)\s+(?:the\s+)?$/i;
 
 /** Words that may open a product phrase without being the product: "on all Chinese goods". */
-const PRODUCT_OPENERS = new Set(["the", "all", "some", "most", "other", "remaining", "about", "nearly", "around", "roughly", "many"]);
+const PRODUCT_OPENERS = new Set([
+  "the",
+  "all",
+  "some",
+  "most",
+  "other",
+  "remaining",
+  "about",
+  "nearly",
+  "around",
+  "roughly",
+  "many",
+  "its",
+  "their",
+]);
 /** How many sentences back "the levy" may reach for the tariff it refers to. */
 const ANAPHORA_REACH = 2;
+/** Words that end a product phrase whatever their tag ("its 50% tariff on European cars over five years"). */
+const PRODUCT_STOP_WORDS = new Set([
+  "over",
+  "under",
+  "until",
+  "within",
+  "for",
+  "by",
+  "from",
+  "after",
+  "before",
+  "since",
+  "through",
+  "starting",
+  "beginning",
+  "effective",
+  "next",
+  "last",
+  "this",
+]);
 /** Tags that end a product phrase. */
 const PRODUCT_STOP_TAGS = ["Preposition", "Conjunction", "Determiner", "Pronoun", "Adverb", "Modal", "Auxiliary", "PastTense", "Gerund"];
 
@@ -82,9 +116,13 @@ export function findTariffs(
         continue;
       }
     }
+    if (phrase.genericSource) {
+      unresolved.push({ entityType: "TARIFF", ...phrase.mention, reason: "applies to a class of countries, not one" });
+      continue;
+    }
     const earlier = previousInSentence.filter((p) => p.phrase.mention.sentence === phrase.mention.sentence).at(-1);
     let imposedBy = phrase.imposer;
-    let appliesTo = phrase.target;
+    let appliesTo = phrase.target ?? (phrase.imposer === null ? facingSubject(text, countries, phrase) : null);
     if (imposedBy === null && earlier !== undefined && !phrase.pronoun && earlier.imposedBy !== appliesTo) {
       imposedBy = earlier.imposedBy;
       appliesTo ??= earlier.appliesTo;
@@ -94,7 +132,7 @@ export function findTariffs(
       // The subject before the phrase imposes it; a country only after it ("…, while Thailand
       // signed …") yields to the party across the table of a deal named before the phrase
       // ("Cambodia signed an agreement with the United States that keeps the 19% tariff on Cambodian goods").
-      const subject = subjectBefore(text, countries, people, phrase, phrases);
+      const subject = subjectBefore(text, countries, people, phrase, phrases, appliesTo);
       const dealBefore = agreements.find((a) =>
         a.mentions.some((m) => m.sentence === phrase.mention.sentence && m.end <= phrase.mention.start),
       );
@@ -176,6 +214,14 @@ export function findTariffs(
       (between.length === 1 ? between[0] : null);
   }
   previousFromNextSentence(text, [...byKey.values()]);
+  // A rate only threatened or put off is not set under a deal, unless a sentence stating it names the deal.
+  for (const tariff of byKey.values()) {
+    const observations = tariff.observations ?? [];
+    const agreement = tariff.agreement;
+    if (agreement === null || observations.length === 0) continue;
+    if (!observations.every((o) => o.status === "THREATENED" || o.status === "PAUSED")) continue;
+    if (!tariff.mentions.some((m) => agreement.mentions.some((a) => a.sentence === m.sentence))) tariff.agreement = null;
+  }
   return { tariffs: [...byKey.values()], unresolved };
 }
 
@@ -196,6 +242,8 @@ interface TariffPhrase {
   definite: boolean;
   /** Index of the last token of the phrase. */
   lastIndex: number;
+  /** "on imports from countries with which …": goods of a class of countries, no one target. */
+  genericSource: boolean;
 }
 
 // Private: the phrase a tariff word heads, or null when the word only modifies another noun
@@ -309,7 +357,7 @@ function readPhrase(text: AnalysedText, head: Token, countries: CountryMention[]
       /^\p{Ll}+$/u.test(t.text) &&
       !PRODUCT_STOP_TAGS.some((tag) => t.tags.has(tag)) &&
       (t.tags.has("Noun") || t.tags.has("Adjective") || (words.length === 0 && t.tags.has("PresentTense") && t.lower.endsWith("s")));
-    while (same(tokens[i]) && productWord(tokens[i])) {
+    while (same(tokens[i]) && productWord(tokens[i]) && !PRODUCT_STOP_WORDS.has(tokens[i].lower)) {
       words.push(tokens[i]);
       if (tokens[i].after !== " ") break;
       i++;
@@ -319,18 +367,27 @@ function readPhrase(text: AnalysedText, head: Token, countries: CountryMention[]
       last = words[words.length - 1];
       const from = tokens[last.index + 1];
       const source = tokens[last.index + 2];
-      if (last.after === " " && same(from) && from.lower === "from" && same(source)) {
-        const c = countryAt(source);
+      // "from China", "from the European Union"
+      const sourceAt = same(source) && source.lower === "the" ? tokens[last.index + 3] : source;
+      if (last.after === " " && same(from) && from.lower === "from" && same(sourceAt)) {
+        const c = countryAt(sourceAt);
         if (c !== undefined && c.kind !== "capital") {
           target ??= c.code;
-          last = text.tokens.find((t) => t.end === c.end) ?? source;
+          last = text.tokens.find((t) => t.end === c.end) ?? sourceAt;
         }
       }
     }
   }
   const start = first.start;
   const end = product === null ? head.end : last.end;
+  const afterProduct = text.body.slice(end, text.sentences[head.sentence].end);
+  const genericSource =
+    target === null &&
+    /^\s+from\s+(?:other\s+|many\s+|several\s+|some\s+)?(?:countries|nations|economies|partners|suppliers|trading partners)\b/i.test(
+      afterProduct,
+    );
   return {
+    genericSource,
     head,
     mention: { start, end, text: text.body.slice(start, end), sentence: head.sentence },
     imposer: imposer !== null && imposer !== target ? imposer : null,
@@ -366,6 +423,7 @@ function subjectBefore(
   people: PersonFinding[],
   phrase: TariffPhrase,
   phrases: TariffPhrase[],
+  target: string | null = null,
 ): { code: string; after: boolean } | null {
   const inOther = (start: number) => phrases.some((p) => p !== phrase && start >= p.mention.start && start < p.mention.end);
   const sentenceStart = text.sentences[phrase.mention.sentence].start;
@@ -383,7 +441,7 @@ function subjectBefore(
   }
   const before = candidates.filter((c) => !c.after).sort((a, b) => b.at - a.at);
   const after = candidates.filter((c) => c.after).sort((a, b) => a.at - b.at);
-  const found = [...before, ...after].find((c) => c.code !== phrase.target);
+  const found = [...before, ...after].find((c) => c.code !== (target ?? phrase.target));
   return found === undefined ? null : { code: found.code, after: found.after };
 }
 
@@ -414,6 +472,9 @@ const FUTURE_WORDS =
   /\b(?:will|would|shall|going to|set to|is to|are to|to be|plans?|planned|planning|intends?|intended|expect(?:s|ed)? to|agree[sd]? to|propos\w*|once|waiting for|yet to|pending|(?:clear|clears|cleared|clearing|pave|paves|paved|paving) the way)\b|['’]ll\b|\bto (?:cut|lower|reduce|raise|lift|increase|impose|halve|double|slash|scrap|remove|drop|set)\b/i;
 /** A deal that sets a rate: its terms apply later unless the text says they have started. */
 const DEAL_WORDS = /\b(?:deal|agreement|pact|accord|framework|truce|arrangement|treaty|under which)\b/i;
+/** Verbs of saying or deciding, whose own date is not when a rate applies ("said on Saturday he would …"). */
+const SAYING_VERBS =
+  /^(?:said|says|told|wrote|announced|proposed|decided|threatened|warned|agreed|signed|posted|unveiled|confirmed|added|declared)$/;
 /** Verbs that report a statement rather than make it ("…, he said"). */
 const REPORTING_VERBS = new Set(["said", "says", "say", "told", "tells", "wrote", "writes", "added", "adds", "announced", "stated"]);
 const N_PERCENT = String.raw`\d+(?:\.\d+)?\s*(?:percent|per cent|%)`;
@@ -507,12 +568,16 @@ function effectiveDate(text: AnalysedText, phrase: TariffPhrase, status: TariffS
   const sentence = text.sentences[phrase.mention.sentence];
   const [start, end] = clauseOf(text, phrase);
   const coming = status === "ANNOUNCED" || status === "THREATENED";
-  const leads = coming ? ["from", "on", "in"] : ["from", "on", "in", "since"];
+  const leads = coming
+    ? ["from", "starting", "beginning", "effective", "on", "in"]
+    : ["from", "starting", "effective", "on", "in", "since"];
   for (const lead of leads) {
     for (let i = sentence.first; i < sentence.last; i++) {
       if (text.tokens[i].lower !== lead || text.tokens[i].start < start || text.tokens[i].end > end) continue;
       const date = readDate(text.tokens, i, published);
       if (date === null || date.date === null) continue;
+      // "said on Saturday he would raise", "on Wednesday proposed raising": when it was said or decided, not when it applies.
+      if (SAYING_VERBS.test(text.tokens[i - 1]?.lower ?? "") || SAYING_VERBS.test(text.tokens[date.next]?.lower ?? "")) continue;
       const words = text.tokens.slice(i, date.next);
       const monthOnly = !words.some((t) => /^\d{4}$/.test(t.text)) && !words.some((t) => /day$/.test(t.lower));
       if (coming && monthOnly && published !== null && date.date.length >= 7 && date.date < published.slice(0, date.date.length)) {
@@ -561,6 +626,24 @@ function previousFromNextSentence(text: AnalysedText, tariffs: TariffFinding[]):
     stated.o.previousRatePercent = Number(m[1]);
     stated.t.previousRatePercent ??= Number(m[1]);
   }
+}
+
+// Private: the country a sentence says will face or pay the tariff ("Pakistan, …, will face a
+// 19% tariff on its goods"): the nearest country before the phrase, not a prepositional object,
+// with "face"/"pay"/"be hit with" between it and the phrase. It is the target, not the imposer.
+function facingSubject(text: AnalysedText, countries: CountryMention[], phrase: TariffPhrase): string | null {
+  const sentenceStart = text.sentences[phrase.mention.sentence].start;
+  const before = countries.filter(
+    (c) =>
+      c.sentence === phrase.mention.sentence &&
+      c.end <= phrase.mention.start &&
+      !OBJECT_MARKER.test(text.body.slice(sentenceStart, c.start)),
+  );
+  for (let i = before.length - 1; i >= 0; i--) {
+    const between = text.body.slice(before[i].end, phrase.mention.start);
+    if (/\b(?:face|faces|faced|facing|pay|pays|paid|paying|be hit with|be charged)\s+(?:\w+\s+)?$/i.test(between)) return before[i].code;
+  }
+  return null;
 }
 
 // Private: the other party of a two-party agreement.
