@@ -322,3 +322,14 @@ describe("compromise's speed-ups", () => {
     }
   }, 120_000);
 });
+
+describe("writing the corpus", () => {
+  it("writes record by record the same bytes as the whole corpus stringified", async () => {
+    const { corpusJson } = await import("../tools/ingest/ingest.js");
+    const corpus = JSON.parse(await readFile("data/corpus.json", "utf8")) as CorpusRecord;
+    expect(corpus.articles.length).toBeGreaterThan(1);
+    expect([...corpusJson(corpus)].join("")).toBe(`${JSON.stringify(corpus, null, 2)}\n`);
+    const small = { version: 1, articles: [], people: [{ name: "A\nB", aliases: [] }] } as unknown as CorpusRecord;
+    expect([...corpusJson(small)].join("")).toBe(`${JSON.stringify(small, null, 2)}\n`);
+  });
+});

@@ -4,7 +4,9 @@
 // every hook word of the whole pattern net for every chunk (Object.keys per chunk, then concat),
 // which profiling showed to be over a third of ingestion's CPU time; this walks only the words
 // the chunk has, then restores the net's order, so the patterns run, and tag, in exactly the same
-// order as before and the tags are identical (tests/ingest-formats.test.ts compares them). The
+// order as before and the tags are identical (tests/ingest-formats.test.ts compares them). Each
+// pattern is reached from one hook word only (of the words it needs, all of which must be present,
+// the one fewest patterns hook on), and the candidates are then put in the order compromise's walk gives them. The
 // post-tagger itself is replaced too, to skip the result views compromise builds and discards,
 // and the chunker (noun and verb phrases, which the analysis never reads) is not run.
 import nlp from "compromise";
@@ -46,6 +48,15 @@ interface PreparedNet {
   idLists: Int32Array[];
   /** Per pattern id, the last chunk that visited it (a stamp, so nothing is cleared per chunk). */
   stamps: Uint32Array;
+  /**
+   * Per hook word, the patterns visited from it when each pattern is visited from one word only:
+   * the word of its needs whose list is shortest (a pattern with needs runs only if all are
+   * present), or each of its wants when it has no needs. Null when two patterns share a match
+   * text, which the order rule below does not cover.
+   */
+  anchors: { ids: Int32Array; patterns: NetMatch[] }[] | null;
+  /** Per pattern id, the places it holds in the net, as hook word number * 65536 + list position, ascending. */
+  places: { key: string; rank: number }[][];
 }
 
 const PREPARED = new WeakMap<Net, PreparedNet>();
@@ -141,20 +152,23 @@ function bulkMatch(document: Term[][], net: Net, methods: CompromiseMethods, opt
       stamp = 1;
     }
     candidates.length = 0;
-    for (const at of present) {
-      const list = lists[at];
-      const idList = idLists[at];
-      for (let k = 0; k < list.length; k++) {
-        const id = idList[k];
-        if (stamps[id] === stamp) continue;
-        const m = list[k];
-        stamps[id] = stamp;
-        if (!allIn(m.needs, haves)) continue;
-        if (m.ifNo !== undefined && anyIn(m.ifNo, haves)) continue;
-        if (m.wants.length > 0 && countIn(m.wants, haves) < m.minWant) continue;
-        candidates.push(m);
+    if (prepared.anchors !== null) {
+      anchoredCandidates(prepared, prepared.anchors, present, haves, candidates);
+    } else
+      for (const at of present) {
+        const list = lists[at];
+        const idList = idLists[at];
+        for (let k = 0; k < list.length; k++) {
+          const id = idList[k];
+          if (stamps[id] === stamp) continue;
+          const m = list[k];
+          stamps[id] = stamp;
+          if (!allIn(m.needs, haves)) continue;
+          if (m.ifNo !== undefined && anyIn(m.ifNo, haves)) continue;
+          if (m.wants.length > 0 && countIn(m.wants, haves) < m.minWant) continue;
+          candidates.push(m);
+        }
       }
-    }
     for (const m of net.always) candidates.push(m);
     const words = document[n].length;
     for (const m of candidates) {
@@ -179,21 +193,77 @@ function prepare(net: Net): PreparedNet {
   if (prepared === undefined) {
     const keys = Object.keys(net.hooks);
     const byText = new Map<string, number>();
+    const objects: NetMatch[] = [];
+    let shared = false;
     const idLists = keys.map((key) =>
       Int32Array.from(net.hooks[key], (m) => {
-        if (!byText.has(m.match)) byText.set(m.match, byText.size);
+        if (!byText.has(m.match)) {
+          byText.set(m.match, byText.size);
+          objects.push(m);
+        } else if (objects[byText.get(m.match)!] !== m) shared = true;
         return byText.get(m.match)!;
       }),
     );
+    const places: { key: string; rank: number }[][] = objects.map(() => []);
+    keys.forEach((key, i) => {
+      idLists[i].forEach((id, k) => {
+        places[id].push({ key, rank: i * 65536 + k });
+      });
+    });
+    let anchors: PreparedNet["anchors"] = null;
+    if (!shared && keys.every((key) => net.hooks[key].length < 65536)) {
+      const lists = keys.map(() => ({ ids: [] as number[], patterns: [] as NetMatch[] }));
+      const at = new Map(keys.map((key, i) => [key, i]));
+      objects.forEach((m, id) => {
+        const hooks = m.needs.length > 0 ? [m.needs.reduce((a, b) => (net.hooks[b].length < net.hooks[a].length ? b : a))] : m.wants;
+        for (const key of hooks) {
+          lists[at.get(key)!].ids.push(id);
+          lists[at.get(key)!].patterns.push(m);
+        }
+      });
+      anchors = lists.map((l) => ({ ids: Int32Array.from(l.ids), patterns: l.patterns }));
+    }
     prepared = {
       order: new Map(keys.map((key, i) => [key, i])),
       lists: keys.map((key) => net.hooks[key]),
       idLists,
       stamps: new Uint32Array(byText.size),
+      anchors,
+      places,
     };
     PREPARED.set(net, prepared);
   }
   return prepared;
+}
+
+// Private: the candidates of one chunk by way of the anchors: the patterns that pass the needs,
+// ifNo and wants tests, in the order compromise's walk gives them (by the first place each holds
+// in the net among the hook words the chunk has).
+function anchoredCandidates(
+  prepared: PreparedNet,
+  anchors: NonNullable<PreparedNet["anchors"]>,
+  present: number[],
+  haves: Set<string>,
+  candidates: NetMatch[],
+): void {
+  const { stamps, places } = prepared;
+  const ranked: { rank: number; m: NetMatch }[] = [];
+  for (const at of present) {
+    const { ids, patterns } = anchors[at];
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k];
+      if (stamps[id] === stamp) continue;
+      stamps[id] = stamp;
+      const m = patterns[k];
+      if (!allIn(m.needs, haves)) continue;
+      if (m.ifNo !== undefined && anyIn(m.ifNo, haves)) continue;
+      if (m.wants.length > 0 && countIn(m.wants, haves) < m.minWant) continue;
+      const first = places[id].find((p) => haves.has(p.key))!;
+      ranked.push({ rank: first.rank, m });
+    }
+  }
+  ranked.sort((a, b) => a.rank - b.rank);
+  for (const r of ranked) candidates.push(r.m);
 }
 
 function allIn(words: string[], haves: Set<string>): boolean {

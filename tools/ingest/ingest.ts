@@ -2,7 +2,7 @@
 // one by one, by folder or by glob) in, a validated corpus out. Every article is read, parsed and
 // merged in memory first; the corpus is written only if the whole result validates, through a
 // temporary file and a rename, so a failure leaves any existing corpus exactly as it was.
-import { rename, rm, writeFile } from "node:fs/promises";
+import { open, rename, rm } from "node:fs/promises";
 import { CorpusError } from "../../src/corpus/CorpusError.js";
 import type { CorpusRecord } from "../../src/corpus/format.js";
 import { loadCorpusFile } from "../../src/corpus/load.js";
@@ -111,18 +111,52 @@ export async function ingestFiles(request: IngestRequest): Promise<IngestResult>
     throw error;
   }
   const seconds = (performance.now() - started) / 1000;
-  await writeAtomically(target, `${JSON.stringify(outcome.corpus, null, 2)}\n`);
+  await writeAtomically(target, corpusJson(outcome.corpus));
   return { written: target, corpus: outcome.corpus, articles: outcome.articles, failed, seconds };
 }
 
 // Private: writes next to the target and renames over it, so readers see the old file or the new one.
-async function writeAtomically(file: string, text: string): Promise<void> {
+async function writeAtomically(file: string, pieces: Iterable<string>): Promise<void> {
   const temporary = `${file}.${process.pid}.partial`;
   try {
-    await writeFile(temporary, text, "utf8");
+    const handle = await open(temporary, "w");
+    try {
+      for (const piece of pieces) await handle.write(piece, null, "utf8");
+    } finally {
+      await handle.close();
+    }
     await rename(temporary, file);
   } catch (error) {
     await rm(temporary, { force: true });
     throw new IngestError(file, `cannot write it (${(error as Error).message})`);
   }
+}
+
+/**
+ * Given a corpus, yields the text of `JSON.stringify(corpus, null, 2)` and a final newline, one
+ * record at a time: the same bytes, without ever holding the whole text, which for a batch of
+ * thousands of articles is the largest single thing the command would hold.
+ */
+export function* corpusJson(corpus: CorpusRecord): Generator<string> {
+  const entries = Object.entries(corpus).filter(([, value]) => value !== undefined && typeof value !== "function");
+  yield "{";
+  for (const [k, [key, value]] of entries.entries()) {
+    const comma = k < entries.length - 1 ? "," : "";
+    if (!Array.isArray(value) || value.length === 0) {
+      yield `\n  ${JSON.stringify(key)}: ${indent(JSON.stringify(value, null, 2), "  ")}${comma}`;
+      continue;
+    }
+    yield `\n  ${JSON.stringify(key)}: [`;
+    for (const [i, item] of value.entries()) {
+      yield `\n    ${indent(JSON.stringify(item ?? null, null, 2), "    ")}${i < value.length - 1 ? "," : ""}`;
+    }
+    yield `\n  ]${comma}`;
+  }
+  yield entries.length > 0 ? "\n}\n" : "}\n";
+}
+
+// Private: JSON text nested one level deeper. A line break in JSON text is always between
+// tokens (strings escape theirs), so every one starts a line to indent.
+function indent(json: string, by: string): string {
+  return json.replaceAll("\n", `\n${by}`);
 }
