@@ -3,12 +3,14 @@
 // precision and recall per category over the whole set (dev, holdout, fresh) against the 0.9
 // target. Each split was held out once and scored before anyone tuned on it (docs/ingestion.md);
 // a new held-out split must be written before the rules are changed against copy they have not seen.
+// The blind split is such a measurement: it is scored and printed, never held to the target.
 import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   evaluateArticle,
   formatEvaluation,
+  isDevelopedSplit,
   loadDevset,
   precisionOf,
   recallOf,
@@ -31,17 +33,21 @@ const BELOW_TARGET: Partial<Record<Category, { precision: number; recall: number
 
 let articles: DevsetArticle[];
 let outcomes: ArticleOutcome[];
+/** The outcomes of the splits developed against; the blind split is measured, not held to the target. */
+let developed: ArticleOutcome[];
 
 beforeAll(async () => {
   articles = await loadDevset();
   outcomes = [];
   for (const article of articles) outcomes.push(await evaluateArticle(article));
+  developed = outcomes.filter((o) => isDevelopedSplit(o.article.split));
   console.log(
     formatEvaluation([
       ["dev", outcomes.filter((o) => o.article.split === "dev")],
       ["holdout", outcomes.filter((o) => o.article.split === "holdout")],
       ["fresh", outcomes.filter((o) => o.article.split === "fresh")],
-      ["all", outcomes],
+      ["all", developed],
+      ["blind", outcomes.filter((o) => o.article.split === "blind")],
     ]),
   );
 }, 120_000);
@@ -50,6 +56,7 @@ describe("the dev set", () => {
   it("has at least 24 articles, 8 of them held out, with at least 4 HTML pages and 4 ninjs items", () => {
     expect(articles.length).toBeGreaterThanOrEqual(24);
     expect(articles.filter((a) => a.split === "holdout").length).toBeGreaterThanOrEqual(8);
+    expect(articles.filter((a) => a.split === "blind").length).toBeGreaterThanOrEqual(8);
     expect(articles.filter((a) => extname(a.file) === ".html").length).toBeGreaterThanOrEqual(4);
     expect(articles.filter((a) => extname(a.file) === ".json").length).toBeGreaterThanOrEqual(4);
   });
@@ -79,7 +86,7 @@ describe("ingesting the dev set as it comes", () => {
   it.each(CATEGORIES.map((c) => [c]))(
     `%s: precision and recall over the whole set >= ${TARGET}, or not below the recorded floor`,
     (category) => {
-      const sums = totals(outcomes)[category];
+      const sums = totals(developed)[category];
       const floor = BELOW_TARGET[category] ?? { precision: TARGET, recall: TARGET };
       expect(
         { precision: precisionOf(sums) >= floor.precision, recall: recallOf(sums) >= floor.recall },

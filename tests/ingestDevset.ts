@@ -1,6 +1,7 @@
 // The team's development set (tests/fixtures/ingest/devset): every article ingested as it comes
 // (plain text, HTML page or ninjs item, no hand edits, no --source; --published only for plain
-// text), scored against its gold facts per category, and summed over the dev and holdout splits.
+// text), scored against its gold facts per category, and summed per split and over the splits
+// developed against (the blind split is measured on its own and never summed into them).
 import { readdir, readFile } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { emptyCorpus, ingestTexts } from "../tools/ingest/pipeline.js";
@@ -20,9 +21,22 @@ export const DEVSET_DIRECTORY = "tests/fixtures/ingest/devset";
 /**
  * dev: developed against. holdout: held out by its authors, then read (2026-12-02, morning).
  * fresh: written 2026-12-02 before the relation layer's second round and scored only at its end.
+ * blind: written 2026-12-02 (09:45 UTC) by a helper who had not read the rules, committed before
+ * its first score; a measurement of copy the rules were not developed against, never tuned on.
  */
-export const SPLITS = ["dev", "holdout", "fresh"] as const;
+export const SPLITS = ["dev", "holdout", "fresh", "blind"] as const;
 export type Split = (typeof SPLITS)[number];
+
+/**
+ * Splits that are only measured: scored and printed, but neither held to the target nor summed
+ * into "all", so that nobody is pushed to tune the rules on them.
+ */
+export const MEASURED_ONLY_SPLITS: readonly Split[] = ["blind"];
+
+/** Given a split, says whether it is developed against (held to the target and summed into "all"). */
+export function isDevelopedSplit(split: Split): boolean {
+  return !MEASURED_ONLY_SPLITS.includes(split);
+}
 
 /** One article of the set: its input file and its gold facts. */
 export interface DevsetArticle {
