@@ -4,7 +4,7 @@
 // writes "Trump" or "Lula" without a first name once a figure is famous enough; this is how a
 // reader (and the extractor) still knows who is meant.
 import type { PersonRecord } from "../../src/corpus/format.js";
-import { foldText } from "../../src/text/fold.js";
+import { foldText } from "./foldedText.js";
 
 /** A person known before the article: full name, nationality, and the short forms the news uses. */
 export interface KnownPerson {

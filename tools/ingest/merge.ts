@@ -20,7 +20,7 @@ import type {
 import { agreementHistory } from "../../src/corpus/agreementHistory.js";
 import { ENTITY_KINDS, KINDS, type EntitySection } from "../../src/corpus/kinds.js";
 import { currentRates, tariffChanges, tariffHistory } from "../../src/corpus/tariffHistory.js";
-import { foldText } from "../../src/text/fold.js";
+import { foldText } from "./foldedText.js";
 import { freeId } from "./ids.js";
 import type { ArticleExtraction } from "./records.js";
 

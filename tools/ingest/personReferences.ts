@@ -2,7 +2,7 @@
 // surnames ("Takaichi"), titled surnames ("President Trump") and definite descriptions
 // ("the former Japanese prime minister") — and appositives give each person a description.
 import type { Mention, PersonFinding, UnresolvedFinding } from "./findings.js";
-import { foldText } from "../../src/text/fold.js";
+import { foldText } from "./foldedText.js";
 import { countryByCode, type SurfaceHit } from "./gazetteer.js";
 import type { KnownPeople } from "./knownPeople.js";
 import { familyName, type NamedPeople } from "./people.js";
