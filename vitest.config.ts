@@ -36,7 +36,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Four test files at a time, on a 2-core machine: most files wait on processes they spawn
     // (servers, gateways, PostgreSQL, Chromium) and on timers, so two workers leave the CPU idle.
-    // Measured on a fresh clone, machine otherwise idle: 278 s with the default (2), 218 s with 4.
+    // Measured on a fresh clone, machine otherwise idle: 278 s with the default (2); 218 s and 267 s
+    // with 4 (two runs). The slowest single test (a gateway start and stop) then takes ~21 s of its 60.
     maxWorkers: 4,
     projects: [
       {
