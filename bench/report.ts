@@ -162,8 +162,8 @@ export function describeRun(info: RunInfo, settings: string): string {
   return `Measured ${info.date.slice(0, 16).replace("T", " ")} UTC at commit ${info.commit} on ${m.cores} × ${m.cpu}, ${m.memoryGB} GB, Node ${m.node} (${m.os}) with \`${info.command}\`; ${settings}.`;
 }
 
-// Private: the median of a non-empty list.
-function median(values: number[]): number {
+/** The median of a non-empty list. */
+export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;

@@ -6,10 +6,9 @@
 //   npm run bench -- --postgres 1000,100000 [--postgres-server URL]   PostgreSQL vs memory store
 //   npm run bench -- --postgres N --database-url URL [--corpus FILE]    the same over a database
 //                    db:import filled beforehand (`npm run bench -- --help` says more)
-import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { isDeepStrictEqual, parseArgs } from "node:util";
-import autocannon from "autocannon";
 import {
   describeRun,
   markdownTables,
@@ -22,6 +21,7 @@ import {
   type Summary,
 } from "./report.js";
 import { postgresTable, runPostgresBench } from "./postgres.js";
+import { drive, settle } from "./sample.js";
 import { startTarget, type RunningTarget, type TargetSpec } from "./target.js";
 import { pickWorkloads, type Workload } from "./workloads.js";
 import type { RecordedAnswer } from "./targets/ceiling.js";
@@ -48,8 +48,6 @@ const TARGETS: { key: string; title: string; spec: (corpus: string, answers: str
 const SERVICES = ["service", "service-uncached"];
 /** Every child runs as in production, logging only warnings (a per-request log line is the operator's choice). */
 const CHILD_ENV = { NODE_ENV: "production", LOG_LEVEL: "warn" };
-/** Linux's clock ticks per second, the unit of CPU times in /proc/PID/stat. */
-const CLOCK_TICKS = 100;
 const RESULTS_FILE = new URL("results.json", import.meta.url);
 const BENCHMARKS_FILE = new URL("../BENCHMARKS.md", import.meta.url);
 
@@ -162,7 +160,7 @@ try {
         );
       }
     }
-    for (const w of workloadsOf(t.key)) await drive(target, w.body, 1, w.draw);
+    for (const w of workloadsOf(t.key)) await drive(target, w.body, 1, connections, w.draw);
     await settle(target);
     console.log(`  ${t.key} ready (answers equal the service's on every workload)`);
   }
@@ -173,7 +171,7 @@ try {
     for (const w of workloads) {
       const order = rotate(targets, round + workloads.indexOf(w)).filter((t) => workloadsOf(t.key).includes(w));
       for (const t of order) {
-        const sample = await drive(running.get(t.key)!, w.body, duration, w.draw);
+        const sample = await drive(running.get(t.key)!, w.body, duration, connections, w.draw);
         ((samples[w.name] ??= {})[t.key] ??= []).push(sample);
         process.stdout.write(
           `  round ${round + 1}/${rounds} ${w.name.padEnd(14)} ${t.key.padEnd(17)} ${Math.round(sample.rps).toString().padStart(6)} req/s  p99 ${sample.p99} ms  ${sample.cpuUs} µs CPU/req\n`,
@@ -248,58 +246,6 @@ async function post(url: string, body: string): Promise<{ status: number; body: 
   return { status: res.status, body: await res.text() };
 }
 
-// Private: one autocannon run; any error or non-2xx answer fails the benchmark. Besides requests/s
-// and latency it reads the target's CPU time from /proc, so CPU per request is known even when
-// other processes share the machine (requests/s alone then measures the neighbours too).
-async function drive(target: RunningTarget, body: string, seconds: number, draw?: Workload["draw"]): Promise<Sample> {
-  const before = cpuSeconds(target.pid);
-  const result = await autocannon({
-    url: target.url,
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body,
-    connections,
-    duration: seconds,
-    // A drawn workload sends a fresh body with every request.
-    ...(draw ? { requests: [{ setupRequest: (request) => ({ ...request, body: draw(Math.random) }) }] } : {}),
-  });
-  const cpu = cpuSeconds(target.pid) - before;
-  if (result.errors || result.timeouts || result.non2xx) {
-    throw new Error(`${target.url}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx answers`);
-  }
-  const requests = result.requests.total;
-  return {
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    cpuUs: requests > 0 ? Math.round((cpu * 1e6) / requests) : NaN,
-  };
-}
-
-// Private: waits until a target is idle (under 5% of a core for half a second, or two minutes at
-// most): the service builds its search index in the background after start-up, and that work
-// must not be billed to the first workload measured.
-async function settle(target: RunningTarget): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    const before = cpuSeconds(target.pid);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    const used = cpuSeconds(target.pid) - before;
-    if (!(used >= 0.025)) return; // NaN (no /proc) counts as idle
-  }
-}
-
-// Private: user + system CPU seconds a process has used (Linux /proc; NaN elsewhere).
-function cpuSeconds(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
-  } catch {
-    return NaN;
-  }
-}
-
 // Private: the list rotated left by n.
 function rotate<T>(list: T[], n: number): T[] {
   const k = n % list.length;
@@ -324,9 +270,9 @@ async function measureScale(sizes: number[]): Promise<ScaleRow[]> {
       try {
         const list = (await pickWorkloads(file)).filter((w) => w.name === "article-page" || w.name === "entities");
         for (const w of list) {
-          await drive(service, w.body, 1);
+          await drive(service, w.body, 1, connections);
           await settle(service);
-          p99[w.name] = (await drive(service, w.body, duration)).p99;
+          p99[w.name] = (await drive(service, w.body, duration, connections)).p99;
         }
       } finally {
         await service.stop();
