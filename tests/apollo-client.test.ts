@@ -3,13 +3,13 @@
 // @apollo/client (and @urql/core) in their development builds, where they print their warnings,
 // against a service started on port 0. Any line on stderr, or through console.warn / error / info
 // / debug, fails the test, and the lines each block prints must match the service's own answers.
-import { spawn } from "node:child_process";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { onCleanup } from "./cleanup.js";
 import { startTestServer, type TestServer } from "./harness.js";
+import { type NodeRun, runNode } from "./processes.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const DOC = join(ROOT, "docs/frontends.md");
@@ -22,7 +22,7 @@ const CONSOLE_TO_STDERR = `data:text/javascript,${encodeURIComponent(
   'import { format } from "node:util"; for (const level of ["info", "debug", "trace"]) console[level] = (...args) => process.stderr.write("console." + level + ": " + format(...args) + "\\n");',
 )}`;
 
-type Run = { code: number | null; stdout: string; stderr: string };
+type Run = NodeRun;
 
 let api: TestServer;
 let blocks: string[];
@@ -104,18 +104,8 @@ function codeBlocks(markdown: string, title: string): string[] {
 async function runBlock(code: string, name: string): Promise<Run> {
   const file = join(scratch, name);
   await writeFile(file, code.replace(/from "\.\//g, `from "${pathToFileURL(ROOT).href}`));
-  const child = spawn(process.execPath, ["--conditions=development", "--import", "tsx", "--import", CONSOLE_TO_STDERR, file], {
-    cwd: ROOT,
-    env: { ...process.env, NEWS_GRAPHQL_URL: api.url, NODE_ENV: "development" },
-    stdio: ["ignore", "pipe", "pipe"],
+  return runNode(["--conditions=development", "--import", "tsx", "--import", CONSOLE_TO_STDERR, file], ROOT, {
+    NEWS_GRAPHQL_URL: api.url,
+    NODE_ENV: "development",
   });
-  onCleanup(() => {
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const exitCode = await new Promise<number | null>((resolve) => child.once("close", (c) => resolve(c)));
-  return { code: exitCode, stdout, stderr };
 }

@@ -20,6 +20,7 @@ import { supergraphCommand } from "../scripts/supergraph.js";
 import { SUPERGRAPH_FILE } from "../tools/gateway/subgraphs.js";
 import { loadSubgraphDefinitions, readSupergraphConfig, SupergraphConfigError } from "../tools/gateway/supergraphConfig.js";
 import { onCleanup } from "./cleanup.js";
+import { type NodeRun, runNode } from "./processes.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const ARTICLE = "kyodo-20251028-takaichi-trump-summit";
@@ -32,11 +33,7 @@ const COMMENTS: Record<string, { author: string; text: string }[]> = {
   ],
 };
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+type Run = NodeRun;
 
 let scratch: string;
 let commentsUrl: string;
@@ -229,20 +226,7 @@ function literally(text: string): string {
 
 // Private: runs a TypeScript entry point of the repository to its end, as `npm run` would run it.
 async function run(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  const child = spawn(process.execPath, ["--import", "tsx", ...args], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  onCleanup(() => {
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const code = await new Promise<number | null>((resolve) => child.once("close", (c) => resolve(c)));
-  return { code, stdout, stderr };
+  return runNode(["--import", "tsx", ...args], ROOT, env);
 }
 
 // Private: starts `scripts/gateway.ts` with `args`, resolves with its URL once it prints that it

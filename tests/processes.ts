@@ -1,7 +1,10 @@
-// Whether a process is still running, for tests that check a script or helper leaves nothing
+// Processes for tests: running a node script to its end with its output, and whether a process is
+// still running, for tests that check a script or helper leaves nothing
 // behind. A process that has exited but not been collected by its parent yet (a zombie, as an
 // orphan is until init gets to it) counts as gone: it holds no port, memory or file any more.
+import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
+import { onCleanup } from "./cleanup.js";
 
 /** True while process `pid` exists and has not exited. */
 export function isRunning(pid: number): boolean {
@@ -34,4 +37,28 @@ export async function exitsWithin(pid: number, timeoutMs: number): Promise<boole
 /** Kills (SIGKILL) each of `pids` still running: the last resort of a test's cleanup. */
 export function killIfRunning(pids: Iterable<number>): void {
   for (const pid of pids) if (isRunning(pid)) process.kill(pid, "SIGKILL");
+}
+
+/** What a node process run to its end printed, and how it exited. */
+export interface NodeRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs `node ARGS` from `cwd` to its end with `env` added to this process's environment, and
+ * resolves with its output; killed when the test file ends if it is still running then.
+ */
+export async function runNode(args: string[], cwd: string, env: Record<string, string> = {}): Promise<NodeRun> {
+  const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  onCleanup(() => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once("close", (c) => resolve(c)));
+  return { code, stdout, stderr };
 }
